@@ -1,0 +1,25 @@
+package dev.bazaar.contracts.analytics;
+
+import dev.bazaar.contracts.IntegrationEvent;
+import dev.bazaar.contracts.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Top-N items for a user, overall ({@code category} null) or within one category. */
+public record RecommendationsComputed(UUID eventId, Instant occurredAt, String userId, String category,
+        String modelVersion, List<Scored> items) implements IntegrationEvent {
+
+    public record Scored(String itemId, double score) {
+    }
+
+    @Override
+    public String topic() {
+        return Topics.RECOMMENDATIONS;
+    }
+
+    @Override
+    public String key() {
+        return userId;
+    }
+}

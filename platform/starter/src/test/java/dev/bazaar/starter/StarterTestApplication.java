@@ -1,0 +1,7 @@
+package dev.bazaar.starter;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class StarterTestApplication {
+}
