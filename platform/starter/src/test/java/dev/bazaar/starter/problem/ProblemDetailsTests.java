@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-@WebMvcTest(ProblemDetailsTests.CatalogueController.class)
+@WebMvcTest(controllers = ProblemDetailsTests.CatalogueController.class, properties = "bazaar.security.public-paths=/items/**")
 @Import(ProblemDetailsTests.CatalogueController.class)
 class ProblemDetailsTests {
 
