@@ -8,7 +8,7 @@ import java.net.Socket;
  * The backing servers `./bazaar infra up` runs on loopback. Ports follow the same environment
  * variables as the launcher ({@code BAZAAR_KAFKA_PORT} …), so tests always find the servers the
  * launcher started; a system property of the same name in lower case with dots wins
- * ({@code bazaar.kafka.port}).
+ * ({@code -Dbazaar.kafka.port=…}).
  */
 public enum LocalServer {
     KAFKA("Kafka", 19092),
@@ -17,7 +17,12 @@ public enum LocalServer {
     MARIADB("MariaDB", 13306),
     REDIS("Redis", 16379),
     CASSANDRA("Cassandra", 19042),
-    GREENMAIL("GreenMail SMTP", 13025);
+    GREENMAIL("GreenMail SMTP", 13025) {
+        @Override
+        String portVariable() {
+            return "BAZAAR_GREENMAIL_SMTP_PORT";
+        }
+    };
 
     private final String displayName;
     private final int defaultPort;
@@ -32,9 +37,13 @@ public enum LocalServer {
     }
 
     public int port() {
-        String envName = "BAZAAR_" + name() + "_PORT";
-        String propertyName = "bazaar." + name().toLowerCase() + ".port";
-        return Integer.parseInt(setting(envName, propertyName, String.valueOf(defaultPort)));
+        String propertyName = portVariable().toLowerCase().replace('_', '.');
+        return Integer.parseInt(setting(portVariable(), propertyName, String.valueOf(defaultPort)));
+    }
+
+    /** The launcher's environment variable for this server's port. */
+    String portVariable() {
+        return "BAZAAR_" + name() + "_PORT";
     }
 
     public String address() {
@@ -55,8 +64,7 @@ public enum LocalServer {
         if (!isReachable()) {
             throw new IllegalStateException(displayName + " is not reachable at " + address()
                     + ". Integration tests use the local servers: start them with `./bazaar infra up` "
-                    + "(or run every test with `./bazaar test`), or point " + "BAZAAR_" + name()
-                    + "_PORT at a running server.");
+                    + "(or run every test with `./bazaar test`), or point " + portVariable() + " at a running server.");
         }
     }
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
 public class IdempotentConsumerAutoConfiguration {
 
-    @Bean(initMethod = "createTableIfMissing")
+    @Bean
     @ConditionalOnMissingBean
     ProcessedEvents processedEvents(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new ProcessedEvents(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager));

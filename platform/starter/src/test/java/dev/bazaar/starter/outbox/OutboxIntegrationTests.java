@@ -90,6 +90,6 @@ class OutboxIntegrationTests {
         assertThat(jdbc.queryForList("SELECT order_id FROM demo_order", String.class)).containsExactly("o-committed");
         // Completed publications are deleted from the outbox; nothing is left pending.
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.queryForObject("SELECT count(*) FROM event_publication", Integer.class)).isZero());
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM EVENT_PUBLICATION", Integer.class)).isZero());
     }
 }

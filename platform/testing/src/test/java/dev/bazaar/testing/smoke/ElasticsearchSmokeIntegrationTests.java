@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.elasticsearch.test.autoconfigure.DataElasticsearchTest;
@@ -34,6 +35,11 @@ class ElasticsearchSmokeIntegrationTests {
 
     @Autowired
     ElasticsearchOperations operations;
+
+    @BeforeEach
+    void createIndexWithMapping() {
+        operations.indexOps(Product.class).createWithMapping();
+    }
 
     @AfterEach
     void dropIndex() {

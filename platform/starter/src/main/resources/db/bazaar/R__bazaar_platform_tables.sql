@@ -1,0 +1,31 @@
+-- Tables the platform starter needs in every service on MariaDB. Flyway applies this location
+-- (spring.flyway.locations includes classpath:db/bazaar by default); "IF NOT EXISTS" keeps it
+-- harmless to re-run.
+
+-- The transactional outbox: Spring Modulith's event publication registry (schema v2). Upper-case
+-- name as Modulith queries it (MariaDB table names are case-sensitive on Linux). The serialized
+-- event is MEDIUMTEXT, not Modulith's default VARCHAR(4000): a catalogue item with a long
+-- description or an order with many lines is larger than that.
+CREATE TABLE IF NOT EXISTS EVENT_PUBLICATION
+(
+  ID                     VARCHAR(36)  NOT NULL,
+  LISTENER_ID            VARCHAR(512) NOT NULL,
+  EVENT_TYPE             VARCHAR(512) NOT NULL,
+  SERIALIZED_EVENT       MEDIUMTEXT   NOT NULL,
+  PUBLICATION_DATE       TIMESTAMP(6) NOT NULL,
+  COMPLETION_DATE        TIMESTAMP(6) DEFAULT NULL NULL,
+  STATUS                 VARCHAR(20),
+  COMPLETION_ATTEMPTS    INT,
+  LAST_RESUBMISSION_DATE TIMESTAMP(6),
+  PRIMARY KEY (ID),
+  INDEX EVENT_PUBLICATION_BY_COMPLETION_DATE_IDX (COMPLETION_DATE)
+) ENGINE = InnoDB;
+
+-- The idempotent consumer (ProcessedEvents): one row per consumer and event id it has applied.
+CREATE TABLE IF NOT EXISTS bazaar_processed_event
+(
+  consumer     VARCHAR(100) NOT NULL,
+  event_id     CHAR(36)     NOT NULL,
+  processed_at TIMESTAMP(3) NOT NULL,
+  PRIMARY KEY (consumer, event_id)
+) ENGINE = InnoDB;
