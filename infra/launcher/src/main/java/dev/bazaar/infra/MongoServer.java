@@ -1,0 +1,62 @@
+package dev.bazaar.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The MongoDB wire protocol served by mongo-java-server in its own small JVM (no mongod can be
+ * installed here). H2 file backend by default so the local catalogue survives restarts;
+ * {@code BAZAAR_MONGO_BACKEND=memory} for a throwaway one.
+ */
+final class MongoServer extends Server {
+
+    private final Port port = Port.client("mongo", 27018);
+
+    MongoServer(Layout layout) {
+        super("mongo", layout);
+    }
+
+    @Override
+    List<Port> ports() {
+        return List.of(port);
+    }
+
+    @Override
+    ProtocolProbe probe() {
+        return new MongoIsMasterProbe(port.number());
+    }
+
+    @Override
+    String clientAddress() {
+        return "mongodb://127.0.0.1:" + port + "/<db>";
+    }
+
+    @Override
+    List<String> executableNames() {
+        return List.of("java");
+    }
+
+    @Override
+    void checkPrerequisites() {
+        requireFile(module().resolve("target/classes/dev/bazaar/infra/mongo/MongoWireServer.class"));
+        requireDirectoryWithJars(module().resolve("target/lib"));
+    }
+
+    @Override
+    List<String> command() {
+        List<String> args = new ArrayList<>(List.of("--port", port.toString()));
+        if ("memory".equalsIgnoreCase(System.getenv("BAZAAR_MONGO_BACKEND"))) {
+            args.add("--memory");
+        } else {
+            args.add("--h2");
+            args.add(home.data().resolve("mongo.mv.db").toString());
+        }
+        return javaCommand(smallJvm("256m"),
+                List.of(module().resolve("target/classes"), module().resolve("target/lib/*")),
+                "dev.bazaar.infra.mongo.MongoWireServer", args);
+    }
+
+    private java.nio.file.Path module() {
+        return layout.infraModule("mongo");
+    }
+}
