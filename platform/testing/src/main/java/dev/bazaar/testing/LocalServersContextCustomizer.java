@@ -65,10 +65,14 @@ final class LocalServersContextCustomizer implements ContextCustomizer {
                     "spring.data.redis.host", server.host(),
                     "spring.data.redis.port", server.port(),
                     "bazaar.redis.key-prefix", names.redisKeyPrefix());
+            // Schema changes (create-if-not-exists) take seconds on a busy 2-core machine, well past
+            // the driver's 2 s default.
             case CASSANDRA -> Map.of(
                     "spring.cassandra.contact-points", server.address(),
                     "spring.cassandra.local-datacenter", CassandraKeyspaces.LOCAL_DATACENTER,
-                    "spring.cassandra.keyspace-name", names.keyspace());
+                    "spring.cassandra.keyspace-name", names.keyspace(),
+                    "spring.cassandra.request.timeout", CassandraKeyspaces.SCHEMA_TIMEOUT.toSeconds() + "s",
+                    "spring.cassandra.connection.init-query-timeout", "10s");
             case GREENMAIL -> Map.of(
                     "spring.mail.host", server.host(),
                     "spring.mail.port", server.port());
