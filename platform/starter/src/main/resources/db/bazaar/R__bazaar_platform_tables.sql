@@ -29,3 +29,17 @@ CREATE TABLE IF NOT EXISTS bazaar_processed_event
   processed_at TIMESTAMP(3) NOT NULL,
   PRIMARY KEY (consumer, event_id)
 ) ENGINE = InnoDB;
+
+-- The batch outbox (BatchOutbox / OutboxRelay) for high-volume streams: rows are sent in id
+-- order and deleted once Kafka acknowledged them.
+CREATE TABLE IF NOT EXISTS bazaar_outbox
+(
+  id          BIGINT       NOT NULL AUTO_INCREMENT,
+  topic       VARCHAR(249) NOT NULL,
+  record_key  VARCHAR(255),
+  event_id    CHAR(36)     NOT NULL,
+  event_type  VARCHAR(255) NOT NULL,
+  occurred_at VARCHAR(40)  NOT NULL,
+  payload     MEDIUMBLOB   NOT NULL,
+  PRIMARY KEY (id)
+) ENGINE = InnoDB;

@@ -23,11 +23,16 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
 
     public static Map<String, Object> of(IntegrationEvent event, String source) {
+        return of(event.eventId().toString(), event.type(), source, event.occurredAt().toString());
+    }
+
+    /** The headers from values stored earlier, e.g. by the batch outbox. */
+    public static Map<String, Object> of(String eventId, String type, String source, String time) {
         return Map.of(
-                ID, bytes(event.eventId().toString()),
-                TYPE, bytes(event.type()),
+                ID, bytes(eventId),
+                TYPE, bytes(type),
                 SOURCE, bytes(source),
-                TIME, bytes(event.occurredAt().toString()),
+                TIME, bytes(time),
                 SPEC_VERSION, bytes("1.0"),
                 CONTENT_TYPE, bytes("application/json"));
     }

@@ -1,0 +1,175 @@
+package dev.bazaar.bench.catalogue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+
+/**
+ * Imports N Flipkart-shaped rows end to end (supplier CSV → inbound-service → supplier.items.v1 →
+ * item-service → MongoDB) and, in the same run, the baseline the issue sets: producing the same
+ * rows raw to Kafka plus bulk-inserting them raw into MongoDB. Needs `./bazaar up` running.
+ */
+public final class CatalogueImportBenchmark {
+
+    private static final String[] COLUMNS = FlipkartShapedRows.HEADER.split(",");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int rows = Integer.parseInt(options.getOrDefault("rows", "100000"));
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        var data = new FlipkartShapedRows(runId);
+
+        System.out.printf("catalogue import benchmark: %,d rows, run %s%n", rows, runId);
+        double kafkaSeconds = rawKafkaProduce(options.getOrDefault("kafka", "127.0.0.1:19092"), data, rows, runId);
+        double mongoSeconds;
+        try (MongoClient mongo = MongoClients.create(options.getOrDefault("mongo", "mongodb://127.0.0.1:27018"))) {
+            mongoSeconds = rawMongoBulkInsert(mongo, data, rows, runId);
+        }
+        double baseline = rows / (kafkaSeconds + mongoSeconds);
+        System.out.printf("  baseline raw Kafka produce   %7.1f s%n", kafkaSeconds);
+        System.out.printf("  baseline raw Mongo insert    %7.1f s%n", mongoSeconds);
+
+        Path csv = data.writeCsv(rows);
+        double endToEndSeconds;
+        try (MongoClient mongo = MongoClients.create(options.getOrDefault("mongo", "mongodb://127.0.0.1:27018"))) {
+            MongoCollection<Document> items = mongo.getDatabase(options.getOrDefault("items-db", "items"))
+                    .getCollection(options.getOrDefault("items-collection", "items"));
+            endToEndSeconds = importEndToEnd(options, csv, items, data, rows);
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+        double endToEnd = rows / endToEndSeconds;
+
+        System.out.println();
+        System.out.printf("  baseline (raw Kafka + raw Mongo)  %,10.0f rows/s%n", baseline);
+        System.out.printf("  end to end (inbound → item)       %,10.0f rows/s  (%.1f s)%n", endToEnd, endToEndSeconds);
+        System.out.printf("  ratio                             %10.2f x  (target ≥ 0.50 x)%n", endToEnd / baseline);
+    }
+
+    private static double rawKafkaProduce(String bootstrap, FlipkartShapedRows data, int rows, String runId)
+            throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5);
+        String topic = "bench.raw-items." + runId;
+        long start = System.nanoTime();
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            for (int row = 0; row < rows; row++) {
+                producer.send(new ProducerRecord<>(topic, data.sku(row), json(data.fields(row))));
+            }
+            producer.flush();
+        }
+        return seconds(start);
+    }
+
+    private static double rawMongoBulkInsert(MongoClient mongo, FlipkartShapedRows data, int rows, String runId) {
+        MongoCollection<Document> raw = mongo.getDatabase("bench").getCollection("raw_items_" + runId);
+        long start = System.nanoTime();
+        List<Document> batch = new ArrayList<>(1_000);
+        for (int row = 0; row < rows; row++) {
+            batch.add(document(data.fields(row)));
+            if (batch.size() == 1_000) {
+                raw.insertMany(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            raw.insertMany(batch);
+        }
+        double seconds = seconds(start);
+        raw.drop();
+        return seconds;
+    }
+
+    private static double importEndToEnd(Map<String, String> options, Path csv, MongoCollection<Document> items,
+            FlipkartShapedRows data, int rows) throws Exception {
+        String inbound = options.getOrDefault("inbound", "http://127.0.0.1:8083");
+        Path keyFile = Path.of(options.getOrDefault("api-key-file",
+                System.getenv().getOrDefault("BAZAAR_HOME", ".bazaar") + "/inbound/demo-api-key"));
+        String apiKey = Files.readString(keyFile).trim();
+        var http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(inbound + "/api/supplier/catalog"))
+                        .header("Content-Type", "text/csv")
+                        .header("X-Api-Key", apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofFile(csv))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        System.out.printf("  import accepted after %.1f s: %s%n", seconds(start), accepted.body());
+        var ofThisRun = Filters.regex("supplierSku", "^" + data.sku(0).replaceAll("-0$", "-"));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        long stored = 0;
+        while (stored < rows) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + stored + " of " + rows + " items arrived in 30 minutes");
+            }
+            Thread.sleep(1_000);
+            stored = items.countDocuments(ofThisRun);
+            System.out.printf("  %6.1f s: %,d items in item-service%n", seconds(start), stored);
+        }
+        return seconds(start);
+    }
+
+    private static byte[] json(String[] fields) {
+        var json = new StringBuilder("{");
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append('"').append(COLUMNS[i]).append("\":\"")
+                    .append(fields[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Document document(String[] fields) {
+        var document = new Document();
+        for (int i = 0; i < fields.length; i++) {
+            document.append(COLUMNS[i], fields[i]);
+        }
+        return document;
+    }
+
+    private static double seconds(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis() / 1000.0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options look like --rows=100000, got " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+
+    private CatalogueImportBenchmark() {
+    }
+}

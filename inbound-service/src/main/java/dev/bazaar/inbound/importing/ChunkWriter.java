@@ -1,0 +1,61 @@
+package dev.bazaar.inbound.importing;
+
+import dev.bazaar.contracts.catalog.CanonicalItem;
+import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import dev.bazaar.inbound.item.SupplierItems;
+import dev.bazaar.inbound.translation.SupplierRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import dev.bazaar.starter.outbox.BatchOutbox;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes one chunk of rows in one transaction: the item ledger, the outbox entries of the new and
+ * changed items, the row errors and the job's counters (its resume point). Either all of it
+ * commits or none, so a crash mid-import neither loses nor double-counts a row.
+ */
+@Component
+class ChunkWriter {
+
+    private final SupplierItems items;
+    private final ImportJobs jobs;
+    private final BatchOutbox outbox;
+
+    ChunkWriter(SupplierItems items, ImportJobs jobs, BatchOutbox outbox) {
+        this.items = items;
+        this.jobs = jobs;
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public ImportCounts write(String importId, List<SupplierRow> rows) {
+        List<CanonicalItem> candidates = new ArrayList<>();
+        List<ImportJobs.RowError> errors = new ArrayList<>();
+        long rejected = 0;
+        long skipped = 0;
+        for (SupplierRow row : rows) {
+            if (row instanceof SupplierRow.Accepted accepted) {
+                candidates.add(accepted.item());
+            } else if (row instanceof SupplierRow.Rejected rejection) {
+                rejected++;
+                errors.addAll(ImportJobs.errorsOf(rejection.rowNumber(), rejection.faults()));
+            } else {
+                skipped++;
+            }
+        }
+        List<CanonicalItem> changed = items.recordChanges(candidates);
+        Instant now = Instant.now();
+        // One batch insert into the outbox in this transaction; the relay sends it after the commit.
+        outbox.stage(changed.stream()
+                .map(item -> new SupplierItemReceived(UUID.randomUUID(), now, importId, item))
+                .toList());
+        jobs.addRowErrors(importId, errors);
+        ImportCounts delta = new ImportCounts(rows.size(), changed.size(), rejected, skipped,
+                candidates.size() - changed.size());
+        jobs.advance(importId, delta);
+        return delta;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.bazaar.inbound.item;
+
+import dev.bazaar.contracts.catalog.CanonicalItem;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code supplier_item} ledger: what each supplier item looked like when it was last published.
+ * Its content hash turns a re-sent unchanged row into a no-op, and its version orders the changes
+ * item-service applies. Call inside the transaction that publishes the events.
+ */
+@Component
+public class SupplierItems {
+
+    private record Current(byte[] hash, long version, boolean active) {
+    }
+
+    private record Change(CanonicalItem item, byte[] hash, String snapshot) {
+    }
+
+    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    SupplierItems(NamedParameterJdbcTemplate named, JdbcTemplate jdbc, JsonMapper json) {
+        this.named = named;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Stores the new and changed items with their next version and returns them (in input order);
+     * items equal to their last published content are left out. Expects items at version 0.
+     */
+    public List<CanonicalItem> recordChanges(List<CanonicalItem> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Current> current = current(candidates.stream().map(CanonicalItem::itemId).toList());
+        List<Change> changes = new ArrayList<>();
+        for (CanonicalItem candidate : candidates) {
+            byte[] content = json.writeValueAsBytes(candidate);
+            byte[] hash = sha256(content);
+            Current before = current.get(candidate.itemId());
+            if (before != null && before.active() && Arrays.equals(before.hash(), hash)) {
+                continue;
+            }
+            long version = before == null ? 1 : before.version() + 1;
+            // Later rows of the same chunk see this one: a SKU sent twice is one change, not two conflicting ones.
+            current.put(candidate.itemId(), new Current(hash, version, true));
+            changes.add(new Change(withVersion(candidate, version, true), hash,
+                    new String(content, StandardCharsets.UTF_8)));
+        }
+        upsert(changes);
+        return changes.stream().map(Change::item).toList();
+    }
+
+    /** @param changed false when the item was inactive already: nothing to publish */
+    public record Deactivation(CanonicalItem item, boolean changed) {
+    }
+
+    /** Deactivates the supplier's item: the last snapshot with the next version and {@code active=false}. */
+    public Optional<Deactivation> deactivate(String supplierId, String sku) {
+        List<Object[]> rows = jdbc.query("""
+                SELECT content_hash, version, active, snapshot FROM supplier_item
+                WHERE supplier_id = ? AND sku = ? FOR UPDATE""",
+                (rs, n) -> new Object[] { rs.getBytes(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4) },
+                supplierId, sku);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        CanonicalItem snapshot = json.readValue((String) row[3], CanonicalItem.class);
+        if (!(Boolean) row[2]) {
+            return Optional.of(new Deactivation(withVersion(snapshot, (Long) row[1], false), false));
+        }
+        CanonicalItem deactivated = withVersion(snapshot, (Long) row[1] + 1, false);
+        jdbc.update("UPDATE supplier_item SET version = ?, active = FALSE, updated_at = ? WHERE item_id = ?",
+                deactivated.version(), Timestamp.from(Instant.now()), deactivated.itemId());
+        return Optional.of(new Deactivation(deactivated, true));
+    }
+
+    private Map<String, Current> current(List<String> itemIds) {
+        Set<String> ids = new LinkedHashSet<>(itemIds);
+        Map<String, Current> current = new HashMap<>();
+        named.query("SELECT item_id, content_hash, version, active FROM supplier_item WHERE item_id IN (:ids)",
+                Map.of("ids", ids), rs -> {
+                    current.put(rs.getString(1), new Current(rs.getBytes(2), rs.getLong(3), rs.getBoolean(4)));
+                });
+        return current;
+    }
+
+    private void upsert(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                INSERT INTO supplier_item (item_id, supplier_id, sku, content_hash, version, active, snapshot, updated_at)
+                VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)
+                ON DUPLICATE KEY UPDATE content_hash = VALUES(content_hash), version = VALUES(version),
+                  active = TRUE, snapshot = VALUES(snapshot), updated_at = VALUES(updated_at)""",
+                changes, changes.size(), (ps, change) -> {
+                    ps.setString(1, change.item().itemId());
+                    ps.setString(2, change.item().supplierId());
+                    ps.setString(3, change.item().supplierSku());
+                    ps.setBytes(4, change.hash());
+                    ps.setLong(5, change.item().version());
+                    ps.setString(6, change.snapshot());
+                    ps.setTimestamp(7, now);
+                });
+    }
+
+    static CanonicalItem withVersion(CanonicalItem item, long version, boolean active) {
+        return new CanonicalItem(item.itemId(), item.supplierId(), item.supplierSku(), version, item.title(),
+                item.brand(), item.categoryPath(), item.price(), item.mrp(), item.images(), item.description(),
+                item.attributes(), item.sizeClass(), active);
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.bazaar.item.catalog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Every read and write of the {@code items} collection, so the document's rules live in one place. */
+@Component
+public class ItemStore {
+
+    private final MongoTemplate mongo;
+
+    public ItemStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public MongoTemplate template() {
+        return mongo;
+    }
+
+    public Optional<ItemDocument> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ItemDocument.class));
+    }
+
+    /** The stored items among {@code ids}, by id; one indexed {@code $in} query. */
+    public Map<String, ItemDocument> findAll(Collection<String> ids) {
+        return mongo.find(query(where("_id").in(ids)), ItemDocument.class).stream()
+                .collect(Collectors.toMap(ItemDocument::id, Function.identity()));
+    }
+
+    /** One page, sorted by id: unique and indexed together with each filter, so paging is stable. */
+    public List<ItemDocument> list(Criteria filter, long offset, int limit) {
+        Query page = query(filter).with(Sort.by("_id")).skip(offset).limit(limit);
+        return mongo.find(page, ItemDocument.class);
+    }
+
+    public long count(Criteria filter) {
+        return mongo.count(query(filter), ItemDocument.class);
+    }
+
+    public void insert(ItemDocument item) {
+        mongo.insert(item);
+    }
+
+    /**
+     * The update that stores {@code content} as the next revision of an item and records the
+     * change as unpublished. Callers put the version guards in the filter.
+     */
+    public static Update changeUpdate(ItemContent content, long supplierVersion, PendingChange change) {
+        return new Update()
+                .set("title", content.title())
+                .set("brand", content.brand())
+                .set("categoryPath", content.categoryPath())
+                .set("categoryPrefixes", content.categoryPrefixes())
+                .set("price", content.price())
+                .set("mrp", content.mrp())
+                .set("images", content.images())
+                .set("description", content.description())
+                .set("attributes", content.attributes())
+                .set("sizeClass", content.sizeClass())
+                .set("active", content.active())
+                .set("contentHash", content.hash())
+                .set("supplierVersion", supplierVersion)
+                .set("updatedAt", change.occurredAt())
+                .inc("version", 1)
+                .push("unpublished", change);
+    }
+
+    /**
+     * Compare-and-set on the revision a client (or the importer) read: applies {@code update} only
+     * if nobody changed the item since, and returns the item as stored afterwards.
+     */
+    public Optional<ItemDocument> updateIfVersion(String id, long expectedVersion, Update update) {
+        return Optional.ofNullable(mongo.findAndModify(query(where("_id").is(id).and("version").is(expectedVersion)),
+                update, FindAndModifyOptions.options().returnNew(true), ItemDocument.class));
+    }
+
+    /**
+     * Forgets the given changes once Kafka acknowledged them. The filter is by id only (indexed
+     * everywhere); {@code $pull} removes exactly these event ids, so a newer change written in the
+     * meantime stays pending.
+     */
+    public void markPublished(Collection<String> itemIds, Collection<String> eventIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        var pull = new Document("$pull",
+                new Document("unpublished", new Document("eventId", new Document("$in", List.copyOf(eventIds)))));
+        mongo.getCollection(ItemDocument.COLLECTION)
+                .updateMany(new Document("_id", new Document("$in", List.copyOf(itemIds))), pull);
+    }
+
+    /** Items with a change older than {@code cutoff} that Kafka never acknowledged. */
+    public List<ItemDocument> findUnpublished(Instant cutoff, int limit) {
+        return mongo.find(query(where("unpublished.occurredAt").lt(cutoff)).limit(limit), ItemDocument.class);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.bazaar.item.catalog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mongo and Kafka share no transaction: a crash or a broker outage between storing a change and
+ * the broker's ack leaves the change marked unpublished in its item. This sweep (shortly after
+ * start, then periodically) re-publishes those, with their original event ids, so no catalogue
+ * change is ever lost; at worst a consumer sees a duplicate it drops by {@code ce_id}.
+ */
+@Component
+class UnpublishedChangeSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(UnpublishedChangeSweeper.class);
+    private static final int PAGE = 500;
+
+    private final ItemStore store;
+    private final CatalogChangePublisher publisher;
+    private final Duration grace;
+    private final Clock clock;
+
+    UnpublishedChangeSweeper(ItemStore store, CatalogChangePublisher publisher,
+            @Value("${bazaar.items.republish.grace:PT10S}") Duration grace) {
+        this.store = store;
+        this.publisher = publisher;
+        this.grace = grace;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The grace period leaves changes whose publication is still in flight to their writer. */
+    @Scheduled(initialDelayString = "${bazaar.items.republish.initial-delay:PT5S}",
+            fixedDelayString = "${bazaar.items.republish.interval:PT30S}")
+    void sweep() {
+        Instant cutoff = Instant.now(clock).minus(grace);
+        int total = 0;
+        List<ItemDocument> page;
+        do {
+            page = store.findUnpublished(cutoff, PAGE);
+            int acked = publisher.publishPending(page);
+            total += acked;
+            if (acked < page.size()) {
+                break; // Kafka is struggling: try again next round rather than spin.
+            }
+        } while (page.size() == PAGE);
+        if (total > 0) {
+            log.info("Re-published {} catalogue changes that had not been acknowledged", total);
+        }
+    }
+}

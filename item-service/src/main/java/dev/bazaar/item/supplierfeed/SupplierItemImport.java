@@ -1,0 +1,200 @@
+package dev.bazaar.item.supplierfeed;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import dev.bazaar.contracts.catalog.CanonicalItem;
+import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
+import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import dev.bazaar.item.catalog.CatalogChangePublisher;
+import dev.bazaar.item.catalog.ItemContent;
+import dev.bazaar.item.catalog.ItemDocument;
+import dev.bazaar.item.catalog.ItemStore;
+import dev.bazaar.item.catalog.PendingChange;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of supplier items with one read and one bulk write:
+ * <ol>
+ * <li>read the stored items of the batch ({@code $in} on ids) and decide each item's outcome;</li>
+ * <li>one unordered bulk: inserts for new items, version-guarded updates for changed ones
+ * ({@code _id, version = read, supplierVersion < incoming} in the filter, so nothing written in the
+ * meantime and nothing newer is ever overwritten), {@code $max} of the supplier version for
+ * unchanged ones (monotonic by itself);</li>
+ * <li>items whose write did not apply (someone wrote in between) go round again;</li>
+ * <li>the changes are published together and marked published on the broker's ack.</li>
+ * </ol>
+ * Replaying a batch is harmless: everything already applied is then stale.
+ */
+@Component
+class SupplierItemImport {
+
+    private static final int MAX_ROUNDS = 5;
+
+    private final ItemStore store;
+    private final CatalogChangePublisher publisher;
+    private final MeterRegistry meters;
+
+    SupplierItemImport(ItemStore store, CatalogChangePublisher publisher, MeterRegistry meters) {
+        this.store = store;
+        this.publisher = publisher;
+        this.meters = meters;
+    }
+
+    void apply(List<SupplierItemReceived> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Collection<CanonicalItem> remaining = newestPerItem(events);
+        Map<UpsertOutcome, Integer> outcomes = new EnumMap<>(UpsertOutcome.class);
+        List<ItemDocument> changed = new ArrayList<>();
+        for (int round = 1; !remaining.isEmpty(); round++) {
+            if (round > MAX_ROUNDS) {
+                throw new IllegalStateException(remaining.size() + " items kept being changed concurrently");
+            }
+            Round result = applyOnce(remaining);
+            result.applied.forEach(plan -> {
+                outcomes.merge(plan.outcome, 1, Integer::sum);
+                if (plan.after != null) {
+                    changed.add(plan.after);
+                }
+            });
+            remaining = result.retry;
+        }
+        publisher.publishPending(changed);
+        outcomes.forEach((outcome, count) ->
+                meters.counter("bazaar.items.upserts", "outcome", outcome.tag()).increment(count));
+    }
+
+    /** Within one batch only the newest version of an item matters (same key, so same partition, in order). */
+    private static Collection<CanonicalItem> newestPerItem(List<SupplierItemReceived> events) {
+        Map<String, CanonicalItem> newest = new LinkedHashMap<>();
+        for (SupplierItemReceived event : events) {
+            newest.merge(event.item().itemId(), event.item(), (a, b) -> b.version() > a.version() ? b : a);
+        }
+        return newest.values();
+    }
+
+    private Round applyOnce(Collection<CanonicalItem> items) {
+        Map<String, ItemDocument> stored = store.findAll(items.stream().map(CanonicalItem::itemId).toList());
+        Instant now = Instant.now();
+        List<Plan> plans = items.stream().map(item -> plan(item, stored.get(item.itemId()), now)).toList();
+
+        BulkOperations bulk = store.template().bulkOps(BulkMode.UNORDERED, ItemDocument.class);
+        List<Plan> written = new ArrayList<>(); // in the order of the bulk's operations
+        plans.stream().filter(plan -> plan.outcome == UpsertOutcome.CREATED).forEach(plan -> {
+            bulk.insert(plan.after);
+            written.add(plan);
+        });
+        plans.stream().filter(plan -> plan.update != null).forEach(plan -> {
+            bulk.updateOne(plan.filter, plan.update);
+            written.add(plan);
+        });
+        BulkOutcome outcome = execute(bulk, written);
+
+        List<Plan> applied = new ArrayList<>();
+        List<CanonicalItem> retry = new ArrayList<>();
+        Set<String> notApplied = notApplied(written, outcome);
+        for (Plan plan : plans) {
+            if (notApplied.contains(plan.item.itemId())) {
+                retry.add(plan.item);
+            } else {
+                applied.add(plan);
+            }
+        }
+        return new Round(applied, retry);
+    }
+
+    private static Plan plan(CanonicalItem item, ItemDocument stored, Instant now) {
+        ItemContent content = ItemContent.of(item);
+        if (stored == null) {
+            var created = ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), item.version(),
+                    content, PendingChange.of(Change.CREATED, now));
+            return new Plan(item, UpsertOutcome.CREATED, created, null, null);
+        }
+        if (item.version() <= stored.supplierVersion()) {
+            return new Plan(item, UpsertOutcome.STALE, null, null, null);
+        }
+        if (content.hash().equals(stored.contentHash())) {
+            // Remember the newer version (so an older one arriving later stays stale) without any visible change.
+            return new Plan(item, UpsertOutcome.UNCHANGED, null, query(where("_id").is(item.itemId())),
+                    new Update().max("supplierVersion", item.version()));
+        }
+        Change change = stored.active() && !content.active() ? Change.DEACTIVATED : Change.UPDATED;
+        PendingChange pending = PendingChange.of(change, now);
+        var guard = query(where("_id").is(item.itemId()).and("version").is(stored.version())
+                .and("supplierVersion").lt(item.version()));
+        return new Plan(item, UpsertOutcome.UPDATED, stored.changed(item.version(), content, pending), guard,
+                ItemStore.changeUpdate(content, item.version(), pending));
+    }
+
+    /** Runs the bulk; reports the inserts that hit an existing item and how many guarded updates matched. */
+    private static BulkOutcome execute(BulkOperations bulk, List<Plan> written) {
+        if (written.isEmpty()) {
+            return new BulkOutcome(Set.of(), 0);
+        }
+        try {
+            return new BulkOutcome(Set.of(), bulk.execute().getMatchedCount());
+        } catch (BulkOperationException e) {
+            boolean onlyDuplicates = e.getErrors().stream().allMatch(error -> error.getCode() == 11000);
+            if (!onlyDuplicates) {
+                throw e;
+            }
+            Set<String> duplicates = e.getErrors().stream().map(error -> written.get(error.getIndex()).item.itemId())
+                    .collect(Collectors.toSet());
+            return new BulkOutcome(duplicates, e.getResult().getMatchedCount());
+        }
+    }
+
+    /**
+     * Guarded updates report only a total match count; when it falls short, one read tells which
+     * items someone else wrote in between: those go round again and are decided afresh.
+     */
+    private Set<String> notApplied(List<Plan> written, BulkOutcome outcome) {
+        List<Plan> updates = written.stream().filter(plan -> plan.update != null).toList();
+        if (outcome.matched() >= updates.size()) {
+            return outcome.failedInserts();
+        }
+        Map<String, ItemDocument> now = store.findAll(updates.stream().map(plan -> plan.item.itemId()).toList());
+        Set<String> missed = new HashSet<>(outcome.failedInserts());
+        for (Plan plan : updates) {
+            ItemDocument current = now.get(plan.item.itemId());
+            boolean applied = plan.outcome == UpsertOutcome.UNCHANGED
+                    ? current.supplierVersion() >= plan.item.version()
+                    : current.unpublished().stream().anyMatch(change -> change.eventId().equals(plan.eventId()));
+            if (!applied) {
+                missed.add(plan.item.itemId());
+            }
+        }
+        return missed;
+    }
+
+    private record Plan(CanonicalItem item, UpsertOutcome outcome, ItemDocument after, Query filter, Update update) {
+
+        String eventId() {
+            return after.unpublished().get(0).eventId();
+        }
+    }
+
+    private record BulkOutcome(Set<String> failedInserts, int matched) {
+    }
+
+    private record Round(List<Plan> applied, List<CanonicalItem> retry) {
+    }
+}

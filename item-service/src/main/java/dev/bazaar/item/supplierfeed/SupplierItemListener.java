@@ -1,0 +1,73 @@
+package dev.bazaar.item.supplierfeed;
+
+import dev.bazaar.contracts.Topics;
+import dev.bazaar.contracts.catalog.CanonicalItem;
+import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes {@code supplier.items.v1} a poll at a time (up to {@code max.poll.records}), so a whole
+ * batch costs one Mongo read, one bulk write and one round of Kafka acks.
+ *
+ * <p>A record that cannot be an item (unreadable JSON, missing identity, an id that does not match
+ * its supplier SKU) is poison: the records before it are applied, then it is reported by index so
+ * the platform's error handler commits those, parks it in {@code supplier.items.v1.dlt} with the
+ * error and carries on with the rest.
+ */
+@Component
+class SupplierItemListener {
+
+    private final SupplierItemImport importer;
+    private final JsonMapper json;
+
+    SupplierItemListener(SupplierItemImport importer, JsonMapper json) {
+        this.importer = importer;
+        this.json = json;
+    }
+
+    // idIsGroup = false: the consumer group stays spring.application.name (per test class in tests).
+    @KafkaListener(id = "supplier-items", idIsGroup = false, batch = "true",
+            topics = "${bazaar.kafka.topic-prefix:}" + Topics.SUPPLIER_ITEMS)
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<SupplierItemReceived> readable = new ArrayList<>(records.size());
+        for (int index = 0; index < records.size(); index++) {
+            SupplierItemReceived event;
+            try {
+                event = read(records.get(index));
+            } catch (RuntimeException e) {
+                importer.apply(readable);
+                throw new BatchListenerFailedException("Unusable supplier item: " + e.getMessage(), e, index);
+            }
+            readable.add(event);
+        }
+        importer.apply(readable);
+    }
+
+    private SupplierItemReceived read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new IllegalArgumentException("empty record");
+        }
+        SupplierItemReceived event = json.readValue(record.value(), SupplierItemReceived.class);
+        CanonicalItem item = event.item();
+        require(item != null, "no item");
+        require(item.version() > 0, "version must be positive");
+        require(item.title() != null && !item.title().isBlank(), "title is required");
+        // ItemIds.of also rejects a blank supplierId or supplierSku.
+        require(ItemIds.of(item.supplierId(), item.supplierSku()).equals(item.itemId()),
+                "itemId " + item.itemId() + " is not ItemIds.of(supplierId, supplierSku)");
+        return event;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.bazaar.item.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.contracts.Money;
+import dev.bazaar.contracts.SizeClass;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ItemContentTests {
+
+    static ItemContent content(Map<String, Object> attributes, String title) {
+        return new ItemContent(title, "Brand", List.of("A", " B ", "C"), Money.inr(100), null, List.of(), null,
+                attributes, SizeClass.SMALL, true);
+    }
+
+    @Test
+    void theHashIgnoresAttributeOrderButNotValues() {
+        var ab = new LinkedHashMap<String, Object>();
+        ab.put("a", 1);
+        ab.put("b", Map.of("y", 2, "x", 1));
+        var ba = new LinkedHashMap<String, Object>();
+        ba.put("b", Map.of("x", 1, "y", 2));
+        ba.put("a", 1);
+
+        assertThat(content(ab, "T").hash()).isEqualTo(content(ba, "T").hash());
+        assertThat(content(ab, "T").hash()).isNotEqualTo(content(ab, "T2").hash());
+        assertThat(content(ab, "T").hash()).isNotEqualTo(content(Map.of("a", 2), "T").hash());
+        assertThat(content(ab, "T").hash()).isNotEqualTo(content(ab, "T").withActive(false).hash());
+    }
+
+    @Test
+    void categoryPrefixesListEveryAncestor() {
+        assertThat(content(Map.of(), "T").categoryPrefixes()).containsExactly("A", "A>>B", "A>>B>>C");
+    }
+}

@@ -1,0 +1,232 @@
+package dev.bazaar.item.supplierfeed;
+
+import static dev.bazaar.item.Items.inactive;
+import static dev.bazaar.item.Items.kurta;
+import static dev.bazaar.item.Items.received;
+import static dev.bazaar.item.Items.withTitle;
+import static dev.bazaar.item.Items.withVersion;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.bazaar.contracts.Topics;
+import dev.bazaar.contracts.catalog.CanonicalItem;
+import dev.bazaar.contracts.catalog.CatalogItemChanged;
+import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
+import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import dev.bazaar.item.CatalogTopic;
+import dev.bazaar.item.catalog.ItemDocument;
+import dev.bazaar.item.catalog.ItemStore;
+import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.UsesLocalServers;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** supplier.items.v1 → Mongo → catalog.items.v1, against the real local Kafka and Mongo. */
+@SpringBootTest
+@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupplierFeedIntegrationTests {
+
+    @Autowired
+    IntegrationEventPublisher publisher;
+
+    @Autowired
+    KafkaTemplate<String, byte[]> rawKafka;
+
+    @Autowired
+    ItemStore store;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    IsolatedNames names;
+
+    @Autowired
+    JsonMapper json;
+
+    CatalogTopic catalog;
+
+    @BeforeAll
+    void listenToTheCatalogue() {
+        catalog = new CatalogTopic(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS), json);
+    }
+
+    @AfterAll
+    void close() {
+        catalog.close();
+    }
+
+    @Test
+    void aNewItemIsStoredAndAnnouncedWithItsFullSnapshot() throws Exception {
+        CanonicalItem item = kurta("supplier-a", "K-1", 1);
+
+        send(received(item));
+
+        ItemDocument stored = awaitStored(item.itemId(), 1);
+        assertThat(stored.title()).isEqualTo(item.title());
+        assertThat(stored.attributes()).containsEntry("fabric", "cotton");
+        assertThat(stored.categoryPrefixes()).containsExactly("Clothing", "Clothing>>Women's Clothing",
+                "Clothing>>Women's Clothing>>Kurtas");
+        var records = catalog.recordsFor(item.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        CatalogItemChanged event = catalog.event(record);
+        assertThat(record.key()).isEqualTo(item.itemId());
+        assertThat(CatalogTopic.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+        assertThat(CatalogTopic.header(record, "ce_type")).isEqualTo("dev.bazaar.CatalogItemChanged");
+        assertThat(CatalogTopic.header(record, "ce_source")).isEqualTo("/bazaar/item-service");
+        assertThat(CatalogTopic.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
+        assertThat(event.change()).isEqualTo(Change.CREATED);
+        assertThat(event.item()).isEqualTo(withVersion(item, 1));
+        await().untilAsserted(() -> assertThat(store.find(item.itemId()).orElseThrow().unpublished()).isEmpty());
+    }
+
+    @Test
+    void aNewerVersionUpdatesAndALateOlderOneChangesNothing() throws Exception {
+        CanonicalItem v1 = kurta("supplier-a", "K-2", 1);
+        send(received(v1));
+        catalog.awaitEvents(v1.itemId(), 1);
+
+        send(received(withTitle(v1, 3, "Kurta, new title")));
+        List<CatalogItemChanged> events = catalog.awaitEvents(v1.itemId(), 2);
+        assertThat(events.get(1).change()).isEqualTo(Change.UPDATED);
+        assertThat(events.get(1).item().title()).isEqualTo("Kurta, new title");
+        assertThat(events.get(1).item().version()).isEqualTo(2);
+        assertThat(awaitStored(v1.itemId(), 2).title()).isEqualTo("Kurta, new title");
+
+        double staleBefore = count("stale");
+        send(received(withTitle(v1, 2, "Kurta, outdated title")));
+        await().until(() -> count("stale") > staleBefore);
+
+        ItemDocument stored = store.find(v1.itemId()).orElseThrow();
+        assertThat(stored.title()).isEqualTo("Kurta, new title");
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(catalog.settledEvents(v1.itemId())).hasSize(2);
+    }
+
+    @Test
+    void theSameEventTwiceChangesNothingTheSecondTime() throws Exception {
+        SupplierItemReceived event = received(kurta("supplier-a", "K-3", 1));
+        send(event);
+        catalog.awaitEvents(event.item().itemId(), 1);
+        ItemDocument before = awaitStored(event.item().itemId(), 1);
+
+        double staleBefore = count("stale");
+        send(event);
+        await().until(() -> count("stale") > staleBefore);
+
+        assertThat(store.find(event.item().itemId()).orElseThrow()).isEqualTo(before);
+        assertThat(catalog.settledEvents(event.item().itemId())).hasSize(1);
+    }
+
+    @Test
+    void unchangedContentWithAHigherVersionEmitsNothingAndBumpsNothingVisible() throws Exception {
+        CanonicalItem v1 = kurta("supplier-a", "K-4", 1);
+        send(received(v1));
+        catalog.awaitEvents(v1.itemId(), 1);
+        ItemDocument before = awaitStored(v1.itemId(), 1);
+
+        double unchangedBefore = count("unchanged");
+        send(received(withVersion(v1, 5)));
+        await().until(() -> count("unchanged") > unchangedBefore);
+
+        ItemDocument after = store.find(v1.itemId()).orElseThrow();
+        assertThat(after.version()).isEqualTo(1);
+        assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
+        assertThat(catalog.settledEvents(v1.itemId())).hasSize(1);
+
+        // The newer version is remembered: version 4, older than 5 and different, is now stale.
+        double staleBefore = count("stale");
+        send(received(withTitle(v1, 4, "Kurta, version 4")));
+        await().until(() -> count("stale") > staleBefore);
+        assertThat(store.find(v1.itemId()).orElseThrow().title()).isEqualTo(v1.title());
+    }
+
+    @Test
+    void deactivationIsAnnouncedAsDeactivated() throws Exception {
+        CanonicalItem v1 = kurta("supplier-a", "K-5", 1);
+        send(received(v1));
+        catalog.awaitEvents(v1.itemId(), 1);
+
+        send(received(inactive(v1, 2)));
+
+        List<CatalogItemChanged> events = catalog.awaitEvents(v1.itemId(), 2);
+        assertThat(events.get(1).change()).isEqualTo(Change.DEACTIVATED);
+        assertThat(events.get(1).item().active()).isFalse();
+        assertThat(awaitStored(v1.itemId(), 2).active()).isFalse();
+    }
+
+    @Test
+    void manyItemsInOneBatchAreAllStoredAndAnnounced() throws Exception {
+        List<CanonicalItem> items = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> kurta("supplier-bulk", "B-" + i, 1)).toList();
+        var sends = items.stream().map(item -> publisher.publish(received(item))).toList();
+        for (var sent : sends) {
+            sent.get(10, TimeUnit.SECONDS);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.count(
+                org.springframework.data.mongodb.core.query.Criteria.where("supplierId").is("supplier-bulk")) == 300);
+        CanonicalItem last = items.get(items.size() - 1);
+        assertThat(catalog.awaitEvents(last.itemId(), 1)).extracting(CatalogItemChanged::change)
+                .containsExactly(Change.CREATED);
+    }
+
+    @Test
+    void poisonRecordsAreParkedInTheDeadLetterTopicAndTheFeedGoesOn() throws Exception {
+        String topic = names.topic(Topics.SUPPLIER_ITEMS);
+        rawKafka.send(topic, "poison", "{not json".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+        CanonicalItem wrongId = new CanonicalItem(UUID.randomUUID().toString(), "supplier-a", "K-6", 1, "Kurta",
+                null, List.of("Clothing"), null, null, null, null, null, null, true);
+        rawKafka.send(topic, "wrong-id", json.writeValueAsBytes(received(wrongId))).get(10, TimeUnit.SECONDS);
+        CanonicalItem healthy = kurta("supplier-a", "K-7", 1);
+        send(received(healthy));
+
+        awaitStored(healthy.itemId(), 1);
+        var parked = new CatalogTopic(LocalServer.KAFKA.address(), Topics.deadLetterOf(topic), json);
+        try (parked) {
+            assertThat(parked.recordsFor("poison", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
+                    .satisfies(record -> {
+                        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+                        assertThat(CatalogTopic.header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
+                    });
+            assertThat(parked.recordsFor("wrong-id", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
+                    .satisfies(record -> assertThat(CatalogTopic.header(record, "kafka_dlt-exception-message"))
+                            .contains("is not ItemIds.of"));
+        }
+        assertThat(store.find(ItemIds.of("supplier-a", "K-6"))).isEmpty();
+    }
+
+    private void send(SupplierItemReceived event) throws Exception {
+        publisher.publish(event).get(10, TimeUnit.SECONDS);
+    }
+
+    private ItemDocument awaitStored(String itemId, long version) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> store.find(itemId)
+                        .filter(item -> item.version() == version && item.unpublished().isEmpty()).orElse(null),
+                        item -> item != null);
+    }
+
+    private double count(String outcome) {
+        var counter = meters.find("bazaar.items.upserts").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.bazaar.starter.outbox;
+
+import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.starter.kafka.TopicNames;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+        "dev.bazaar.starter.kafka.BazaarKafkaAutoConfiguration" })
+@ConditionalOnClass({ JdbcTemplate.class, KafkaTemplate.class })
+@ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
+public class BatchOutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
+            KafkaOperations<String, byte[]> kafka, ObjectProvider<MeterRegistry> meters,
+            @Value("${spring.application.name:bazaar}") String applicationName,
+            @Value("${bazaar.outbox.batch-size:1000}") int batchSize,
+            @Value("${bazaar.outbox.poll-interval:PT1S}") Duration pollInterval,
+            @Value("${bazaar.outbox.ack-timeout:PT30S}") Duration ackTimeout) {
+        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), kafka,
+                CloudEventHeaders.sourceOf(applicationName), batchSize, pollInterval, ackTimeout,
+                meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BatchOutbox batchOutbox(DataSource dataSource, JsonMapper json, TopicNames topics, OutboxRelay relay) {
+        return new BatchOutbox(new JdbcTemplate(dataSource), json, topics, relay);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.bazaar.starter.outbox;
+
+import dev.bazaar.starter.kafka.CloudEventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves {@link BatchOutbox} rows to Kafka: woken after each commit, and every
+ * {@code pollInterval} for rows a crash or a Kafka outage left behind. Each round claims up to
+ * {@code batchSize} rows with {@code FOR UPDATE SKIP LOCKED} (so several instances never send the
+ * same row), sends them all, waits for the acknowledgements and deletes the acknowledged rows in
+ * the same transaction. If Kafka is down the transaction rolls back and the rows stay.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final String CLAIM = "SELECT id, topic, record_key, event_id, event_type, occurred_at, payload "
+            + "FROM bazaar_outbox ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaOperations<String, byte[]> kafka;
+    private final String source;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Duration ackTimeout;
+    private final Counter sent;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile Thread worker;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
+            String source, int batchSize, Duration pollInterval, Duration ackTimeout, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.source = source;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+        this.ackTimeout = ackTimeout;
+        this.sent = meters.counter("bazaar.outbox.sent");
+    }
+
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    /** Sends one batch; returns how many rows it moved (0 when the outbox is empty). */
+    int relayBatch() {
+        Integer moved = transactions.execute(status -> {
+            List<Row> rows = jdbc.query(CLAIM, (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getBytes(7)), batchSize);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                sends.add(send(row));
+            }
+            awaitAll(sends);
+            List<Object[]> ids = rows.stream().map(row -> new Object[] { row.id() }).toList();
+            jdbc.batchUpdate("DELETE FROM bazaar_outbox WHERE id = ?", ids);
+            return rows.size();
+        });
+        int count = moved == null ? 0 : moved;
+        sent.increment(count);
+        return count;
+    }
+
+    private CompletableFuture<?> send(Row row) {
+        try {
+            return kafka.send(record(row));
+        } catch (RuntimeException e) { // e.g. no broker metadata within max.block.ms
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(Row row) {
+        var record = new ProducerRecord<String, byte[]>(row.topic(), row.key(), row.payload());
+        CloudEventHeaders.of(row.eventId(), row.type(), source, row.time())
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, (byte[]) value)));
+        return record;
+    }
+
+    private void awaitAll(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (Exception e) {
+            // Roll back: nothing is deleted, the whole batch is sent again (consumers dedupe by ce_id).
+            throw new IllegalStateException("Kafka did not acknowledge the outbox batch", e);
+        }
+    }
+
+    private void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                while (relayBatch() == batchSize) {
+                    // a full batch: more may be waiting
+                }
+                wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay failed, retrying in {}: {}", pollInterval, e.toString());
+                sleep(pollInterval);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (worker != null) {
+            worker.interrupt();
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null;
+    }
+
+    private record Row(long id, String topic, String key, String eventId, String type, String time, byte[] payload) {
+    }
+}
