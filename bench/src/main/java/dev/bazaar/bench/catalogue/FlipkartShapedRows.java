@@ -30,6 +30,10 @@ final class FlipkartShapedRows {
         this.runId = runId;
     }
 
+    String runId() {
+        return runId;
+    }
+
     String sku(int row) {
         return "BENCH-" + runId + "-" + row;
     }

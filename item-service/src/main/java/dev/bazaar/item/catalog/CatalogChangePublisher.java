@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +28,10 @@ public class CatalogChangePublisher {
     private final IntegrationEventPublisher events;
     private final ItemStore store;
     private final Duration ackTimeout;
+    // True while unacknowledged changes may exist: at start (a crash may have left some) and after a
+    // failed ack. Only then does the sweeper scan the collection, which on the local mongo-java-server
+    // (no secondary indexes) reads every item and blocks writers meanwhile.
+    private final AtomicBoolean leftoversPossible = new AtomicBoolean(true);
 
     CatalogChangePublisher(IntegrationEventPublisher events, ItemStore store,
             @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout) {
@@ -54,10 +59,21 @@ public class CatalogChangePublisher {
         });
         store.markPublished(ackedItems, ackedEvents);
         if (ackedItems.size() < sends.size()) {
+            expectLeftovers();
             log.warn("{} of {} catalogue changes not acknowledged by Kafka; they stay pending and will be re-published",
                     sends.size() - ackedItems.size(), sends.size());
         }
         return ackedItems.size();
+    }
+
+    /** Asks the sweeper to look for unacknowledged changes on its next run. */
+    void expectLeftovers() {
+        leftoversPossible.set(true);
+    }
+
+    /** Whether the sweeper should look now; the flag is cleared until the next failure. */
+    boolean takeLeftoverCheck() {
+        return leftoversPossible.getAndSet(false);
     }
 
     /**

@@ -105,6 +105,11 @@ public class ItemStore {
                 .updateMany(new Document("_id", new Document("$in", List.copyOf(itemIds))), pull);
     }
 
+    /** Whether any item has a change Kafka has not acknowledged yet, however recent. */
+    public boolean hasUnpublished() {
+        return mongo.exists(query(where("unpublished.0").exists(true)), ItemDocument.class);
+    }
+
     /** Items with a change older than {@code cutoff} that Kafka never acknowledged. */
     public List<ItemDocument> findUnpublished(Instant cutoff, int limit) {
         return mongo.find(query(where("unpublished.occurredAt").lt(cutoff)).limit(limit), ItemDocument.class);

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mongo and Kafka share no transaction: a crash or a broker outage between storing a change and
- * the broker's ack leaves the change marked unpublished in its item. This sweep (shortly after
- * start, then periodically) re-publishes those, with their original event ids, so no catalogue
- * change is ever lost; at worst a consumer sees a duplicate it drops by {@code ce_id}.
+ * the broker's ack leaves the change marked unpublished in its item. This sweep re-publishes
+ * those, with their original event ids, so no catalogue change is ever lost; at worst a consumer
+ * sees a duplicate it drops by {@code ce_id}. It runs periodically but scans only when leftovers
+ * are possible: once after start, and after a failed ack ({@link CatalogChangePublisher}).
  */
 @Component
 class UnpublishedChangeSweeper {
@@ -39,6 +40,9 @@ class UnpublishedChangeSweeper {
     @Scheduled(initialDelayString = "${bazaar.items.republish.initial-delay:PT5S}",
             fixedDelayString = "${bazaar.items.republish.interval:PT30S}")
     void sweep() {
+        if (!publisher.takeLeftoverCheck()) {
+            return;
+        }
         Instant cutoff = Instant.now(clock).minus(grace);
         int total = 0;
         List<ItemDocument> page;
@@ -47,9 +51,12 @@ class UnpublishedChangeSweeper {
             int acked = publisher.publishPending(page);
             total += acked;
             if (acked < page.size()) {
-                break; // Kafka is struggling: try again next round rather than spin.
+                break; // Kafka is struggling: the publisher asked for another look next round.
             }
         } while (page.size() == PAGE);
+        if (store.hasUnpublished()) {
+            publisher.expectLeftovers(); // changes still within their writer's grace period, or new failures
+        }
         if (total > 0) {
             log.info("Re-published {} catalogue changes that had not been acknowledged", total);
         }
