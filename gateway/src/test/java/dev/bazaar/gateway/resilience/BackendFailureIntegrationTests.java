@@ -1,0 +1,130 @@
+package dev.bazaar.gateway.resilience;
+
+import static dev.bazaar.gateway.support.GatewayClient.contentType;
+import static dev.bazaar.gateway.support.GatewayClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.gateway.support.EchoBackends;
+import dev.bazaar.gateway.support.GatewayClient;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.UsesLocalServers;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A down backend answers 503 at once, a slow one 504 within its route timeout; neither ever hangs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalServers(LocalServer.REDIS)
+class BackendFailureIntegrationTests {
+
+    static final EchoBackends backends = EchoBackends.start();
+    static final Duration SEARCH_TIMEOUT = Duration.ofMillis(700);
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        backends.register(registry, "users");
+        // user-service is down: nothing listens on its port.
+        registry.add("bazaar.gateway.routes.users", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("bazaar.gateway.timeouts.search", SEARCH_TIMEOUT::toMillis);
+    }
+
+    @AfterAll
+    static void stopBackends() {
+        backends.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    GatewayClient gateway;
+
+    @BeforeEach
+    void client() {
+        gateway = new GatewayClient(port);
+        // A running gateway is warm: its Redis connection and HTTP client exist before the outage.
+        assertThat(gateway.get("/api/items/warm-up").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDownBackendIsAFastServiceUnavailableProblem() {
+        // More calls than the breaker's minimum: the answers stay fast before and after it opens.
+        for (int call = 0; call < 15; call++) {
+            var response = timed(Duration.ofSeconds(2), () -> gateway.post("/api/users/login", "{}"));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(contentType(response)).startsWith("application/problem+json");
+            assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/service-unavailable")
+                    .containsEntry("instance", "/api/users/login");
+        }
+        var signedIn = timed(Duration.ofSeconds(2),
+                () -> gateway.get("/api/users/me", "Authorization", TestJwts.bearer("user-42", "CUSTOMER")));
+        assertThat(signedIn.statusCode()).isEqualTo(503);
+        assertThat(signedIn.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    @Test
+    void aSlowBackendIsAGatewayTimeoutProblemWithinTheRouteTimeout() {
+        long start = System.nanoTime();
+        var response = gateway.get("/api/search/slow?q=phone");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/gateway-timeout");
+        assertThat(took).isGreaterThanOrEqualTo(SEARCH_TIMEOUT).isLessThan(SEARCH_TIMEOUT.plusSeconds(1));
+    }
+
+    @Test
+    void otherRoutesKeepWorkingWhileOneBackendIsDown() {
+        var response = gateway.get("/api/items/1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("backend", "items");
+    }
+
+    @Test
+    void manyConcurrentCallsToAHealthyBackendAreAllServed() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(60);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                calls.add(clients.submit(() -> gateway.get("/api/items/busy")));
+            }
+            for (Future<HttpResponse<String>> call : calls) {
+                assertThat(call.get().statusCode()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private static HttpResponse<String> timed(Duration limit, Supplier<HttpResponse<String>> call) {
+        long start = System.nanoTime();
+        var response = call.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(limit);
+        return response;
+    }
+
+    private static int closedPort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

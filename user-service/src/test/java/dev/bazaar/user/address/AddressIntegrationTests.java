@@ -1,0 +1,130 @@
+package dev.bazaar.user.address;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.user.Api;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.UsesLocalServers;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Address CRUD, exactly one default (also under 20 concurrent switches), and the internal read. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalServers({ LocalServer.MARIADB, LocalServer.REDIS })
+class AddressIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    @Test
+    void theFirstAddressIsTheDefaultAndDeletingTheDefaultPromotesAnother() {
+        Api.Session session = api.newUser();
+        String auth = session.bearer();
+        Api.Response first = api.post("/api/users/me/addresses", Api.address("Home", "560001"), "Authorization", auth);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().path("isDefault").asBoolean()).isTrue();
+        Api.Response second = api.post("/api/users/me/addresses", Api.address("Office", "560002"), "Authorization", auth);
+        assertThat(second.json().path("isDefault").asBoolean()).isFalse();
+
+        Map<String, Object> edited = new HashMap<>(Api.address("Office 2", "560003"));
+        edited.put("makeDefault", true);
+        Api.Response replaced = api.put("/api/users/me/addresses/" + second.text("id"), edited, "Authorization", auth);
+        assertThat(replaced.json().path("pincode").asString()).isEqualTo("560003");
+        assertThat(replaced.json().path("isDefault").asBoolean()).isTrue();
+        assertThat(internalDefault(session.userId()).text("id")).isEqualTo(second.text("id"));
+
+        assertThat(api.delete("/api/users/me/addresses/" + second.text("id"), "Authorization", auth).status()).isEqualTo(204);
+        Api.Response list = api.get("/api/users/me/addresses", "Authorization", auth);
+        assertThat(list.json().size()).isEqualTo(1);
+        assertThat(list.json().get(0).path("isDefault").asBoolean()).isTrue();
+        assertThat(internalDefault(session.userId()).text("id")).isEqualTo(first.text("id"));
+    }
+
+    @Test
+    void twentyParallelSwitchesLeaveExactlyOneDefault() throws Exception {
+        Api.Session session = api.newUser();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(api.post("/api/users/me/addresses", Api.address("R" + i, "5600" + (10 + i)), "Authorization",
+                    session.bearer()).text("id"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (String id : ids) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/users/me/addresses/" + id + "/default", Map.of(), "Authorization", session.bearer())
+                        .status();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> result : results) {
+            assertThat(result.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+        int defaults = jdbc.sql("SELECT COUNT(*) FROM address WHERE user_id = ? AND is_default").param(session.userId())
+                .query(Integer.class).single();
+        assertThat(defaults).isEqualTo(1);
+        Api.Response list = api.get("/api/users/me/addresses", "Authorization", session.bearer());
+        long listed = 0;
+        String listedDefault = null;
+        for (var address : list.json()) {
+            if (address.path("isDefault").asBoolean()) {
+                listed++;
+                listedDefault = address.path("id").asString();
+            }
+        }
+        assertThat(listed).isEqualTo(1);
+        assertThat(internalDefault(session.userId()).text("id")).isEqualTo(listedDefault);
+    }
+
+    @Test
+    void userACannotReadOrChangeUserBsAddressesOrProfile() {
+        Api.Session a = api.newUser();
+        Api.Session b = api.newUser();
+        String bAddress = api.post("/api/users/me/addresses", Api.address("B home", "110001"), "Authorization", b.bearer())
+                .text("id");
+        String path = "/api/users/me/addresses/" + bAddress;
+
+        assertThat(api.put(path, Api.address("hijacked", "110002"), "Authorization", a.bearer()).status()).isEqualTo(404);
+        assertThat(api.post(path + "/default", Map.of(), "Authorization", a.bearer()).status()).isEqualTo(404);
+        assertThat(api.delete(path, "Authorization", a.bearer()).status()).isEqualTo(404);
+        assertThat(api.get("/api/users/me/addresses", "Authorization", a.bearer()).json().size()).isZero();
+        // /me is always the token's subject: a user id in the request cannot point elsewhere.
+        assertThat(api.get("/api/users/me?id=" + b.userId(), "Authorization", a.bearer()).text("id")).isEqualTo(a.userId());
+        api.put("/api/users/me", Map.of("name", "A renamed", "id", b.userId()), "Authorization", a.bearer());
+        assertThat(api.get("/api/users/me", "Authorization", b.bearer()).text("name")).isEqualTo("Test User");
+        // Other users' data cannot be reached through someone else's path either.
+        assertThat(api.get("/api/users/" + b.userId(), "Authorization", a.bearer()).status()).isIn(403, 404);
+
+        Api.Response bList = api.get("/api/users/me/addresses", "Authorization", b.bearer());
+        assertThat(bList.json().get(0).path("recipient").asString()).isEqualTo("B home");
+    }
+
+    private Api.Response internalDefault(String userId) {
+        return api.get("/internal/users/" + userId + "/default-address", "X-Internal-Token", "test-internal-token");
+    }
+}
