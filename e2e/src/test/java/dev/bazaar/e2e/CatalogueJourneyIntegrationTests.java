@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,21 +171,6 @@ class CatalogueJourneyIntegrationTests {
 
     /** All records on a topic, read from the start by a fresh consumer. */
     private static long recordsOn(String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.KAFKA.address(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-count-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        long count = 0;
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plusSeconds(5);
-            while (Instant.now().isBefore(deadline)) {
-                int polled = consumer.poll(Duration.ofMillis(500)).count();
-                count += polled;
-                if (polled > 0) {
-                    deadline = Instant.now().plusSeconds(2);
-                }
-            }
-        }
-        return count;
+        return KafkaRecords.read(LocalServer.KAFKA.address(), topic, records -> false, Duration.ofSeconds(5)).size();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.inventory.StockChanged;
-import dev.bazaar.starter.kafka.KafkaRecords;
+import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;

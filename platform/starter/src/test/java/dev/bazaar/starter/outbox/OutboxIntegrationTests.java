@@ -7,7 +7,7 @@ import dev.bazaar.contracts.Money;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.orders.OrderStatus;
 import dev.bazaar.contracts.orders.OrderStatusChanged;
-import dev.bazaar.starter.kafka.KafkaRecords;
+import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;

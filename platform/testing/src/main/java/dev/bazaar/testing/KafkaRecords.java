@@ -1,4 +1,4 @@
-package dev.bazaar.starter.kafka;
+package dev.bazaar.testing;
 
 import java.time.Duration;
 import java.time.Instant;
