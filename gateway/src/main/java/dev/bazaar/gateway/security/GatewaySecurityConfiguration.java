@@ -1,5 +1,6 @@
 package dev.bazaar.gateway.security;
 
+import dev.bazaar.starter.security.RolesClaimConverter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,5 +1,6 @@
 package dev.bazaar.gateway.security;
 
+import dev.bazaar.starter.security.RolesClaimConverter;
 import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
