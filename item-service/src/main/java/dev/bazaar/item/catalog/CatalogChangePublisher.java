@@ -3,10 +3,11 @@ package dev.bazaar.item.catalog;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,9 +17,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Second half of the write path: items are stored with their change marked unpublished, then this
- * sends one {@code catalog.items.v1} event per item (all at once, awaited together) and clears the
- * marks the broker acknowledged. What fails stays marked for {@link UnpublishedChangeSweeper}.
+ * Mongo and Kafka share no transaction, so every write of item changes goes in three steps:
+ * {@link #intend} records the items and their event ids in one small document, the caller writes
+ * the items, {@link #publish} sends one {@code catalog.items.v1} event per item (all at once,
+ * awaited together) and forgets the intent once the broker acknowledged them all. An intent that
+ * stays (crash, broker outage) is finished by {@link UnpublishedChangeSweeper}.
  */
 @Component
 public class CatalogChangePublisher {
@@ -26,47 +29,50 @@ public class CatalogChangePublisher {
     private static final Logger log = LoggerFactory.getLogger(CatalogChangePublisher.class);
 
     private final IntegrationEventPublisher events;
-    private final ItemStore store;
+    private final PublicationIntents intents;
     private final Duration ackTimeout;
-    // True while unacknowledged changes may exist: at start (a crash may have left some) and after a
-    // failed ack. Only then does the sweeper scan the collection, which on the local mongo-java-server
-    // (no secondary indexes) reads every item and blocks writers meanwhile.
+    // True while intents may outlive their writer: at start (a crash may have left some) and after a
+    // failed ack. Only then does the sweeper look.
     private final AtomicBoolean leftoversPossible = new AtomicBoolean(true);
 
-    CatalogChangePublisher(IntegrationEventPublisher events, ItemStore store,
+    CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents,
             @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout) {
         this.events = events;
-        this.store = store;
+        this.intents = intents;
         this.ackTimeout = ackTimeout;
     }
 
-    /** Publishes the pending change of each item (as stored) and returns how many were acknowledged. */
-    public int publishPending(List<ItemDocument> items) {
-        Map<ItemDocument, CompletableFuture<?>> sends = new LinkedHashMap<>();
-        for (ItemDocument item : items) {
-            if (!item.unpublished().isEmpty()) {
-                sends.put(item, send(item));
-            }
-        }
-        awaitAll(sends.values());
-        List<String> ackedItems = new ArrayList<>();
-        List<String> ackedEvents = new ArrayList<>();
-        sends.forEach((item, send) -> {
-            if (send.isDone() && !send.isCompletedExceptionally()) {
-                ackedItems.add(item.id());
-                item.unpublished().forEach(change -> ackedEvents.add(change.eventId()));
-            }
-        });
-        store.markPublished(ackedItems, ackedEvents);
-        if (ackedItems.size() < sends.size()) {
-            expectLeftovers();
-            log.warn("{} of {} catalogue changes not acknowledged by Kafka; they stay pending and will be re-published",
-                    sends.size() - ackedItems.size(), sends.size());
-        }
-        return ackedItems.size();
+    /** Before writing {@code items} (as they will be stored): records their pending events; returns the intent id. */
+    public String intend(Collection<ItemDocument> items) {
+        List<PublicationIntent.Entry> entries = items.stream()
+                .map(item -> new PublicationIntent.Entry(item.id(), item.lastChange().eventId())).toList();
+        return intents.record(entries, Instant.now());
     }
 
-    /** Asks the sweeper to look for unacknowledged changes on its next run. */
+    /** The write the intent announced did not happen (a conflict the caller reports). */
+    public void abandon(String intentId) {
+        intents.forget(List.of(intentId));
+    }
+
+    /**
+     * Publishes the last change of each written item and, if Kafka acknowledged every one, forgets
+     * the intents that announced them. Returns how many were acknowledged.
+     */
+    public int publish(List<ItemDocument> written, Collection<String> intentIds) {
+        List<CompletableFuture<?>> sends = written.stream().map(this::send).toList();
+        awaitAll(sends);
+        int acked = (int) sends.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
+        if (acked == sends.size()) {
+            intents.forget(intentIds);
+        } else {
+            expectLeftovers();
+            log.warn("{} of {} catalogue changes not acknowledged by Kafka; they will be re-published",
+                    sends.size() - acked, sends.size());
+        }
+        return acked;
+    }
+
+    /** Asks the sweeper to look for leftover intents on its next run. */
     void expectLeftovers() {
         leftoversPossible.set(true);
     }
@@ -76,14 +82,10 @@ public class CatalogChangePublisher {
         return leftoversPossible.getAndSet(false);
     }
 
-    /**
-     * The latest pending change names the event: a snapshot is complete, so one event per item
-     * supersedes any older pending ones of the same item.
-     */
     private CompletableFuture<?> send(ItemDocument item) {
-        PendingChange latest = item.unpublished().get(item.unpublished().size() - 1);
-        var event = new CatalogItemChanged(java.util.UUID.fromString(latest.eventId()), latest.occurredAt(),
-                latest.change(), item.toCanonical());
+        ItemChange change = item.lastChange();
+        var event = new CatalogItemChanged(UUID.fromString(change.eventId()), change.occurredAt(), change.change(),
+                item.toCanonical());
         try {
             return events.publish(event);
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
@@ -91,11 +93,9 @@ public class CatalogChangePublisher {
         }
     }
 
-    private void awaitAll(Iterable<CompletableFuture<?>> sends) {
-        List<CompletableFuture<?>> all = new ArrayList<>();
-        sends.forEach(all::add);
+    private void awaitAll(List<CompletableFuture<?>> sends) {
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *        and is not shown to clients (an unchanged re-send raises it without any visible change)
  * @param categoryPrefixes every ancestor of {@code categoryPath}, for subtree listing with one index
  * @param contentHash {@link ItemContent#hash()}: tells a real change from a re-send
- * @param unpublished changes written but not yet acknowledged by Kafka (normally empty)
+ * @param lastChange the change that produced this revision; its event announces it
  */
 @Document(ItemDocument.COLLECTION)
 public record ItemDocument(
@@ -39,31 +39,32 @@ public record ItemDocument(
         SizeClass sizeClass,
         boolean active,
         String contentHash,
-        List<PendingChange> unpublished,
+        ItemChange lastChange,
         Instant createdAt,
         Instant updatedAt) {
 
     public static final String COLLECTION = "items";
 
-    public ItemDocument {
-        unpublished = unpublished == null ? List.of() : unpublished;
-    }
-
-    /** A new item, with its creation waiting to be published. */
+    /** A new item; {@code change} is its creation. */
     public static ItemDocument created(String id, String supplierId, String supplierSku, long supplierVersion,
-            ItemContent content, PendingChange change) {
+            ItemContent content, ItemChange change) {
         return new ItemDocument(id, supplierId, supplierSku, 1, supplierVersion, content.title(), content.brand(),
                 content.categoryPath(), content.categoryPrefixes(), content.price(), content.mrp(), content.images(),
                 content.description(), content.attributes(), content.sizeClass(), content.active(), content.hash(),
-                List.of(change), change.occurredAt(), change.occurredAt());
+                change, change.occurredAt(), change.occurredAt());
     }
 
     /** This item after {@link ItemStore#changeUpdate}: what the store holds once that update applied. */
-    public ItemDocument changed(long newSupplierVersion, ItemContent content, PendingChange change) {
+    public ItemDocument changed(long newSupplierVersion, ItemContent content, ItemChange change) {
         return new ItemDocument(id, supplierId, supplierSku, version + 1, newSupplierVersion, content.title(),
                 content.brand(), content.categoryPath(), content.categoryPrefixes(), content.price(), content.mrp(),
                 content.images(), content.description(), content.attributes(), content.sizeClass(), content.active(),
-                content.hash(), List.of(change), createdAt, change.occurredAt());
+                content.hash(), change, createdAt, change.occurredAt());
+    }
+
+    /** Whether this revision is the one written with {@code eventId}. */
+    public boolean writtenWith(String eventId) {
+        return lastChange != null && lastChange.eventId().equals(eventId);
     }
 
     public ItemContent content() {

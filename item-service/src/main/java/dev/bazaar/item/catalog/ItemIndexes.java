@@ -41,8 +41,8 @@ class ItemIndexes implements InitializingBean {
         indexes.createIndex(new Index().named("supplier_list").on("supplierId", Direction.ASC).on("_id", Direction.ASC));
         indexes.createIndex(new Index().named("category_list").on("categoryPrefixes", Direction.ASC)
                 .on("_id", Direction.ASC));
-        // The re-publication sweep looks for old unacknowledged changes; items without any are not in it.
-        indexes.createIndex(new Index().named("unpublished").on("unpublished.occurredAt", Direction.ASC));
+        // The re-publication sweep looks for old intents (the collection is normally empty).
+        mongo.indexOps(PublicationIntent.class).createIndex(new Index().named("created").on("createdAt", Direction.ASC));
         for (String attribute : indexedAttributes) {
             indexes.createIndex(new Index().named("attr_" + attribute).on("attributes." + attribute, Direction.ASC)
                     .on("_id", Direction.ASC));

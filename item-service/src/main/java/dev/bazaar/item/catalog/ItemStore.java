@@ -3,14 +3,12 @@ package dev.bazaar.item.catalog;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -58,10 +56,10 @@ public class ItemStore {
     }
 
     /**
-     * The update that stores {@code content} as the next revision of an item and records the
-     * change as unpublished. Callers put the version guards in the filter.
+     * The update that stores {@code content} as the next revision of an item, made by {@code change}.
+     * Callers put the version guards in the filter.
      */
-    public static Update changeUpdate(ItemContent content, long supplierVersion, PendingChange change) {
+    public static Update changeUpdate(ItemContent content, long supplierVersion, ItemChange change) {
         return new Update()
                 .set("title", content.title())
                 .set("brand", content.brand())
@@ -77,8 +75,8 @@ public class ItemStore {
                 .set("contentHash", content.hash())
                 .set("supplierVersion", supplierVersion)
                 .set("updatedAt", change.occurredAt())
-                .inc("version", 1)
-                .push("unpublished", change);
+                .set("lastChange", change)
+                .inc("version", 1);
     }
 
     /**
@@ -88,30 +86,5 @@ public class ItemStore {
     public Optional<ItemDocument> updateIfVersion(String id, long expectedVersion, Update update) {
         return Optional.ofNullable(mongo.findAndModify(query(where("_id").is(id).and("version").is(expectedVersion)),
                 update, FindAndModifyOptions.options().returnNew(true), ItemDocument.class));
-    }
-
-    /**
-     * Forgets the given changes once Kafka acknowledged them. The filter is by id only (indexed
-     * everywhere); {@code $pull} removes exactly these event ids, so a newer change written in the
-     * meantime stays pending.
-     */
-    public void markPublished(Collection<String> itemIds, Collection<String> eventIds) {
-        if (itemIds.isEmpty()) {
-            return;
-        }
-        var pull = new Document("$pull",
-                new Document("unpublished", new Document("eventId", new Document("$in", List.copyOf(eventIds)))));
-        mongo.getCollection(ItemDocument.COLLECTION)
-                .updateMany(new Document("_id", new Document("$in", List.copyOf(itemIds))), pull);
-    }
-
-    /** Whether any item has a change Kafka has not acknowledged yet, however recent. */
-    public boolean hasUnpublished() {
-        return mongo.exists(query(where("unpublished.0").exists(true)), ItemDocument.class);
-    }
-
-    /** Items with a change older than {@code cutoff} that Kafka never acknowledged. */
-    public List<ItemDocument> findUnpublished(Instant cutoff, int limit) {
-        return mongo.find(query(where("unpublished.occurredAt").lt(cutoff)).limit(limit), ItemDocument.class);
     }
 }

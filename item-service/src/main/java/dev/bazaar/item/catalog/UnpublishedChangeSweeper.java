@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,32 +12,35 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Mongo and Kafka share no transaction: a crash or a broker outage between storing a change and
- * the broker's ack leaves the change marked unpublished in its item. This sweep re-publishes
- * those, with their original event ids, so no catalogue change is ever lost; at worst a consumer
- * sees a duplicate it drops by {@code ce_id}. It runs periodically but scans only when leftovers
- * are possible: once after start, and after a failed ack ({@link CatalogChangePublisher}).
+ * Finishes publication intents their writer left behind (it died, or Kafka was down): each item
+ * that still holds the intended event id is published with that id, so no catalogue change is
+ * ever lost and a consumer drops the rare duplicate by {@code ce_id}. An item holding another id
+ * was either never written (the crash came first) or written again since, and that later write
+ * announces itself. Runs periodically but looks only when leftovers are possible: once after start
+ * and after a failed ack ({@link CatalogChangePublisher}).
  */
 @Component
 class UnpublishedChangeSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(UnpublishedChangeSweeper.class);
-    private static final int PAGE = 500;
+    private static final int PAGE = 20;
 
+    private final PublicationIntents intents;
     private final ItemStore store;
     private final CatalogChangePublisher publisher;
     private final Duration grace;
     private final Clock clock;
 
-    UnpublishedChangeSweeper(ItemStore store, CatalogChangePublisher publisher,
+    UnpublishedChangeSweeper(PublicationIntents intents, ItemStore store, CatalogChangePublisher publisher,
             @Value("${bazaar.items.republish.grace:PT10S}") Duration grace) {
+        this.intents = intents;
         this.store = store;
         this.publisher = publisher;
         this.grace = grace;
         this.clock = Clock.systemUTC();
     }
 
-    /** The grace period leaves changes whose publication is still in flight to their writer. */
+    /** The grace period leaves intents whose publication is still in flight to their writer. */
     @Scheduled(initialDelayString = "${bazaar.items.republish.initial-delay:PT5S}",
             fixedDelayString = "${bazaar.items.republish.interval:PT30S}")
     void sweep() {
@@ -45,20 +49,34 @@ class UnpublishedChangeSweeper {
         }
         Instant cutoff = Instant.now(clock).minus(grace);
         int total = 0;
-        List<ItemDocument> page;
+        List<PublicationIntent> page;
         do {
-            page = store.findUnpublished(cutoff, PAGE);
-            int acked = publisher.publishPending(page);
-            total += acked;
-            if (acked < page.size()) {
-                break; // Kafka is struggling: the publisher asked for another look next round.
+            page = intents.olderThan(cutoff, PAGE);
+            for (PublicationIntent intent : page) {
+                List<ItemDocument> written = writtenItems(intent);
+                int acked = publisher.publish(written, List.of(intent.id()));
+                total += acked;
+                if (acked < written.size()) {
+                    return; // Kafka is struggling: the publisher asked for another look next round.
+                }
             }
         } while (page.size() == PAGE);
-        if (store.hasUnpublished()) {
-            publisher.expectLeftovers(); // changes still within their writer's grace period, or new failures
+        if (intents.any()) {
+            publisher.expectLeftovers(); // intents still within their writer's grace period
         }
         if (total > 0) {
             log.info("Re-published {} catalogue changes that had not been acknowledged", total);
         }
+    }
+
+    private List<ItemDocument> writtenItems(PublicationIntent intent) {
+        List<String> ids = intent.entries().stream().map(PublicationIntent.Entry::itemId).toList();
+        Map<String, ItemDocument> stored = store.findAll(ids);
+        return intent.entries().stream()
+                .filter(entry -> stored.containsKey(entry.itemId())
+                        && stored.get(entry.itemId()).writtenWith(entry.eventId()))
+                .map(entry -> stored.get(entry.itemId()))
+                .distinct()
+                .toList();
     }
 }

@@ -6,7 +6,7 @@ import dev.bazaar.item.catalog.CatalogChangePublisher;
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
-import dev.bazaar.item.catalog.PendingChange;
+import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 /**
  * OPS edits with optimistic locking: the caller names the revision it read, the write is a
  * compare-and-set on it in Mongo, and a stale revision is a 409 that tells the current one. Every
- * visible change is published like a supplier change (stored as pending, then sent and cleared).
+ * visible change is published like a supplier change (intent, write, event, intent forgotten).
  */
 @Service
 class ItemAdministration {
@@ -36,15 +36,17 @@ class ItemAdministration {
         String id = ItemIds.of(request.supplierId(), request.supplierSku());
         // Supplier version 0: the supplier's own feed (versions from 1) may later take the item over.
         var item = ItemDocument.created(id, request.supplierId(), request.supplierSku(), 0, request.content(),
-                PendingChange.of(Change.CREATED, Instant.now()));
+                ItemChange.of(Change.CREATED, Instant.now()));
+        String intent = publisher.intend(List.of(item));
         try {
             store.insert(item);
         } catch (DuplicateKeyException e) {
+            publisher.abandon(intent);
             long current = store.find(id).map(ItemDocument::version).orElse(0L);
             throw ApiProblem.conflict("item-exists", "Item '" + id + "' already exists for this supplier SKU")
                     .with("itemId", id).with("currentVersion", current);
         }
-        publisher.publishPending(List.of(item));
+        publisher.publish(List.of(item), List.of(intent));
         return item;
     }
 
@@ -66,11 +68,16 @@ class ItemAdministration {
     }
 
     private ItemDocument write(ItemDocument current, ItemContent content, Change change) {
-        var pending = PendingChange.of(change, Instant.now());
+        var itemChange = ItemChange.of(change, Instant.now());
+        String intent = publisher.intend(List.of(current.changed(current.supplierVersion(), content, itemChange)));
         ItemDocument written = store.updateIfVersion(current.id(), current.version(),
-                        ItemStore.changeUpdate(content, current.supplierVersion(), pending))
-                .orElseThrow(() -> stale(current.id()));
-        publisher.publishPending(List.of(written));
+                        ItemStore.changeUpdate(content, current.supplierVersion(), itemChange))
+                .orElse(null);
+        if (written == null) {
+            publisher.abandon(intent);
+            throw stale(current.id());
+        }
+        publisher.publish(List.of(written), List.of(intent));
         return written;
     }
 

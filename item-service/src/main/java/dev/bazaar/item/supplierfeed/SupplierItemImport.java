@@ -10,7 +10,7 @@ import dev.bazaar.item.catalog.CatalogChangePublisher;
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
-import dev.bazaar.item.catalog.PendingChange;
+import dev.bazaar.item.catalog.ItemChange;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +33,13 @@ import org.springframework.stereotype.Component;
  * Applies a batch of supplier items with one read and one bulk write:
  * <ol>
  * <li>read the stored items of the batch ({@code $in} on ids) and decide each item's outcome;</li>
+ * <li>record the changes about to be written in one publication intent;</li>
  * <li>one unordered bulk: inserts for new items, version-guarded updates for changed ones
  * ({@code _id, version = read, supplierVersion < incoming} in the filter, so nothing written in the
  * meantime and nothing newer is ever overwritten), {@code $max} of the supplier version for
  * unchanged ones (monotonic by itself);</li>
  * <li>items whose write did not apply (someone wrote in between) go round again;</li>
- * <li>the changes are published together and marked published on the broker's ack.</li>
+ * <li>the changes are published together; the intents are forgotten on the broker's ack.</li>
  * </ol>
  * Replaying a batch is harmless: everything already applied is then stale.
  */
@@ -64,11 +65,12 @@ class SupplierItemImport {
         Collection<CanonicalItem> remaining = newestPerItem(events);
         Map<UpsertOutcome, Integer> outcomes = new EnumMap<>(UpsertOutcome.class);
         List<ItemDocument> changed = new ArrayList<>();
+        List<String> intents = new ArrayList<>();
         for (int round = 1; !remaining.isEmpty(); round++) {
             if (round > MAX_ROUNDS) {
                 throw new IllegalStateException(remaining.size() + " items kept being changed concurrently");
             }
-            Round result = applyOnce(remaining);
+            Round result = applyOnce(remaining, intents);
             result.applied.forEach(plan -> {
                 outcomes.merge(plan.outcome, 1, Integer::sum);
                 if (plan.after != null) {
@@ -77,7 +79,9 @@ class SupplierItemImport {
             });
             remaining = result.retry;
         }
-        publisher.publishPending(changed);
+        if (!intents.isEmpty()) {
+            publisher.publish(changed, intents);
+        }
         outcomes.forEach((outcome, count) ->
                 meters.counter("bazaar.items.upserts", "outcome", outcome.tag()).increment(count));
     }
@@ -91,10 +95,14 @@ class SupplierItemImport {
         return newest.values();
     }
 
-    private Round applyOnce(Collection<CanonicalItem> items) {
+    private Round applyOnce(Collection<CanonicalItem> items, List<String> intents) {
         Map<String, ItemDocument> stored = store.findAll(items.stream().map(CanonicalItem::itemId).toList());
         Instant now = Instant.now();
         List<Plan> plans = items.stream().map(item -> plan(item, stored.get(item.itemId()), now)).toList();
+        List<ItemDocument> changes = plans.stream().filter(plan -> plan.after != null).map(Plan::after).toList();
+        if (!changes.isEmpty()) {
+            intents.add(publisher.intend(changes));
+        }
 
         BulkOperations bulk = store.template().bulkOps(BulkMode.UNORDERED, ItemDocument.class);
         List<Plan> written = new ArrayList<>(); // in the order of the bulk's operations
@@ -125,7 +133,7 @@ class SupplierItemImport {
         ItemContent content = ItemContent.of(item);
         if (stored == null) {
             var created = ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), item.version(),
-                    content, PendingChange.of(Change.CREATED, now));
+                    content, ItemChange.of(Change.CREATED, now));
             return new Plan(item, UpsertOutcome.CREATED, created, null, null);
         }
         if (item.version() <= stored.supplierVersion()) {
@@ -137,11 +145,11 @@ class SupplierItemImport {
                     new Update().max("supplierVersion", item.version()));
         }
         Change change = stored.active() && !content.active() ? Change.DEACTIVATED : Change.UPDATED;
-        PendingChange pending = PendingChange.of(change, now);
+        ItemChange itemChange = ItemChange.of(change, now);
         var guard = query(where("_id").is(item.itemId()).and("version").is(stored.version())
                 .and("supplierVersion").lt(item.version()));
-        return new Plan(item, UpsertOutcome.UPDATED, stored.changed(item.version(), content, pending), guard,
-                ItemStore.changeUpdate(content, item.version(), pending));
+        return new Plan(item, UpsertOutcome.UPDATED, stored.changed(item.version(), content, itemChange), guard,
+                ItemStore.changeUpdate(content, item.version(), itemChange));
     }
 
     /** Runs the bulk; reports the inserts that hit an existing item and how many guarded updates matched. */
@@ -177,7 +185,7 @@ class SupplierItemImport {
             ItemDocument current = now.get(plan.item.itemId());
             boolean applied = plan.outcome == UpsertOutcome.UNCHANGED
                     ? current.supplierVersion() >= plan.item.version()
-                    : current.unpublished().stream().anyMatch(change -> change.eventId().equals(plan.eventId()));
+                    : current.writtenWith(plan.after.lastChange().eventId());
             if (!applied) {
                 missed.add(plan.item.itemId());
             }
@@ -186,10 +194,6 @@ class SupplierItemImport {
     }
 
     private record Plan(CanonicalItem item, UpsertOutcome outcome, ItemDocument after, Query filter, Update update) {
-
-        String eventId() {
-            return after.unpublished().get(0).eventId();
-        }
     }
 
     private record BulkOutcome(Set<String> failedInserts, int matched) {

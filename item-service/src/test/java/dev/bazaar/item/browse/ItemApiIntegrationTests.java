@@ -16,7 +16,7 @@ import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
-import dev.bazaar.item.catalog.PendingChange;
+import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Instant;
@@ -70,7 +70,7 @@ class ItemApiIntegrationTests {
         var content = new ItemContent("Item " + sku, "Brand", categoryPath, Money.inr(10_000), null, List.of(),
                 "desc", Map.of("fabric", fabric), SizeClass.SMALL, true);
         store.insert(ItemDocument.created(ItemIds.of(supplierId, sku), supplierId, sku, 1, content,
-                PendingChange.of(Change.CREATED, Instant.now())));
+                ItemChange.of(Change.CREATED, Instant.now())));
     }
 
     @Test

@@ -1,0 +1,47 @@
+package dev.bazaar.item.catalog;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** The {@code publication_intents} collection: normally empty, one document per batch in flight. */
+@Component
+public class PublicationIntents {
+
+    private final MongoTemplate mongo;
+
+    PublicationIntents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Records that these items are about to be written with these event ids; returns the intent's id. */
+    String record(List<PublicationIntent.Entry> entries, Instant now) {
+        var intent = new PublicationIntent(UUID.randomUUID().toString(), now, entries);
+        mongo.insert(intent);
+        return intent.id();
+    }
+
+    void forget(Collection<String> intentIds) {
+        if (!intentIds.isEmpty()) {
+            mongo.remove(query(where("_id").in(intentIds)), PublicationIntent.class);
+        }
+    }
+
+    /** Intents older than {@code cutoff}: their writer died or Kafka did not acknowledge in time. */
+    List<PublicationIntent> olderThan(Instant cutoff, int limit) {
+        return mongo.find(query(where("createdAt").lt(cutoff)).with(Sort.by("createdAt")).limit(limit),
+                PublicationIntent.class);
+    }
+
+    /** Whether any intent exists, however recent. */
+    public boolean any() {
+        return mongo.exists(query(where("_id").exists(true)), PublicationIntent.class);
+    }
+}
