@@ -49,9 +49,9 @@ final class MongoServer extends Server {
             args.add("--memory");
         } else {
             args.add("--h2");
-            args.add(home.data().resolve("mongo.mv.db").toString());
+            args.add(home.data().resolve("mongo-bson.mv.db").toString());
         }
-        return javaCommand(smallJvm("256m"),
+        return javaCommand(busyJvm("1g"),
                 List.of(module().resolve("target/classes"), module().resolve("target/lib/*")),
                 "dev.bazaar.infra.mongo.MongoWireServer", args);
     }

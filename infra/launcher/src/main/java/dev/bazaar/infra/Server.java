@@ -121,6 +121,15 @@ abstract class Server {
         return file;
     }
 
+    /**
+     * For a server whose own code does the heavy lifting (the Mongo wire server executes every
+     * query in Java): the full JIT, since C1 alone made it the bottleneck of a bulk import.
+     */
+    protected static List<String> busyJvm(String maxHeap) {
+        return List.of("-Xms128m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
+                "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
+    }
+
     /** Common low-footprint flags for the small JVM servers: they idle most of the time. */
     protected static List<String> smallJvm(String maxHeap) {
         return List.of("-Xms32m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",

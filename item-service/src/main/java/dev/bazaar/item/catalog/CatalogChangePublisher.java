@@ -9,10 +9,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +26,13 @@ import org.springframework.stereotype.Component;
  * the items, {@link #publish} sends one {@code catalog.items.v1} event per item (all at once,
  * awaited together) and forgets the intent once the broker acknowledged them all. An intent that
  * stays (crash, broker outage) is finished by {@link UnpublishedChangeSweeper}.
+ *
+ * <p>Because the intent is durable before the write, the bulk importer need not wait for the acks
+ * ({@link #publishInBackground}): the next batch is written while this one's events are in flight,
+ * with a bounded number of batches in flight so a slow broker slows the importer down.
  */
 @Component
-public class CatalogChangePublisher {
+public class CatalogChangePublisher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogChangePublisher.class);
 
@@ -34,12 +42,20 @@ public class CatalogChangePublisher {
     // True while intents may outlive their writer: at start (a crash may have left some) and after a
     // failed ack. Only then does the sweeper look.
     private final AtomicBoolean leftoversPossible = new AtomicBoolean(true);
+    private final int maxBatchesInFlight;
+    private final Semaphore batchesInFlight;
+    // Forgets intents off the producer's network thread, which must never wait for Mongo.
+    private final ExecutorService acknowledgements = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "catalog-acks"));
 
     CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents,
-            @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout) {
+            @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout,
+            @Value("${bazaar.items.batches-in-flight:4}") int batchesInFlight) {
         this.events = events;
         this.intents = intents;
         this.ackTimeout = ackTimeout;
+        this.maxBatchesInFlight = batchesInFlight;
+        this.batchesInFlight = new Semaphore(batchesInFlight);
     }
 
     /** Before writing {@code items} (as they will be stored): records their pending events; returns the intent id. */
@@ -70,6 +86,44 @@ public class CatalogChangePublisher {
                     sends.size() - acked, sends.size());
         }
         return acked;
+    }
+
+    /**
+     * Sends the events of a written batch and returns at once; the intents are forgotten when every
+     * event is acknowledged. Blocks while too many batches are in flight.
+     */
+    public void publishInBackground(List<ItemDocument> written, Collection<String> intentIds) {
+        try {
+            batchesInFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // the intents stay: the sweeper publishes this batch
+        }
+        List<CompletableFuture<?>> sends = written.stream().map(this::send).toList();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((ignored, failure) -> {
+                    try {
+                        if (failure == null) {
+                            intents.forget(intentIds);
+                        } else {
+                            expectLeftovers();
+                            log.warn("{} catalogue changes not all acknowledged by Kafka; they will be re-published",
+                                    sends.size(), failure);
+                        }
+                    } finally {
+                        batchesInFlight.release();
+                    }
+                }, acknowledgements);
+    }
+
+    /** On shutdown, lets the batches in flight finish, so their intents do not wait for the sweeper. */
+    @Override
+    public void destroy() throws InterruptedException {
+        if (batchesInFlight.tryAcquire(maxBatchesInFlight, ackTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            batchesInFlight.release(maxBatchesInFlight);
+        }
+        acknowledgements.shutdown();
     }
 
     /** Asks the sweeper to look for leftover intents on its next run. */

@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * meantime and nothing newer is ever overwritten), {@code $max} of the supplier version for
  * unchanged ones (monotonic by itself);</li>
  * <li>items whose write did not apply (someone wrote in between) go round again;</li>
- * <li>the changes are published together; the intents are forgotten on the broker's ack.</li>
+ * <li>the changes are published together, in the background; the intents are forgotten on the
+ * broker's ack (until then they let the sweeper finish the job if this process dies).</li>
  * </ol>
  * Replaying a batch is harmless: everything already applied is then stale.
  */
@@ -80,7 +81,7 @@ class SupplierItemImport {
             remaining = result.retry;
         }
         if (!intents.isEmpty()) {
-            publisher.publish(changed, intents);
+            publisher.publishInBackground(changed, intents);
         }
         outcomes.forEach((outcome, count) ->
                 meters.counter("bazaar.items.upserts", "outcome", outcome.tag()).increment(count));

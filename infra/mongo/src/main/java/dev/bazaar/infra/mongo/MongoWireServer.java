@@ -2,7 +2,7 @@ package dev.bazaar.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.BsonH2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.net.InetSocketAddress;
@@ -35,7 +35,7 @@ public final class MongoWireServer {
                 }
             }
         }
-        MongoBackend backend = h2File == null ? new MemoryBackend() : new H2Backend(h2File);
+        MongoBackend backend = h2File == null ? new MemoryBackend() : new BsonH2Backend(h2File);
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM runs shutdown hooks: closing the backend flushes the H2 store, so a

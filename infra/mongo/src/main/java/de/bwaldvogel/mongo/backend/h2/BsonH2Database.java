@@ -1,0 +1,55 @@
+package de.bwaldvogel.mongo.backend.h2;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/** {@link H2Database} whose maps use {@link MongoDataTypes}; map names are the stock backend's. */
+class BsonH2Database extends H2Database {
+
+    // H2Database opens the existing collections from its constructor, before this class's fields are
+    // set: during that call the store comes from here.
+    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    private final MVStore store;
+
+    BsonH2Database(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
+        super(databaseName, constructing(store), cursorRegistry);
+        CONSTRUCTING.remove();
+        this.store = store;
+    }
+
+    private static MVStore constructing(MVStore store) {
+        CONSTRUCTING.set(store);
+        return store;
+    }
+
+    private MVStore store() {
+        return store != null ? store : CONSTRUCTING.get();
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        MVMap<KeyValue, Object> index = store().openMap(mapName,
+                new MVMap.Builder<KeyValue, Object>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.keys()));
+        return new H2UniqueIndex(index, indexName, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.DOCUMENTS));
+        MVMap<String, Object> meta = store().openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+}
