@@ -1,0 +1,26 @@
+package dev.bazaar.gateway.security;
+
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** Puts {@link CachingJwtDecoder} in front of whichever JWT decoder the context has (JWKS in production). */
+@Configuration(proxyBeanMethods = false)
+class VerifiedTokenCacheConfiguration {
+
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(
+            @Value("${bazaar.gateway.verified-token-cache.maximum-tokens:100000}") long maximumTokens) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, maximumTokens, Clock.systemUTC())
+                        : bean;
+            }
+        };
+    }
+}

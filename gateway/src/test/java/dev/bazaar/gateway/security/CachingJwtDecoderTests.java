@@ -1,0 +1,102 @@
+package dev.bazaar.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bazaar.testing.TestJwts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** The cache in front of the real RS256 decoder (TestJwts' key): what it may and may not skip. */
+class CachingJwtDecoderTests {
+
+    private final AtomicInteger verifications = new AtomicInteger();
+    private final ReactiveJwtDecoder real = NimbusReactiveJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
+    private final ReactiveJwtDecoder counting = token -> {
+        verifications.incrementAndGet();
+        return real.decode(token);
+    };
+
+    @Test
+    void aVerifiedTokenIsNotVerifiedAgainUntilItExpires() {
+        var decoder = new CachingJwtDecoder(counting, 100, Clock.systemUTC());
+        String token = TestJwts.token("user-1", Instant.now().plusSeconds(600), "CUSTOMER");
+
+        Jwt first = decoder.decode(token).block();
+        Jwt second = decoder.decode(token).block();
+
+        assertThat(second).isSameAs(first);
+        assertThat(second.getSubject()).isEqualTo("user-1");
+        assertThat(verifications).hasValue(1);
+    }
+
+    @Test
+    void aRememberedTokenPastItsExpiryIsVerifiedAgainAndRejected() {
+        Instant expiresAt = Instant.now().plusSeconds(600);
+        String token = TestJwts.token("user-2", expiresAt, "CUSTOMER");
+        var now = new MutableClock(Instant.now());
+        var decoder = new CachingJwtDecoder(counting, 100, now);
+        decoder.decode(token).block();
+
+        now.set(expiresAt.plusSeconds(1)); // the cache's clock passes exp; the real validator's did not
+        decoder.decode(token).block();
+
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void aForgedTokenIsNeverRemembered() {
+        var decoder = new CachingJwtDecoder(counting, 100, Clock.systemUTC());
+        String token = TestJwts.token("user-3", Instant.now().plusSeconds(600), "CUSTOMER");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+
+        assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void anExpiredTokenIsRejectedAndNotRemembered() {
+        var decoder = new CachingJwtDecoder(counting, 100, Clock.systemUTC());
+        String expired = TestJwts.token("user-4", Instant.now().minusSeconds(3600), "CUSTOMER");
+
+        assertThatThrownBy(() -> decoder.decode(expired).block()).isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> decoder.decode(expired).block()).isInstanceOf(JwtException.class);
+        assertThat(verifications).hasValue(2);
+    }
+
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
