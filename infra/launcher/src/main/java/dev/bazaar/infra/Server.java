@@ -123,7 +123,7 @@ abstract class Server {
 
     /**
      * For a server whose own code does the heavy lifting (the Mongo wire server executes every
-     * query in Java): the full JIT, since C1 alone made it the bottleneck of a bulk import.
+     * query in Java, and is the busiest process of a bulk import): the full JIT and room to cache.
      */
     protected static List<String> busyJvm(String maxHeap) {
         return List.of("-Xms128m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
