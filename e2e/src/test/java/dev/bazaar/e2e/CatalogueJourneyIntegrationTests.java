@@ -8,6 +8,7 @@ import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,4 +1,4 @@
-package dev.bazaar.e2e;
+package dev.bazaar.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,9 +15,11 @@ import java.util.List;
 
 /**
  * One Bazaar service started from its built jar, as `./bazaar up` starts it, on a free port with
- * the given extra arguments; stopped (and its log kept under target/) when the test is done.
+ * the given extra arguments; stopped (and its log kept under target/) when the test is done. The
+ * jar is looked up in {@code ../<module>/target} (tests run in their module's directory); list the
+ * module as a {@code <type>pom</type>} test dependency so the reactor builds it first.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
@@ -33,7 +35,7 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ServiceProcess start(String module, List<String> arguments) throws IOException {
+    public static ServiceProcess start(String module, List<String> arguments) throws IOException {
         Path jar = jarOf(module);
         int port = freePort();
         Path log = Path.of("target", module + "-" + port + ".log");
@@ -47,8 +49,16 @@ final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private void awaitHealthy(Duration timeout) throws IOException {

@@ -1,0 +1,165 @@
+package dev.bazaar.searchconsumer.index;
+
+import static dev.bazaar.searchconsumer.TestEvents.changed;
+import static dev.bazaar.searchconsumer.TestEvents.kurta;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.bazaar.contracts.Topics;
+import dev.bazaar.contracts.search.ItemSearchIndex;
+import dev.bazaar.searchconsumer.SearchIndex;
+import dev.bazaar.searchconsumer.index.ItemIndexBootstrap.Outcome;
+import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.UsesLocalServers;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Index/alias bootstrap, health and metrics of a running search-consumer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalServers({ LocalServer.KAFKA, LocalServer.ELASTICSEARCH })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexBootstrapAndOperationsIntegrationTests {
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Autowired
+    ItemIndexNames names;
+
+    @Autowired
+    ItemIndexBootstrap bootstrap;
+
+    @Autowired
+    IntegrationEventPublisher publisher;
+
+    @Autowired
+    IsolatedNames isolatedNames;
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    final List<String> extraIndices = new ArrayList<>();
+
+    @AfterAll
+    void dropIndices() throws IOException {
+        new SearchIndex(client, names).drop();
+        for (String index : extraIndices) {
+            if (client.indices().exists(e -> e.index(index)).value()) {
+                client.indices().delete(d -> d.index(index));
+            }
+        }
+    }
+
+    @Test
+    void startUpCreatedTheIndexBehindTheAliasAndRunningItAgainChangesNothing() throws IOException {
+        assertThat(aliasTargets(names)).containsExactly(names.currentIndex());
+
+        assertThat(bootstrap.ensureIndex()).isEqualTo(Outcome.ALIAS_EXISTED);
+        assertThat(bootstrap.ensureIndex()).isEqualTo(Outcome.ALIAS_EXISTED);
+
+        assertThat(aliasTargets(names)).containsExactly(names.currentIndex());
+        var mapping = client.indices().getMapping(m -> m.index(names.currentIndex())).get(names.currentIndex()).mappings();
+        assertThat(mapping.properties()).containsKeys("attributes", "categoryPrefixes", "suggest", "listed");
+    }
+
+    @Test
+    void twoInstancesStartingTogetherBothSucceedAndCreateOneIndex() throws Exception {
+        ItemIndexNames fresh = new ItemIndexNames(names.prefix() + "race-");
+        extraIndices.add(fresh.currentIndex());
+        Callable<Outcome> start = () -> new ItemIndexBootstrap(client, fresh, Duration.ofSeconds(10)).ensureIndex();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> outcomes = pool.invokeAll(List.of(start, start));
+            for (Future<Outcome> outcome : outcomes) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).isIn(Outcome.CREATED, Outcome.INDEX_EXISTED,
+                        Outcome.ALIAS_EXISTED);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(aliasTargets(fresh)).containsExactly(fresh.currentIndex());
+        assertThat(new ItemIndexBootstrap(client, fresh, Duration.ofSeconds(10)).ensureIndex())
+                .isEqualTo(Outcome.ALIAS_EXISTED);
+    }
+
+    @Test
+    void anAliasMovedToANewerIndexIsLeftAlone() throws Exception {
+        ItemIndexNames moved = new ItemIndexNames(names.prefix() + "moved-");
+        String v2 = moved.prefix() + "items_v2";
+        extraIndices.add(moved.currentIndex());
+        extraIndices.add(v2);
+        var bootstrapMoved = new ItemIndexBootstrap(client, moved, Duration.ofSeconds(10));
+        assertThat(bootstrapMoved.ensureIndex()).isEqualTo(Outcome.CREATED);
+
+        // The documented reindex: new index, one atomic _aliases call, old index deleted.
+        client.indices().create(c -> c.index(v2).withJson(new StringReader(ItemSearchIndex.definitionJson())));
+        client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(moved.currentIndex()).alias(moved.alias())))
+                .actions(a -> a.add(add -> add.index(v2).alias(moved.alias()))));
+        client.indices().delete(d -> d.index(moved.currentIndex()));
+
+        assertThat(bootstrapMoved.ensureIndex()).isEqualTo(Outcome.ALIAS_EXISTED);
+        assertThat(aliasTargets(moved)).containsExactly(v2);
+        assertThat(client.indices().exists(e -> e.index(moved.currentIndex())).value()).isFalse();
+    }
+
+    @Test
+    void healthReportsTheElasticsearchCluster() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode elasticsearch = JsonMapper.shared().readTree(health.body()).path("components").path("elasticsearch");
+        assertThat(elasticsearch.path("status").asString()).isEqualTo("UP");
+        assertThat(elasticsearch.path("details").path("status").asString()).isIn("green", "yellow");
+    }
+
+    @Test
+    void prometheusShowsConsumerLagIndexingCountersAndBulkLatency() throws Exception {
+        publisher.publish(changed(kurta("supplier-m", "M-1", 1))).get(10, TimeUnit.SECONDS);
+        String catalogTopic = isolatedNames.topic(Topics.CATALOG_ITEMS);
+
+        String metrics = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/actuator/prometheus").body(),
+                        body -> body.contains("bazaar_search_consumer_lag{topic=\"" + catalogTopic + "\"} 0.0")
+                                && body.contains("bazaar_search_consumer_bulk_seconds_count"));
+        assertThat(metrics).contains("bazaar_search_consumer_events_total{outcome=\"applied\",source=\"catalog\"}");
+        assertThat(metrics).contains("bazaar_search_consumer_lag{topic=\"" + isolatedNames.topic(Topics.INVENTORY_STOCK) + "\"}");
+        // The Kafka client's own lag metric, for the report: Boot binds consumer metrics when it can.
+        System.out.println("kafka client records-lag-max exposed: "
+                + metrics.lines().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max")));
+    }
+
+    private Set<String> aliasTargets(ItemIndexNames indexNames) throws IOException {
+        return client.indices().getAlias(a -> a.name(indexNames.alias())).aliases().keySet();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

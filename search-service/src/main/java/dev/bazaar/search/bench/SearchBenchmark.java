@@ -1,0 +1,319 @@
+package dev.bazaar.search.bench;
+
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.JsonpUtils;
+import dev.bazaar.contracts.search.ItemSearchIndex;
+import dev.bazaar.search.SearchApplication;
+import dev.bazaar.search.query.SearchParams;
+import dev.bazaar.search.query.SearchParamsParser;
+import dev.bazaar.search.query.SearchQueryFactory;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code ./bazaar bench search [--items=100000] [--rate=100] [--seconds=60] [--warmup=15]}:
+ * <ol>
+ * <li>bulk-indexes a generated catalogue ({@link BenchCatalogue}) into {@code bench-search-items_v1}
+ * with the contract mapping (kept between runs when it already holds the same number of documents);</li>
+ * <li>starts search-service in this JVM against that prefix (HTTP on a free port, real Kafka for
+ * the query events, no pincode so no serviceability);</li>
+ * <li>open loop at a fixed rate: request i is due at t0 + i/rate and its latency is measured from
+ * that due time, not from when it was sent, so a stall is charged to every request it delays
+ * (no coordinated omission). Requests alternate between {@code /api/search} and the raw
+ * Elasticsearch {@code _search} with exactly the body the service builds for the same parameters
+ * (taken from the service's own query factory).</li>
+ * </ol>
+ * The mix cycles through text, misspelt, prefix, filtered, faceted, sorted and deep-page queries.
+ */
+public final class SearchBenchmark {
+
+    static final String PREFIX = "bench-search-";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        int items = intArg(args, "--items=", 100_000);
+        int rate = intArg(args, "--rate=", 100);
+        int seconds = intArg(args, "--seconds=", 60);
+        int warmup = intArg(args, "--warmup=", 15);
+        String es = "http://" + env("BAZAAR_HOST", "127.0.0.1") + ":" + env("BAZAAR_ELASTICSEARCH_PORT", "19200");
+        String kafka = env("BAZAAR_HOST", "127.0.0.1") + ":" + env("BAZAAR_KAFKA_PORT", "19092");
+        var executor = Executors.newFixedThreadPool(8);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(executor).connectTimeout(Duration.ofSeconds(2)).build();
+        BenchCatalogue catalogue = new BenchCatalogue(6L);
+        ensureCatalogue(http, es, catalogue, items);
+
+        // Command-line arguments: they outrank the service's application.yml (default properties would not).
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchApplication.class).run(
+                "--server.port=0",
+                "--spring.elasticsearch.uris=" + es,
+                "--bazaar.elasticsearch.index-prefix=" + PREFIX,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--bazaar.kafka.topic-prefix=bench.",
+                "--logging.level.root=WARN", "--logging.structured.format.console=",
+                "--management.tracing.sampling.probability=0.0");
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            var bench = new SearchBenchmark(http, es, "http://127.0.0.1:" + port, app);
+            List<Query> mix = bench.mix(catalogue);
+            System.out.printf("query mix: %d distinct requests (text, misspelt, prefix, filtered, faceted, sorted, deep page)%n",
+                    mix.size());
+            System.out.printf("warm-up: %d s at %d req/s ...%n", warmup, rate);
+            bench.run(mix, rate, warmup, false);
+            System.out.printf("measuring: %d s at %d req/s, alternating /api/search and the same body raw to Elasticsearch ...%n",
+                    seconds, rate);
+            bench.run(mix, rate, seconds, true);
+        } finally {
+            app.close();
+            executor.shutdownNow();
+        }
+    }
+
+    record Query(String label, String serviceUrl, String rawBody) {
+    }
+
+    private final HttpClient http;
+    private final String es;
+    private final String service;
+    private final SearchParamsParser parser;
+    private final SearchQueryFactory factory;
+    private final JsonpMapper mapper;
+
+    SearchBenchmark(HttpClient http, String es, String service, ConfigurableApplicationContext app) {
+        this.http = http;
+        this.es = es;
+        this.service = service;
+        this.parser = app.getBean(SearchParamsParser.class);
+        this.factory = app.getBean(SearchQueryFactory.class);
+        this.mapper = app.getBean(co.elastic.clients.elasticsearch.ElasticsearchClient.class)._jsonpMapper();
+    }
+
+    List<Query> mix(BenchCatalogue catalogue) throws Exception {
+        Random random = new Random(7);
+        List<Query> mix = new ArrayList<>();
+        String[] sorts = { "price_asc", "price_desc", "rating", "newest" };
+        for (int i = 0; i < 40; i++) {
+            String noun = BenchCatalogue.NOUNS[i % BenchCatalogue.NOUNS.length];
+            String adjective = BenchCatalogue.ADJECTIVES[random.nextInt(BenchCatalogue.ADJECTIVES.length)];
+            String brand = catalogue.brands.get(random.nextInt(40));
+            String category = BenchCatalogue.category(random.nextInt(BenchCatalogue.TOP.length), random.nextInt(5), 0);
+            String top = category.split(">>")[0];
+            mix.add(query("text", "q", adjective.toLowerCase() + " " + noun.toLowerCase()));
+            mix.add(query("misspelt", "q", misspell(noun, random)));
+            mix.add(query("prefix", "q", noun.substring(0, Math.min(4, noun.length())).toLowerCase()));
+            mix.add(query("filtered", "q", noun.toLowerCase(), "category", top, "brand", brand,
+                    "minPrice", "50000", "maxPrice", "2000000"));
+            mix.add(query("faceted", "category", category.substring(0, category.lastIndexOf(">>")),
+                    "attr.Color", BenchCatalogue.COLOURS[random.nextInt(BenchCatalogue.COLOURS.length)],
+                    "attr.Ideal For", BenchCatalogue.FOR[random.nextInt(BenchCatalogue.FOR.length)]));
+            mix.add(query("sorted", "q", noun.toLowerCase(), "sort", sorts[i % sorts.length]));
+            mix.add(deepPage(sorts[i % sorts.length], top, 100 + random.nextInt(300)));
+        }
+        return mix;
+    }
+
+    /** A page far down a category, reached the way a client does: the cursor of a previous answer. */
+    private Query deepPage(String sort, String category, int page) throws Exception {
+        String url = url("category", category, "sort", sort, "size", "20", "page", String.valueOf(Math.min(page, 499)));
+        var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || !answer.path("nextAfter").isString()) {
+            throw new IllegalStateException("deep page setup failed: " + response.statusCode() + " " + url + " → "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+        return query("deep-page", "category", category, "sort", sort, "size", "20", "after",
+                answer.path("nextAfter").stringValue());
+    }
+
+    private Query query(String label, String... params) {
+        MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            map.add(params[i], params[i + 1]);
+        }
+        SearchParams parsed = parser.parse(map);
+        int from = parsed.after() == null ? parsed.page() * parsed.size() : 0;
+        SearchRequest request = factory.build(parsed, from, parsed.size(),
+                parsed.after() == null ? null : parsed.after().values(), true);
+        return new Query(label, url(params), JsonpUtils.toJsonString(request, mapper));
+    }
+
+    private String url(String... params) {
+        StringBuilder url = new StringBuilder(service).append("/api/search?");
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            url.append(i == 0 ? "" : "&").append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
+        }
+        return url.toString();
+    }
+
+    private static String misspell(String word, Random random) {
+        char[] letters = word.toLowerCase().toCharArray();
+        int at = 1 + random.nextInt(letters.length - 2);
+        char swap = letters[at];
+        letters[at] = letters[at + 1];
+        letters[at + 1] = swap;
+        return new String(letters);
+    }
+
+    /**
+     * {@code rate} requests per second in all, alternating: request 2k goes to /api/search, request
+     * 2k+1 sends the same query's body raw to Elasticsearch half a period later.
+     */
+    void run(List<Query> mix, int rate, int seconds, boolean report) throws Exception {
+        int pairs = rate * seconds / 2;
+        AtomicLongArray serviceNanos = new AtomicLongArray(pairs);
+        AtomicLongArray rawNanos = new AtomicLongArray(pairs);
+        AtomicInteger errors = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(pairs * 2);
+        long period = 1_000_000_000L / rate;
+        long t0 = System.nanoTime() + 200_000_000L;
+        URI raw = URI.create(es + "/" + PREFIX + ItemSearchIndex.ALIAS + "/_search");
+        for (int i = 0; i < pairs; i++) {
+            Query query = mix.get(i % mix.size());
+            long serviceDue = t0 + 2L * i * period;
+            long rawDue = serviceDue + period;
+            sleepUntil(serviceDue);
+            send(HttpRequest.newBuilder(URI.create(query.serviceUrl())).timeout(Duration.ofSeconds(10)).build(),
+                    serviceDue, serviceNanos, i, errors, done);
+            sleepUntil(rawDue);
+            send(HttpRequest.newBuilder(raw).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(query.rawBody())).build(), rawDue, rawNanos, i, errors, done);
+        }
+        done.await();
+        if (report) {
+            long[] service = sorted(serviceNanos);
+            long[] elastic = sorted(rawNanos);
+            double serviceP99 = millis(percentile(service, 99));
+            double rawP99 = millis(percentile(elastic, 99));
+            System.out.printf("requests: %d to /api/search, %d raw (%d req/s in all); errors: %d%n", pairs, pairs, rate,
+                    errors.get());
+            System.out.printf("  /api/search      p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms%n",
+                    millis(percentile(service, 50)), serviceP99, millis(service[service.length - 1]));
+            System.out.printf("  raw Elasticsearch p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (same bodies, same run)%n",
+                    millis(percentile(elastic, 50)), rawP99, millis(elastic[elastic.length - 1]));
+            System.out.printf("  p99 target <= 50 ms: %s;  service/raw at p99: %.2fx, target <= 2x: %s%n",
+                    serviceP99 <= 50 ? "MET" : "NOT MET", serviceP99 / rawP99, serviceP99 <= 2 * rawP99 ? "MET" : "NOT MET");
+        }
+    }
+
+    private void send(HttpRequest request, long due, AtomicLongArray latencies, int i, AtomicInteger errors,
+            CountDownLatch done) {
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            latencies.set(i, System.nanoTime() - due);
+            if (error != null || response.statusCode() != 200) {
+                errors.incrementAndGet();
+            }
+            done.countDown();
+        });
+    }
+
+    private static void ensureCatalogue(HttpClient http, String es, BenchCatalogue catalogue, int items) throws Exception {
+        String index = PREFIX + ItemSearchIndex.CURRENT_INDEX;
+        var count = http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_count")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (count.statusCode() == 200 && JSON.readTree(count.body()).path("count").longValue() == items) {
+            System.out.printf("catalogue: %,d items already in %s%n", items, index);
+            return;
+        }
+        http.send(HttpRequest.newBuilder(URI.create(es + "/" + index)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        JsonNode definition = JSON.readTree(ItemSearchIndex.definitionJson());
+        ((tools.jackson.databind.node.ObjectNode) definition).putObject("aliases").putObject(PREFIX + ItemSearchIndex.ALIAS);
+        ((tools.jackson.databind.node.ObjectNode) definition.path("settings")).put("refresh_interval", "-1");
+        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(definition.toString())).build(), HttpResponse.BodyHandlers.ofString()));
+        long start = System.nanoTime();
+        Random random = new Random(11);
+        for (int from = 0; from < items; from += 5_000) {
+            ByteArrayOutputStream bulk = new ByteArrayOutputStream();
+            for (int n = from; n < Math.min(items, from + 5_000); n++) {
+                Map<String, Object> doc = catalogue.document(n, random);
+                bulk.writeBytes(("{\"index\":{\"_id\":\"" + doc.get("itemId") + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+                bulk.writeBytes(JSON.writeValueAsBytes(doc));
+                bulk.write('\n');
+            }
+            var response = http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_bulk"))
+                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(bulk.toByteArray()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            check(response);
+            if (JSON.readTree(response.body()).path("errors").booleanValue()) {
+                throw new IllegalStateException("bulk errors: " + response.body().substring(0, 500));
+            }
+        }
+        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_settings")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"index\":{\"refresh_interval\":\"1s\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString()));
+        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_forcemerge?max_num_segments=1"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString()));
+        System.out.printf("catalogue: %,d items bulk-indexed into %s in %.1f s%n", items, index,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("Elasticsearch answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static long[] sorted(AtomicLongArray values) {
+        long[] array = new long[values.length()];
+        for (int i = 0; i < array.length; i++) {
+            array[i] = values.get(i);
+        }
+        Arrays.sort(array);
+        return array;
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static void sleepUntil(long due) throws InterruptedException {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            if (wait > 2_000_000) {
+                Thread.sleep((wait - 1_000_000) / 1_000_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private static int intArg(String[] args, String prefix, int fallback) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst().orElse(fallback);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

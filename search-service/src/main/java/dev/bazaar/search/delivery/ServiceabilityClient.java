@@ -1,0 +1,132 @@
+package dev.bazaar.search.delivery;
+
+import dev.bazaar.search.SearchProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One {@code POST /api/serviceability/batch} per page of results, bounded by a hard time budget:
+ * search waits for the answer at most until the deadline, then goes on with every item UNKNOWN. A
+ * slow, hung or dead serviceability therefore costs a search at most the budget, never an error.
+ * Outcomes are counted in {@code bazaar.search.serviceability{outcome}}.
+ */
+@Component
+public class ServiceabilityClient {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceabilityClient.class);
+    /** Serviceability takes UUID item ids only; any other id would fail the whole batch. */
+    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    public static final int MAX_BATCH = 100;
+
+    private final URI batchUri;
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    public ServiceabilityClient(SearchProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.batchUri = properties.serviceability().url().resolve("/api/serviceability/batch");
+        this.json = json;
+        this.meters = meters;
+        Duration connect = properties.serviceability().budget().multipliedBy(2);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).build();
+        // Register the outcomes up front, so dashboards show zeros rather than gaps.
+        for (DeliveryCheck.Outcome outcome : DeliveryCheck.Outcome.values()) {
+            counter(outcome);
+        }
+    }
+
+    /**
+     * @param deadlineNanos {@link System#nanoTime()} by which the answer must be in
+     */
+    public DeliveryCheck check(String pincode, List<String> itemIds, long deadlineNanos) {
+        List<String> asked = itemIds.stream().filter(id -> id != null && UUID_SHAPE.matcher(id).matches())
+                .distinct().limit(MAX_BATCH).toList();
+        if (asked.isEmpty()) {
+            return new DeliveryCheck(DeliveryCheck.Outcome.OK, Map.of());
+        }
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return unknown(DeliveryCheck.Outcome.TIMEOUT);
+        }
+        byte[] body = json.writeValueAsBytes(Map.of("pincode", pincode, "itemIds", asked));
+        HttpRequest request = HttpRequest.newBuilder(batchUri)
+                .timeout(Duration.ofNanos(remaining))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            response = call.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return unknown(DeliveryCheck.Outcome.TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            return unknown(DeliveryCheck.Outcome.TIMEOUT);
+        } catch (ExecutionException e) {
+            boolean timedOut = e.getCause() instanceof java.net.http.HttpTimeoutException;
+            log.debug("serviceability call failed: {}", e.getCause().toString());
+            return unknown(timedOut ? DeliveryCheck.Outcome.TIMEOUT : DeliveryCheck.Outcome.DOWN);
+        }
+        if (response.statusCode() == 404) {
+            return unknown(DeliveryCheck.Outcome.UNKNOWN_PINCODE);
+        }
+        if (response.statusCode() != 200) {
+            log.warn("serviceability answered {} for a batch of {}", response.statusCode(), asked.size());
+            return unknown(DeliveryCheck.Outcome.DOWN);
+        }
+        try {
+            return answer(json.readTree(response.body()));
+        } catch (RuntimeException e) {
+            log.warn("unreadable serviceability answer: {}", e.toString());
+            return unknown(DeliveryCheck.Outcome.DOWN);
+        }
+    }
+
+    private DeliveryCheck answer(JsonNode body) {
+        Map<String, Delivery> deliveries = new HashMap<>();
+        for (JsonNode item : body.path("items")) {
+            String itemId = item.path("itemId").asString();
+            if (item.path("deliverable").asBoolean(false)) {
+                Integer eta = item.hasNonNull("etaHours") ? item.get("etaHours").asInt() : null;
+                LocalDate promise = item.hasNonNull("promiseDate") ? LocalDate.parse(item.get("promiseDate").asString()) : null;
+                deliveries.put(itemId, new Delivery(Delivery.Status.DELIVERABLE, eta, promise));
+            } else if (!"UNKNOWN_ITEM".equals(item.path("reason").asString(""))) {
+                deliveries.put(itemId, new Delivery(Delivery.Status.UNDELIVERABLE, null, null));
+            }
+        }
+        counter(DeliveryCheck.Outcome.OK).increment();
+        return new DeliveryCheck(DeliveryCheck.Outcome.OK, deliveries);
+    }
+
+    private DeliveryCheck unknown(DeliveryCheck.Outcome outcome) {
+        counter(outcome).increment();
+        return new DeliveryCheck(outcome, Map.of());
+    }
+
+    private io.micrometer.core.instrument.Counter counter(DeliveryCheck.Outcome outcome) {
+        return meters.counter("bazaar.search.serviceability", "outcome", outcome.name().toLowerCase(Locale.ROOT));
+    }
+}

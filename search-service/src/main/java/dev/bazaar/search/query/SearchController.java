@@ -1,0 +1,54 @@
+package dev.bazaar.search.query;
+
+import dev.bazaar.search.events.SearchEvents;
+import dev.bazaar.search.shopper.Shopper;
+import dev.bazaar.search.shopper.Shoppers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/search}: public; a valid bearer token adds the shopper's default pincode. The
+ * parameters are read as one map because attribute filters are open-ended ({@code attr.<name>}).
+ * Latency is timed in {@code bazaar.search.latency{outcome}} (ok or error).
+ */
+@RestController
+class SearchController {
+
+    private final SearchParamsParser parser;
+    private final ItemSearch search;
+    private final Shoppers shoppers;
+    private final SearchEvents events;
+    private final MeterRegistry meters;
+
+    SearchController(SearchParamsParser parser, ItemSearch search, Shoppers shoppers, SearchEvents events,
+            MeterRegistry meters) {
+        this.parser = parser;
+        this.search = search;
+        this.shoppers = shoppers;
+        this.events = events;
+        this.meters = meters;
+    }
+
+    @GetMapping("/api/search")
+    SearchPage search(@RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
+            HttpServletResponse response) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "error";
+        try {
+            SearchParams params = parser.parse(query);
+            Shopper shopper = shoppers.current(request, response);
+            SearchPage page = search.search(params, shopper);
+            events.searched(shopper, params, page.total());
+            outcome = "ok";
+            return page;
+        } finally {
+            sample.stop(meters.timer("bazaar.search.latency", "endpoint", "search", "outcome", outcome));
+        }
+    }
+}
