@@ -70,8 +70,8 @@ class FlipkartSearchIntegrationTests {
 
     @BeforeAll
     void indexTheSample() throws Exception {
-        assumeTrue(FlipkartSample.available(), "Flipkart sample not found at " + FlipkartSample.FILE.toAbsolutePath()
-                + " (set BAZAAR_DATA_DIR): skipping the real-data search tests");
+        assumeTrue(FlipkartSample.available(), "Flipkart sample not found in $BAZAAR_DATA_DIR or ../shared/data:"
+                + " skipping the real-data search tests");
         api = new SearchApi(mvc);
         docs = new ArrayList<>(FlipkartSample.read());
         docs.add(ItemDoc.item("00000000-0000-4000-8000-000000000001").title("Samsung Galaxy M31 Smartphone (Ocean Blue, 128 GB)")
