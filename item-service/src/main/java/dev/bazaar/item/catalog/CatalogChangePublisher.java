@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -39,9 +38,6 @@ public class CatalogChangePublisher implements DisposableBean {
     private final IntegrationEventPublisher events;
     private final PublicationIntents intents;
     private final Duration ackTimeout;
-    // True while intents may outlive their writer: at start (a crash may have left some) and after a
-    // failed ack. Only then does the sweeper look.
-    private final AtomicBoolean leftoversPossible = new AtomicBoolean(true);
     private final int maxBatchesInFlight;
     private final Semaphore batchesInFlight;
     // Forgets intents off the producer's network thread, which must never wait for Mongo.
@@ -79,9 +75,8 @@ public class CatalogChangePublisher implements DisposableBean {
         awaitAll(sends);
         int acked = (int) sends.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
         if (acked == sends.size()) {
-            intents.forget(intentIds);
+            forget(intentIds);
         } else {
-            expectLeftovers();
             log.warn("{} of {} catalogue changes not acknowledged by Kafka; they will be re-published",
                     sends.size() - acked, sends.size());
         }
@@ -105,9 +100,8 @@ public class CatalogChangePublisher implements DisposableBean {
                 .whenCompleteAsync((ignored, failure) -> {
                     try {
                         if (failure == null) {
-                            intents.forget(intentIds);
+                            forget(intentIds);
                         } else {
-                            expectLeftovers();
                             log.warn("{} catalogue changes not all acknowledged by Kafka; they will be re-published",
                                     sends.size(), failure);
                         }
@@ -117,6 +111,19 @@ public class CatalogChangePublisher implements DisposableBean {
                 }, acknowledgements);
     }
 
+    /**
+     * Everything was published; an intent that cannot be deleted now (Mongo unreachable) only costs
+     * a duplicate event later, so it is left to the sweeper instead of failing the caller.
+     */
+    private void forget(Collection<String> intentIds) {
+        try {
+            intents.forget(intentIds);
+        } catch (RuntimeException e) {
+            log.warn("Published catalogue changes, but could not delete their intents {}; the sweeper will",
+                    intentIds, e);
+        }
+    }
+
     /** On shutdown, lets the batches in flight finish, so their intents do not wait for the sweeper. */
     @Override
     public void destroy() throws InterruptedException {
@@ -124,16 +131,6 @@ public class CatalogChangePublisher implements DisposableBean {
             batchesInFlight.release(maxBatchesInFlight);
         }
         acknowledgements.shutdown();
-    }
-
-    /** Asks the sweeper to look for leftover intents on its next run. */
-    void expectLeftovers() {
-        leftoversPossible.set(true);
-    }
-
-    /** Whether the sweeper should look now; the flag is cleared until the next failure. */
-    boolean takeLeftoverCheck() {
-        return leftoversPossible.getAndSet(false);
     }
 
     private CompletableFuture<?> send(ItemDocument item) {

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * that still holds the intended event id is published with that id, so no catalogue change is
  * ever lost and a consumer drops the rare duplicate by {@code ce_id}. An item holding another id
  * was either never written (the crash came first) or written again since, and that later write
- * announces itself. Runs periodically but looks only when leftovers are possible: once after start
- * and after a failed ack ({@link CatalogChangePublisher}).
+ * announces itself. Runs periodically; the intents collection is tiny (one document per batch in
+ * flight), so a look costs one small query whatever the size of the catalogue.
  */
 @Component
 class UnpublishedChangeSweeper {
@@ -32,7 +32,7 @@ class UnpublishedChangeSweeper {
     private final Clock clock;
 
     UnpublishedChangeSweeper(PublicationIntents intents, ItemStore store, CatalogChangePublisher publisher,
-            @Value("${bazaar.items.republish.grace:PT10S}") Duration grace) {
+            @Value("${bazaar.items.republish.grace:PT60S}") Duration grace) {
         this.intents = intents;
         this.store = store;
         this.publisher = publisher;
@@ -44,9 +44,6 @@ class UnpublishedChangeSweeper {
     @Scheduled(initialDelayString = "${bazaar.items.republish.initial-delay:PT5S}",
             fixedDelayString = "${bazaar.items.republish.interval:PT30S}")
     void sweep() {
-        if (!publisher.takeLeftoverCheck()) {
-            return;
-        }
         Instant cutoff = Instant.now(clock).minus(grace);
         int total = 0;
         List<PublicationIntent> page;
@@ -57,13 +54,10 @@ class UnpublishedChangeSweeper {
                 int acked = publisher.publish(written, List.of(intent.id()));
                 total += acked;
                 if (acked < written.size()) {
-                    return; // Kafka is struggling: the publisher asked for another look next round.
+                    return; // Kafka is struggling: the next round tries again.
                 }
             }
         } while (page.size() == PAGE);
-        if (intents.any()) {
-            publisher.expectLeftovers(); // intents still within their writer's grace period
-        }
         if (total > 0) {
             log.info("Re-published {} catalogue changes that had not been acknowledged", total);
         }
