@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The real Flipkart sample ({@link FlipkartSampleFile}) turned into canonical items roughly as
@@ -19,10 +18,6 @@ import java.util.Optional;
 public final class FlipkartSample {
 
     private FlipkartSample() {
-    }
-
-    public static Optional<Path> locate() {
-        return FlipkartSampleFile.locate();
     }
 
     public static List<CanonicalItem> items(Path csv) throws IOException {

@@ -24,6 +24,7 @@ import dev.bazaar.searchconsumer.SearchIndex;
 import dev.bazaar.searchconsumer.index.ItemIndexNames;
 import dev.bazaar.searchconsumer.indexing.SearchItem.ItemAttribute;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import dev.bazaar.testing.FlipkartSampleFile;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
@@ -234,7 +235,7 @@ class ItemIndexingIntegrationTests {
 
     @Test
     void theRealFlipkartSampleIsIndexedWithoutRejections() throws Exception {
-        var csv = FlipkartSample.locate();
+        var csv = FlipkartSampleFile.locate();
         assumeTrue(csv.isPresent(), "Flipkart sample not found: set BAZAAR_DATA_DIR or put it in ../shared/data");
         List<CanonicalItem> items = FlipkartSample.items(csv.get());
         assertThat(items).hasSizeGreaterThan(900);
