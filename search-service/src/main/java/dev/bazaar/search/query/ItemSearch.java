@@ -2,7 +2,8 @@ package dev.bazaar.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.bazaar.search.SearchProperties;
 import dev.bazaar.search.delivery.DefaultPincodes;
@@ -16,7 +17,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
- * A search with deliverability. Without a pincode it is one Elasticsearch query. With one, each
+ * A search with deliverability. The first page of a search is one {@code _msearch} of two requests:
+ * the hits, and the total with the facets ({@link SearchQueryFactory#summary}, cacheable); a page
+ * reached with a cursor asks only for hits and its total (the client has the facets). With a pincode, each
  * round fetches twice the page size (at most {@value ServiceabilityClient#MAX_BATCH}), asks
  * serviceability about those items in one batch, drops the undeliverable ones and, while the page
  * is not full and hits remain, continues with {@code search_after} from the last hit it looked at
@@ -66,12 +69,14 @@ public class ItemSearch {
         DeliveryCheck.Outcome outcome = null;
         for (int round = 0; round < properties.backfillRounds() && items.size() < params.size(); round++) {
             boolean first = round == 0;
-            var request = queries.build(params, first ? from : 0, fetch, resumeAfter, first);
-            SearchResponse<IndexedItem> response = IndexCalls.run(
-                    () -> elasticsearch.search(request, IndexedItem.class), params.after() != null);
+            List<RequestItem> searches = queries.round(params, first ? from : 0, fetch, resumeAfter, first);
+            List<MultiSearchItem<IndexedItem>> answers = IndexCalls.search(elasticsearch, searches, IndexedItem.class,
+                    params.after() != null);
+            MultiSearchItem<IndexedItem> response = answers.get(0);
             if (first) {
-                total = response.hits().total() == null ? 0 : response.hits().total().value();
-                facets = FacetReader.read(response.aggregations());
+                MultiSearchItem<IndexedItem> summary = answers.get(answers.size() - 1);
+                total = summary.hits().total() == null ? 0 : summary.hits().total().value();
+                facets = answers.size() > 1 ? FacetReader.read(summary.aggregations(), properties.facetAttributes()) : null;
             }
             List<Hit<IndexedItem>> hits = response.hits().hits();
             DeliveryCheck check = null;

@@ -9,12 +9,15 @@ import co.elastic.clients.elasticsearch._types.query_dsl.ChildScoreMode;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import dev.bazaar.search.SearchProperties;
 import dev.bazaar.search.index.SearchIndexNames;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +25,17 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Text is only ever given to {@code multi_match} and {@code match_bool_prefix}, which analyse it
  * as plain words: query syntax or JSON in {@code q} is just more words (never {@code query_string}).</li>
- * <li>Typos: {@code multi_match} (best_fields) over title^3, brand.text^2, categoryText and description
- * with fuzziness AUTO:5,8 (words of up to 4 letters exact, 1 edit from 5 letters, 2 from 8), first
- * letter exact, 75% of the words must match. Short words are exact because at 4 letters one edit
- * turns "sams" into "sam" or "same" and buries the prefix matches a shopper typing means.
+ * <li>Typos: {@code multi_match} (best_fields) over title^3, brand.text^2 and categoryText with
+ * fuzziness AUTO:5,8 (words of up to 4 letters exact, 1 edit from 5 letters, 2 from 8), first letter
+ * exact, 75% of the words must match; the description is a plain {@code match} (its vocabulary is
+ * large and noisy, and expanding typos against it was costly). Short words are exact because at 4
+ * letters one edit turns "sams" into "sam" or "same" and buries the prefix matches a shopper typing means.
  * As-you-type: {@code match_bool_prefix} on title (all words, the last as a prefix, served by the
  * title's {@code index_prefixes}), boosted 5: a prefix query scores a constant, and 5 ranks a
  * title that starts the typed word above weak fuzzy hits in descriptions. Either may match; scores add.</li>
  * <li>Category and the listed flag are query filters (they define the result set the facets count);
- * brand, price and attributes are {@code post_filter}s, and each facet is a filter aggregation with
- * every post filter except its own, so selecting a brand keeps the other brands' counts visible.</li>
+ * brand, price and attributes are {@code post_filter}s, and each facet counts under every post
+ * filter except its own, so selecting a brand keeps the other brands' counts visible.</li>
  * </ul>
  */
 @Component
@@ -41,10 +45,14 @@ public class SearchQueryFactory {
     public static final String FACET_CATEGORY = "category";
     public static final String FACET_PRICE = "price";
     public static final String FACET_ATTRIBUTE = "attr:";
+    static final String FACET_ATTRIBUTES = "attributes";
+    static final String GROUP = "filtered:";
     static final String VALUES = "values";
     static final String NAMED = "named";
+    static final String NAMES = "names";
     static final String FUZZINESS = "AUTO:5,8";
     static final float PREFIX_BOOST = 5f;
+    static final String MINIMUM_SHOULD_MATCH = "75%";
 
     private final SearchIndexNames index;
     private final SearchProperties properties;
@@ -55,19 +63,34 @@ public class SearchQueryFactory {
     }
 
     /**
-     * @param searchAfter sort values to continue after, or null to start at {@code from}
-     * @param withFacets false for back-fill rounds, which only need more hits
+     * The searches of one round of {@link ItemSearch}, sent together as one {@code _msearch}: the
+     * hits, and on a search's first page also its {@link #summary}. A page reached with a cursor
+     * has no facets (the client has those of the first page) and counts its total itself.
+     *
+     * @param first the first round of the page (later rounds back-fill and need only hits)
      */
-    public SearchRequest build(SearchParams params, int from, int size, List<FieldValue> searchAfter,
-            boolean withFacets) {
+    public List<RequestItem> round(SearchParams params, int from, int size, List<FieldValue> searchAfter,
+            boolean first) {
+        boolean withFacets = first && params.after() == null;
+        RequestItem hits = hits(params, from, size, searchAfter, first && !withFacets);
+        return withFacets ? List.of(hits, summary(params)) : List.of(hits);
+    }
+
+    /**
+     * The hits of one round: what to show, in order.
+     *
+     * @param searchAfter sort values to continue after, or null to start at {@code from}
+     * @param countTotal whether Elasticsearch must count every match (only a cursor page's first
+     *        round needs it; a first page takes its total from {@link #summary})
+     */
+    RequestItem hits(SearchParams params, int from, int size, List<FieldValue> searchAfter, boolean countTotal) {
         Map<String, Query> postFilters = postFilters(params);
-        return SearchRequest.of(s -> {
-            s.index(index.alias())
-                    .query(mainQuery(params))
+        return RequestItem.of(item -> item.header(h -> h.index(index.alias())).body(s -> {
+            s.query(mainQuery(params))
                     .size(size)
                     .sort(sorts(params.sort()))
                     .source(src -> src.filter(f -> f.includes(List.of(IndexedItem.SOURCE_FIELDS))))
-                    .trackTotalHits(t -> t.enabled(withFacets));
+                    .trackTotalHits(t -> t.enabled(countTotal));
             if (searchAfter != null) {
                 s.searchAfter(searchAfter);
             } else if (from > 0) {
@@ -76,11 +99,26 @@ public class SearchQueryFactory {
             if (!postFilters.isEmpty()) {
                 s.postFilter(and(new ArrayList<>(postFilters.values())));
             }
-            if (withFacets) {
-                s.aggregations(facets(params, postFilters));
+            return s;
+        }));
+    }
+
+    /**
+     * The exact total and the facets of a search, in a request of its own with {@code size: 0}:
+     * Elasticsearch's shard request cache keeps such answers until the index next changes, so the
+     * facets of a popular search are counted once per refresh instead of once per shopper and page
+     * size, and the hits request may skip non-competitive matches instead of counting them all.
+     */
+    RequestItem summary(SearchParams params) {
+        Map<String, Query> postFilters = postFilters(params);
+        return RequestItem.of(item -> item.header(h -> h.index(index.alias()).requestCache(true)).body(s -> {
+            s.query(mainQuery(params)).size(0).trackTotalHits(t -> t.enabled(true))
+                    .aggregations(facets(params, postFilters));
+            if (!postFilters.isEmpty()) {
+                s.postFilter(and(new ArrayList<>(postFilters.values())));
             }
             return s;
-        });
+        }));
     }
 
     Query mainQuery(SearchParams params) {
@@ -95,20 +133,22 @@ public class SearchQueryFactory {
 
     static Query text(String q) {
         Query fuzzy = Query.of(x -> x.multiMatch(m -> m.query(q)
-                .fields("title^3", "brand.text^2", "categoryText", "description")
+                .fields("title^3", "brand.text^2", "categoryText")
                 .type(TextQueryType.BestFields)
                 .fuzziness(FUZZINESS)
                 .prefixLength(1)
                 .maxExpansions(50)
-                .minimumShouldMatch("75%")));
+                .minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
+        Query description = Query.of(x -> x.match(m -> m.field("description").query(q)
+                .minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
         Query prefix = Query.of(x -> x.matchBoolPrefix(m -> m.field("title").query(q).operator(Operator.And)
                 .boost(PREFIX_BOOST)));
-        return Query.of(x -> x.bool(b -> b.should(fuzzy, prefix).minimumShouldMatch("1")));
+        return Query.of(x -> x.bool(b -> b.should(fuzzy, description, prefix).minimumShouldMatch("1")));
     }
 
     /** Keyed by the facet each filter belongs to, so a facet can leave its own filter out. */
     Map<String, Query> postFilters(SearchParams params) {
-        Map<String, Query> filters = new java.util.LinkedHashMap<>();
+        Map<String, Query> filters = new LinkedHashMap<>();
         if (!params.brands().isEmpty()) {
             // brand is a keyword with a lower-casing normalizer: "alisha" finds "Alisha".
             List<FieldValue> brands = params.brands().stream().map(FieldValue::of).toList();
@@ -138,24 +178,61 @@ public class SearchQueryFactory {
                         .filter(f -> f.terms(t -> t.field("attributes.value").terms(v -> v.value(accepted))))))));
     }
 
+    /**
+     * Facets that exclude the same post filters share one {@code filter} aggregation, and the
+     * attribute facets of a group share one {@code nested} pass (terms on the name, then the value):
+     * Elasticsearch evaluates a filter aggregation's filter for every matching document, so seven
+     * wrappers of the same filter cost seven times one. Facets that no post filter touches sit at
+     * the top level, with no filter at all.
+     */
     private Map<String, Aggregation> facets(SearchParams params, Map<String, Query> postFilters) {
-        Map<String, Aggregation> aggs = new java.util.LinkedHashMap<>();
-        aggs.put(FACET_BRAND, Aggregation.of(a -> a.filter(except(postFilters, FACET_BRAND))
-                .aggregations(VALUES, t -> t.terms(terms -> terms.field("brand.display").size(properties.facetSize())))));
-        aggs.put(FACET_CATEGORY, Aggregation.of(a -> a.filter(except(postFilters, null))
-                .aggregations(VALUES, t -> t.terms(terms -> terms.field("categoryPrefixes")
-                        .include(i -> i.regexp(CategoryPaths.childrenPattern(params.category())))
-                        .size(properties.facetSize())))));
-        aggs.put(FACET_PRICE, Aggregation.of(a -> a.filter(except(postFilters, FACET_PRICE))
-                .aggregations(VALUES, r -> r.range(range -> range.field("priceMinor").ranges(priceRanges())))));
+        Map<Set<String>, Map<String, Aggregation>> groups = new LinkedHashMap<>();
+        groupOf(groups, postFilters, FACET_BRAND).put(FACET_BRAND, Aggregation.of(t -> t.terms(terms -> terms
+                .field("brand.display").size(properties.facetSize()))));
+        groupOf(groups, postFilters, FACET_CATEGORY).put(FACET_CATEGORY, Aggregation.of(t -> t.terms(terms -> terms
+                .field("categoryPrefixes")
+                .include(i -> i.regexp(CategoryPaths.childrenPattern(params.category())))
+                .size(properties.facetSize()))));
+        groupOf(groups, postFilters, FACET_PRICE).put(FACET_PRICE, Aggregation.of(r -> r.range(range -> range
+                .field("priceMinor").ranges(priceRanges()))));
+        Map<Set<String>, List<String>> attributeGroups = new LinkedHashMap<>();
         for (String name : properties.facetAttributes()) {
-            aggs.put(FACET_ATTRIBUTE + name, Aggregation.of(a -> a.filter(except(postFilters, FACET_ATTRIBUTE + name))
-                    .aggregations(VALUES, n -> n.nested(nested -> nested.path("attributes"))
-                            .aggregations(NAMED, f -> f.filter(q -> q.term(t -> t.field("attributes.name").value(name)))
-                                    .aggregations(VALUES, t -> t.terms(terms -> terms.field("attributes.value")
-                                            .size(properties.facetSize())))))));
+            attributeGroups.computeIfAbsent(excluded(postFilters, FACET_ATTRIBUTE + name), k -> new ArrayList<>()).add(name);
         }
+        attributeGroups.forEach((filterKeys, names) -> groups.computeIfAbsent(filterKeys, k -> new LinkedHashMap<>())
+                .put(FACET_ATTRIBUTES, attributeFacets(names)));
+
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        groups.forEach((filterKeys, facets) -> {
+            if (filterKeys.isEmpty()) {
+                aggs.putAll(facets);
+            } else {
+                List<Query> filters = filterKeys.stream().map(postFilters::get).toList();
+                aggs.put(GROUP + aggs.size(), Aggregation.of(a -> a.filter(and(filters)).aggregations(facets)));
+            }
+        });
         return aggs;
+    }
+
+    private Map<String, Aggregation> groupOf(Map<Set<String>, Map<String, Aggregation>> groups,
+            Map<String, Query> postFilters, String facet) {
+        return groups.computeIfAbsent(excluded(postFilters, facet), k -> new LinkedHashMap<>());
+    }
+
+    /** The keys of the post filters a facet counts under: all of them but its own. */
+    private static Set<String> excluded(Map<String, Query> postFilters, String facet) {
+        Set<String> keys = new LinkedHashSet<>(postFilters.keySet());
+        keys.remove(facet);
+        return keys;
+    }
+
+    private Aggregation attributeFacets(List<String> names) {
+        List<FieldValue> wanted = names.stream().map(FieldValue::of).toList();
+        return Aggregation.of(n -> n.nested(nested -> nested.path("attributes"))
+                .aggregations(NAMED, f -> f.filter(q -> q.terms(t -> t.field("attributes.name").terms(v -> v.value(wanted))))
+                        .aggregations(NAMES, byName -> byName.terms(terms -> terms.field("attributes.name").size(names.size()))
+                                .aggregations(VALUES, t -> t.terms(terms -> terms.field("attributes.value")
+                                        .size(properties.facetSize()))))));
     }
 
     private List<AggregationRange> priceRanges() {
@@ -174,13 +251,6 @@ public class SearchQueryFactory {
         Long last = previous;
         ranges.add(AggregationRange.of(r -> last == null ? r : r.from(last.doubleValue())));
         return ranges;
-    }
-
-    /** All post filters but the one of {@code facet} (null: all of them). */
-    private static Query except(Map<String, Query> postFilters, String facet) {
-        List<Query> kept = postFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet))
-                .map(Map.Entry::getValue).toList();
-        return kept.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : and(kept);
     }
 
     private static Query and(List<Query> filters) {

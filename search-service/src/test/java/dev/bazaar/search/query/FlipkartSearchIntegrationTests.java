@@ -217,6 +217,11 @@ class FlipkartSearchIntegrationTests {
         var viaCursor = api.search("q", "women", "sort", "price_asc", "size", "10", "after",
                 first.body().path("nextAfter").stringValue());
         assertThat(viaCursor.itemIds()).isEqualTo(second.itemIds());
+        // Facets describe the result set: on pages reached with page=, not again on cursor pages; the total on all.
+        assertThat(first.body().path("facets").path("brand").isEmpty()).isFalse();
+        assertThat(second.body().has("facets")).isTrue();
+        assertThat(viaCursor.body().has("facets")).isFalse();
+        assertThat(viaCursor.total()).isEqualTo(first.total()).isEqualTo(second.total()).isPositive();
     }
 
     @Test
