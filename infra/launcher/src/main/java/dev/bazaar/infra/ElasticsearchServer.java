@@ -104,7 +104,7 @@ final class ElasticsearchServer extends Server {
         return command;
     }
 
-    static final String DEFAULT_JAVA_OPTS = "-Xms1g -Xmx1g";
+    static final String DEFAULT_JAVA_OPTS = "-Xms512m -Xmx512m";
 
     @Override
     Map<String, String> environment() {
