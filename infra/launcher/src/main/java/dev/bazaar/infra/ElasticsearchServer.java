@@ -20,6 +20,8 @@ final class ElasticsearchServer extends Server {
     private static final int MINIMUM_JAVA = 21;
     private static final String VERSION = "9.2.8";
     private static final String NOBODY = "65534";
+    /** Overridden by BAZAAR_ELASTICSEARCH_JAVA_OPTS (`./bazaar test`: a 256 MB heap and C1 only). */
+    private static final String DEFAULT_JAVA_OPTS = "-Xms512m -Xmx512m";
 
     private final Port port = Port.client("elasticsearch", 19200);
     private final Port transport = Port.secondary("elasticsearch", "transport", 19300);
@@ -104,15 +106,13 @@ final class ElasticsearchServer extends Server {
         return command;
     }
 
-    static final String DEFAULT_JAVA_OPTS = "-Xms512m -Xmx512m";
-
     @Override
     Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("ES_JAVA_HOME", javaHome().toString());
         env.put("ES_PATH_CONF", configDir().toString());
-        // Without a heap flag Elasticsearch takes half the machine's RAM. The full JIT: with C1 only,
-        // a faceted search cost Elasticsearch about twice the CPU (`./bazaar test` asks for C1, to start fast).
+        // Without a heap flag Elasticsearch takes half the machine's RAM. The full JIT: with C1 only a
+        // search of the search benchmark's mix cost it about twice the CPU (infra/README.md).
         String configured = System.getenv("BAZAAR_ELASTICSEARCH_JAVA_OPTS");
         env.put("ES_JAVA_OPTS", configured == null || configured.isBlank() ? DEFAULT_JAVA_OPTS : configured);
         // Our JAVA_HOME is Java 17; ES ignores it but prints a warning that reads like an error.
