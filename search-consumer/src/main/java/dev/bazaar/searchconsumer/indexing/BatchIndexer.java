@@ -31,7 +31,7 @@ public class BatchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(BatchIndexer.class);
 
-    /** Reads a record into a change, throwing if it is unusable. */
+    /** Reads a record (never one without a value) into a change, throwing if it is unusable. */
     @FunctionalInterface
     public interface RecordReader {
         ItemChange read(ConsumerRecord<String, byte[]> record, int index);
@@ -51,6 +51,9 @@ public class BatchIndexer {
         RuntimeException unreadable = null;
         for (int index = 0; index < records.size(); index++) {
             try {
+                if (records.get(index).value() == null) {
+                    throw new IllegalArgumentException("empty record");
+                }
                 changes.add(reader.read(records.get(index), index));
             } catch (RuntimeException e) {
                 unreadableIndex = index;

@@ -32,9 +32,6 @@ class CatalogItemListener {
     }
 
     private ItemChange read(ConsumerRecord<String, byte[]> record, int index) {
-        if (record.value() == null) {
-            throw new IllegalArgumentException("empty record");
-        }
         CatalogItemChanged event = json.readValue(record.value(), CatalogItemChanged.class);
         CanonicalItem item = event.item();
         EventChecks.require(item != null, "no item");

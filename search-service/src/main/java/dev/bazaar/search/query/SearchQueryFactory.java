@@ -72,8 +72,10 @@ public class SearchQueryFactory {
     public List<RequestItem> round(SearchParams params, int from, int size, List<FieldValue> searchAfter,
             boolean first) {
         boolean withFacets = first && params.after() == null;
-        RequestItem hits = hits(params, from, size, searchAfter, first && !withFacets);
-        return withFacets ? List.of(hits, summary(params)) : List.of(hits);
+        Query query = mainQuery(params);
+        Map<String, Query> postFilters = postFilters(params);
+        RequestItem hits = hits(query, postFilters, params.sort(), from, size, searchAfter, first && !withFacets);
+        return withFacets ? List.of(hits, summary(query, postFilters, params)) : List.of(hits);
     }
 
     /**
@@ -83,12 +85,12 @@ public class SearchQueryFactory {
      * @param countTotal whether Elasticsearch must count every match (only a cursor page's first
      *        round needs it; a first page takes its total from {@link #summary})
      */
-    RequestItem hits(SearchParams params, int from, int size, List<FieldValue> searchAfter, boolean countTotal) {
-        Map<String, Query> postFilters = postFilters(params);
+    private RequestItem hits(Query query, Map<String, Query> postFilters, SortOption sort, int from, int size,
+            List<FieldValue> searchAfter, boolean countTotal) {
         return RequestItem.of(item -> item.header(h -> h.index(index.alias())).body(s -> {
-            s.query(mainQuery(params))
+            s.query(query)
                     .size(size)
-                    .sort(sorts(params.sort()))
+                    .sort(sorts(sort))
                     .source(src -> src.filter(f -> f.includes(List.of(IndexedItem.SOURCE_FIELDS))))
                     .trackTotalHits(t -> t.enabled(countTotal));
             if (searchAfter != null) {
@@ -109,10 +111,9 @@ public class SearchQueryFactory {
      * facets of a popular search are counted once per refresh instead of once per shopper and page
      * size, and the hits request may skip non-competitive matches instead of counting them all.
      */
-    RequestItem summary(SearchParams params) {
-        Map<String, Query> postFilters = postFilters(params);
+    private RequestItem summary(Query query, Map<String, Query> postFilters, SearchParams params) {
         return RequestItem.of(item -> item.header(h -> h.index(index.alias()).requestCache(true)).body(s -> {
-            s.query(mainQuery(params)).size(0).trackTotalHits(t -> t.enabled(true))
+            s.query(query).size(0).trackTotalHits(t -> t.enabled(true))
                     .aggregations(facets(params, postFilters));
             if (!postFilters.isEmpty()) {
                 s.postFilter(and(new ArrayList<>(postFilters.values())));
@@ -121,7 +122,7 @@ public class SearchQueryFactory {
         }));
     }
 
-    Query mainQuery(SearchParams params) {
+    private Query mainQuery(SearchParams params) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("listed").value(true))));
         if (params.category() != null) {
@@ -147,7 +148,7 @@ public class SearchQueryFactory {
     }
 
     /** Keyed by the facet each filter belongs to, so a facet can leave its own filter out. */
-    Map<String, Query> postFilters(SearchParams params) {
+    private Map<String, Query> postFilters(SearchParams params) {
         Map<String, Query> filters = new LinkedHashMap<>();
         if (!params.brands().isEmpty()) {
             // brand is a keyword with a lower-casing normalizer: "alisha" finds "Alisha".
