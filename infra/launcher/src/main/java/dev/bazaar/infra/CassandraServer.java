@@ -110,8 +110,7 @@ final class CassandraServer extends Server {
     }
 
     private static String heapFlag(String flag, String envVar, String fallback) {
-        String value = System.getenv(envVar);
-        return flag + (value == null || value.isBlank() ? fallback : value.trim());
+        return flag + setting(envVar, fallback);
     }
 
     private Path yaml() {

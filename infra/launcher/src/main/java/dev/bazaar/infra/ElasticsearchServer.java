@@ -113,8 +113,7 @@ final class ElasticsearchServer extends Server {
         env.put("ES_PATH_CONF", configDir().toString());
         // Without a heap flag Elasticsearch takes half the machine's RAM. The full JIT: with C1 only a
         // search of the search benchmark's mix cost it about twice the CPU (infra/README.md).
-        String configured = System.getenv("BAZAAR_ELASTICSEARCH_JAVA_OPTS");
-        env.put("ES_JAVA_OPTS", configured == null || configured.isBlank() ? DEFAULT_JAVA_OPTS : configured);
+        env.put("ES_JAVA_OPTS", setting("BAZAAR_ELASTICSEARCH_JAVA_OPTS", DEFAULT_JAVA_OPTS));
         // Our JAVA_HOME is Java 17; ES ignores it but prints a warning that reads like an error.
         env.put("JAVA_HOME", null);
         return env;

@@ -130,6 +130,12 @@ abstract class Server {
                 "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
     }
 
+    /** The value of {@code envVar}, trimmed, or {@code fallback} when it is unset or blank. */
+    protected static String setting(String envVar, String fallback) {
+        String value = System.getenv(envVar);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
     /** Common low-footprint flags for the small JVM servers: they idle most of the time. */
     protected static List<String> smallJvm(String maxHeap) {
         return List.of("-Xms32m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
