@@ -71,7 +71,7 @@ public class CatalogChangePublisher implements DisposableBean {
      * the intents that announced them. Returns how many were acknowledged.
      */
     public int publish(List<ItemDocument> written, Collection<String> intentIds) {
-        List<CompletableFuture<?>> sends = written.stream().map(this::send).toList();
+        List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(item -> send(item, false)).toList();
         awaitAll(sends);
         int acked = (int) sends.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
         if (acked == sends.size()) {
@@ -94,7 +94,7 @@ public class CatalogChangePublisher implements DisposableBean {
             Thread.currentThread().interrupt();
             return; // the intents stay: the sweeper publishes this batch
         }
-        List<CompletableFuture<?>> sends = written.stream().map(this::send).toList();
+        List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(item -> send(item, true)).toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((ignored, failure) -> {
@@ -133,12 +133,13 @@ public class CatalogChangePublisher implements DisposableBean {
         acknowledgements.shutdown();
     }
 
-    private CompletableFuture<?> send(ItemDocument item) {
+    /** @param bulk an import's batch: sent without a span and timer per record (see IntegrationEventPublisher) */
+    private CompletableFuture<?> send(ItemDocument item, boolean bulk) {
         ItemChange change = item.lastChange();
         var event = new CatalogItemChanged(UUID.fromString(change.eventId()), change.occurredAt(), change.change(),
                 item.toCanonical());
         try {
-            return events.publish(event);
+            return bulk ? events.publishInBulk(event) : events.publish(event);
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
             return CompletableFuture.failedFuture(e);
         }

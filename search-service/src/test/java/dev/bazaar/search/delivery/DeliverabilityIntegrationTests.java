@@ -38,11 +38,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliverability against the REAL serviceability-service, started from its jar with its generated
@@ -98,7 +99,10 @@ class DeliverabilityIntegrationTests {
     IsolatedNames names;
 
     @Autowired
-    KafkaOperations<?, ?> kafka;
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    JsonMapper json;
 
     SearchApi api;
     /** Cheapest first: 25 wardrobes (BULKY), then 15 lamps (SMALL), all "wooden", all stocked in Mumbai. */
@@ -109,7 +113,7 @@ class DeliverabilityIntegrationTests {
     void indexItemsAndTellServiceability() throws Exception {
         api = new SearchApi(mvc);
         List<ItemDoc> docs = new ArrayList<>();
-        var events = new IntegrationEventPublisher(kafka, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test");
+        var events = new IntegrationEventPublisher(kafka, json, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test");
         for (int i = 0; i < 40; i++) {
             boolean bulky = i < 25;
             String id = UUID.randomUUID().toString();

@@ -38,9 +38,9 @@ public class BazaarKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IntegrationEventPublisher integrationEventPublisher(KafkaOperations<?, ?> kafka, TopicNames topics,
-            @Value("${spring.application.name:bazaar}") String applicationName) {
-        return new IntegrationEventPublisher(kafka, topics, CloudEventHeaders.sourceOf(applicationName));
+    IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+            TopicNames topics, @Value("${spring.application.name:bazaar}") String applicationName) {
+        return new IntegrationEventPublisher(kafka, json, topics, CloudEventHeaders.sourceOf(applicationName));
     }
 
     @Bean

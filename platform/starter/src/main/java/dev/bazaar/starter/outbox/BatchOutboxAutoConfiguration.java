@@ -1,5 +1,6 @@
 package dev.bazaar.starter.outbox;
 
+import dev.bazaar.starter.kafka.BulkKafkaTemplates;
 import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +31,14 @@ public class BatchOutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
-            KafkaOperations<String, byte[]> kafka, ObjectProvider<MeterRegistry> meters,
+            KafkaTemplate<String, byte[]> kafka, ObjectProvider<MeterRegistry> meters,
             @Value("${spring.application.name:bazaar}") String applicationName,
             @Value("${bazaar.outbox.batch-size:1000}") int batchSize,
             @Value("${bazaar.outbox.poll-interval:PT1S}") Duration pollInterval,
             @Value("${bazaar.outbox.ack-timeout:PT30S}") Duration ackTimeout) {
-        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager), kafka,
+        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                // Relayed rows have no request (and no trace) of their own: no span or timer per record.
+                BulkKafkaTemplates.sharing(kafka),
                 CloudEventHeaders.sourceOf(applicationName), batchSize, pollInterval, ackTimeout,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }

@@ -19,12 +19,19 @@ public class BsonH2Backend extends H2Backend {
     /** Old chunks are kept this long, so a long scan under heavy writes never reads a reused chunk. */
     private static final int RETENTION_MILLIS = 10 * 60 * 1000;
 
+    /**
+     * H2's default page cache is 16 MB: item ids are random UUIDs, so an import's inserts and id
+     * lookups land all over the collection and its _id index, and with 16 MB most of them read and
+     * decode a page from the file again (a fifth of the server's time in an import profile).
+     */
+    private static final int CACHE_MEGABYTES = 256;
+
     public BsonH2Backend(String fileName) {
         super(open(fileName));
     }
 
     private static MVStore open(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).open();
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MEGABYTES).open();
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
     }

@@ -3,11 +3,13 @@ package de.bwaldvogel.mongo.backend.h2;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
@@ -19,15 +21,82 @@ import org.h2.mvstore.type.ObjectDataType;
 /** The storage types of {@link BsonH2Backend}. */
 final class MongoDataTypes {
 
+    /** Unused by H2's ObjectDataType (its tags: 0–19, 32–49, 64–119). */
+    private static final byte TAG_KEY_VALUE = 120;
+    private static final byte TAG_OBJECT_ID = 121;
+    private static final int OBJECT_ID_BYTES = 12;
+
     /**
-     * Ids and index keys: stored as H2 stores them, compared in MongoDB's value order in memory.
-     * H2's own comparison Java-serialises both keys whenever their class is not one it knows.
+     * Ids and index keys, compared in MongoDB's value order. H2's own {@code ObjectDataType}
+     * Java-serialises every class it does not know: the index keys ({@link KeyValue}) and
+     * {@link ObjectId}s, both on every page write, and its comparison serialises both sides. Those
+     * two get tags of their own here (tags H2 leaves unused, so files written before still read);
+     * their elements and every other key stay H2's.
      */
     static ObjectDataType keys() { // one per map, like H2's default: ObjectDataType caches per instance
         return new ObjectDataType() {
             @Override
             public int compare(Object a, Object b) {
                 return MONGO_ORDER.compare(a, b);
+            }
+
+            @Override
+            public int getMemory(Object key) {
+                if (key instanceof KeyValue values) {
+                    int size = 48;
+                    for (Object value : values) {
+                        size += 8 + elementMemory(value);
+                    }
+                    return size;
+                }
+                return elementMemory(key);
+            }
+
+            private int elementMemory(Object value) {
+                return value instanceof ObjectId ? 48 : super.getMemory(value);
+            }
+
+            @Override
+            public void write(WriteBuffer buffer, Object key) {
+                if (key instanceof KeyValue values) {
+                    buffer.put(TAG_KEY_VALUE).putVarInt(values.size());
+                    for (Object value : values) {
+                        writeElement(buffer, value);
+                    }
+                } else {
+                    writeElement(buffer, key);
+                }
+            }
+
+            private void writeElement(WriteBuffer buffer, Object value) {
+                if (value instanceof ObjectId id) {
+                    buffer.put(TAG_OBJECT_ID).put(id.toByteArray());
+                } else {
+                    super.write(buffer, value);
+                }
+            }
+
+            @Override
+            public Object read(ByteBuffer buffer) {
+                if (buffer.get(buffer.position()) != TAG_KEY_VALUE) {
+                    return readElement(buffer);
+                }
+                buffer.get();
+                Object[] values = new Object[DataUtils.readVarInt(buffer)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = readElement(buffer);
+                }
+                return new KeyValue(Arrays.asList(values));
+            }
+
+            private Object readElement(ByteBuffer buffer) {
+                if (buffer.get(buffer.position()) != TAG_OBJECT_ID) {
+                    return super.read(buffer);
+                }
+                buffer.get();
+                byte[] id = new byte[OBJECT_ID_BYTES];
+                buffer.get(id);
+                return new ObjectId(id);
             }
         };
     }

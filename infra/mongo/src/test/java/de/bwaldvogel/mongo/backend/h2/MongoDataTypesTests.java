@@ -1,0 +1,87 @@
+package de.bwaldvogel.mongo.backend.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MongoDataTypesTests {
+
+    private static final List<Object> KEYS = List.of(
+            new KeyValue("0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b"),
+            new KeyValue(new ObjectId()),
+            new KeyValue("supplier-7", 42, new ObjectId(), 3.5, true),
+            new KeyValue(new Document("nested", "document")),
+            "plain-string-id",
+            new ObjectId(),
+            UUID.randomUUID(),
+            1234L);
+
+    @Test
+    void everyKindOfKeyReadsBackEqual() {
+        ObjectDataType keys = MongoDataTypes.keys();
+        for (Object key : KEYS) {
+            assertThat(roundTrip(keys, keys, key)).as("%s", key).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void keysWrittenByTheStockTypeStillRead() {
+        for (Object key : KEYS) {
+            assertThat(roundTrip(new ObjectDataType(), MongoDataTypes.keys(), key)).as("%s", key).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void indexKeysNoLongerGoThroughJavaSerialisation() {
+        KeyValue key = new KeyValue("0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b");
+        int stock = encoded(new ObjectDataType(), key).remaining();
+        int ours = encoded(MongoDataTypes.keys(), key).remaining();
+        assertThat(ours).isLessThan(50).isLessThan(stock / 4);
+    }
+
+    @Test
+    void aStoreReopensWithItsKeysInMongoOrder(@TempDir Path dir) {
+        String file = dir.resolve("keys.mv.db").toString();
+        List<KeyValue> written = new ArrayList<>();
+        try (MVStore store = new MVStore.Builder().fileName(file).open()) {
+            MVMap<Object, Object> map = store.openMap("index",
+                    new MVMap.Builder<>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.keys()));
+            for (int i = 0; i < 500; i++) {
+                KeyValue key = new KeyValue(UUID.nameUUIDFromBytes(new byte[] { (byte) i, (byte) (i >> 8) }).toString());
+                map.put(key, "position-" + i);
+                written.add(key);
+            }
+            map.put(new KeyValue(7), "number"); // MongoDB orders numbers before strings
+        }
+        try (MVStore store = new MVStore.Builder().fileName(file).open()) {
+            MVMap<Object, Object> map = store.openMap("index",
+                    new MVMap.Builder<>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.keys()));
+            assertThat(map).hasSize(501);
+            assertThat(map.get(written.get(123))).isEqualTo("position-123");
+            assertThat(map.firstKey()).isEqualTo(new KeyValue(7));
+        }
+    }
+
+    private static Object roundTrip(ObjectDataType writer, ObjectDataType reader, Object key) {
+        return reader.read(encoded(writer, key));
+    }
+
+    private static ByteBuffer encoded(ObjectDataType writer, Object key) {
+        WriteBuffer buffer = new WriteBuffer();
+        writer.write(buffer, key);
+        return buffer.getBuffer().flip();
+    }
+}
