@@ -11,7 +11,10 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** {@link H2Database} whose maps use {@link MongoDataTypes}; map names are the stock backend's. */
+/**
+ * {@link H2Database} whose maps use {@link MongoDataTypes} and whose collections append their
+ * documents ({@link AppendingH2Collection}); map names are the stock backend's.
+ */
 class BsonH2Database extends H2Database {
 
     // H2Database opens the existing collections from its constructor, before this class's fields are
@@ -50,6 +53,6 @@ class BsonH2Database extends H2Database {
         MVMap<Object, Document> data = store().openMap("databases." + namespace,
                 new MVMap.Builder<Object, Document>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.DOCUMENTS));
         MVMap<String, Object> meta = store().openMap("meta." + namespace);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new AppendingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 }

@@ -146,15 +146,23 @@ final class MongoDataTypes {
     private static final Comparator<Object> MONGO_ORDER = (a, b) -> {
         if (a instanceof KeyValue x && b instanceof KeyValue y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-                int order = ELEMENTS.compare(x.get(i), y.get(i));
+                int order = compareElements(x.get(i), y.get(i));
                 if (order != 0) {
                     return order;
                 }
             }
             return Integer.compare(x.size(), y.size());
         }
-        return ELEMENTS.compare(a, b);
+        return compareElements(a, b);
     };
+
+    /** Two strings compare as ValueComparator compares them, without its dispatch on the value types first. */
+    private static int compareElements(Object a, Object b) {
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        return ELEMENTS.compare(a, b);
+    }
 
     /** A generous estimate of an object tree's heap size (map entries, list slots, string bytes, headers). */
     private static int heapSize(Object value) {

@@ -1,0 +1,94 @@
+package de.bwaldvogel.mongo.backend.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backend through the real MongoDB driver, across a restart of the server on the same file. */
+class BsonH2BackendTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsUnderRandomIdsSurviveARestartAndKeepTheirIds() {
+        String file = dir.resolve("mongo.mv.db").toString();
+        List<String> ids = new ArrayList<>();
+        withServer(file, items -> {
+            List<Document> batch = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String id = UUID.randomUUID().toString();
+                ids.add(id);
+                batch.add(new Document("_id", id).append("title", "item " + i).append("n", i));
+            }
+            items.insertMany(batch);
+            items.updateOne(Filters.eq("_id", ids.get(10)), Updates.set("title", "renamed"));
+            items.deleteOne(Filters.eq("_id", ids.get(20)));
+
+            List<String> asked = new ArrayList<>(ids.subList(0, 50));
+            asked.add(UUID.randomUUID().toString()); // absent
+            assertThat(items.find(Filters.in("_id", asked)).into(new ArrayList<>())).hasSize(49);
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", ids.get(30))))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+        });
+
+        withServer(file, items -> {
+            assertThat(items.countDocuments()).isEqualTo(299);
+            assertThat(items.find(Filters.eq("_id", ids.get(10))).first()).containsEntry("title", "renamed");
+            assertThat(items.find(Filters.eq("_id", ids.get(20))).first()).isNull();
+            // New documents after the restart take new positions: nothing stored before is overwritten.
+            for (int i = 0; i < 10; i++) {
+                items.insertOne(new Document("_id", "after-restart-" + i).append("n", 1000 + i));
+            }
+            assertThat(items.countDocuments()).isEqualTo(309);
+            for (int i = 0; i < 300; i++) {
+                if (i != 20) {
+                    assertThat(items.find(Filters.eq("_id", ids.get(i))).first()).as("item %d", i).containsEntry("n", i);
+                }
+            }
+            assertThat(items.find(Filters.gte("n", 1000)).into(new ArrayList<>())).hasSize(10);
+        });
+    }
+
+    @Test
+    void theSequenceStartsAboveTheNumericKeysOfFilesWrittenBefore() {
+        try (MVStore store = new MVStore.Builder().open()) {
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("data",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.DOCUMENTS));
+            assertThat(AppendingH2Collection.largestNumericKey(data)).isZero();
+            data.put("an-old-string-id", new de.bwaldvogel.mongo.bson.Document());
+            assertThat(AppendingH2Collection.largestNumericKey(data)).isZero();
+            data.put(41L, new de.bwaldvogel.mongo.bson.Document());
+            data.put(7.5, new de.bwaldvogel.mongo.bson.Document());
+            assertThat(AppendingH2Collection.largestNumericKey(data)).isEqualTo(41);
+        }
+    }
+
+    private static void withServer(String file, java.util.function.Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(new BsonH2Backend(file));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            work.accept(client.getDatabase("shop").getCollection("items"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
