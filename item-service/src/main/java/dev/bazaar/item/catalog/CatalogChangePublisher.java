@@ -2,6 +2,8 @@ package dev.bazaar.item.catalog;
 
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,18 +42,21 @@ public class CatalogChangePublisher implements DisposableBean {
     private final Duration ackTimeout;
     private final int maxBatchesInFlight;
     private final Semaphore batchesInFlight;
+    private final Counter acknowledged;
     // Forgets intents off the producer's network thread, which must never wait for Mongo.
     private final ExecutorService acknowledgements = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "catalog-acks"));
 
     CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents,
             @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout,
-            @Value("${bazaar.items.batches-in-flight:4}") int batchesInFlight) {
+            @Value("${bazaar.items.batches-in-flight:4}") int batchesInFlight, MeterRegistry meters) {
         this.events = events;
         this.intents = intents;
         this.ackTimeout = ackTimeout;
         this.maxBatchesInFlight = batchesInFlight;
         this.batchesInFlight = new Semaphore(batchesInFlight);
+        // Import batches are sent without a timer per record: this counts what the broker acknowledged.
+        this.acknowledged = meters.counter("bazaar.items.events.acknowledged");
     }
 
     /** Before writing {@code items} (as they will be stored): records their pending events; returns the intent id. */
@@ -74,6 +79,7 @@ public class CatalogChangePublisher implements DisposableBean {
         List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(item -> send(item, false)).toList();
         awaitAll(sends);
         int acked = (int) sends.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
+        acknowledged.increment(acked);
         if (acked == sends.size()) {
             forget(intentIds);
         } else {
@@ -100,6 +106,7 @@ public class CatalogChangePublisher implements DisposableBean {
                 .whenCompleteAsync((ignored, failure) -> {
                     try {
                         if (failure == null) {
+                            acknowledged.increment(sends.size());
                             forget(intentIds);
                         } else {
                             log.warn("{} catalogue changes not all acknowledged by Kafka; they will be re-published",

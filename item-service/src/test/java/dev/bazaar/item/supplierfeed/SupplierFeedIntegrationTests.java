@@ -182,6 +182,7 @@ class SupplierFeedIntegrationTests {
     void manyItemsInOneBatchAreAllStoredAndAnnounced() throws Exception {
         List<CanonicalItem> items = java.util.stream.IntStream.range(0, 300)
                 .mapToObj(i -> kurta("supplier-bulk", "B-" + i, 1)).toList();
+        double acknowledgedBefore = meters.counter("bazaar.items.events.acknowledged").count();
         var sends = items.stream().map(item -> publisher.publish(received(item))).toList();
         for (var sent : sends) {
             sent.get(10, TimeUnit.SECONDS);
@@ -192,6 +193,9 @@ class SupplierFeedIntegrationTests {
         CanonicalItem last = items.get(items.size() - 1);
         assertThat(catalog.awaitEvents(last.itemId(), 1)).extracting(CatalogItemChanged::change)
                 .containsExactly(Change.CREATED);
+        // Sent in bulk (no timer per record), so the acknowledgements are counted instead.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                meters.counter("bazaar.items.events.acknowledged").count()).isGreaterThanOrEqualTo(acknowledgedBefore + 300));
     }
 
     @Test
