@@ -115,13 +115,15 @@ public final class CatalogueImportBenchmark {
     private static double importEndToEnd(Map<String, String> options, Path csv, MongoCollection<Document> items,
             FlipkartShapedRows data, int rows) throws Exception {
         String inbound = options.getOrDefault("inbound", "http://127.0.0.1:8083");
-        Path keyFile = Path.of(options.getOrDefault("api-key-file",
-                System.getenv().getOrDefault("BAZAAR_HOME", ".bazaar") + "/inbound/demo-api-key"));
+        Path home = Path.of(System.getenv().getOrDefault("BAZAAR_HOME", ".bazaar"));
+        Path keyFile = Path.of(options.getOrDefault("api-key-file", home + "/inbound/demo-api-key"));
+        var cpu = new ProcessCpu(home);
         String apiKey = Files.readString(keyFile).trim();
         var http = HttpClient.newHttpClient();
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 options.getOrDefault("kafka", "127.0.0.1:19092")))) {
             long offsetsBefore = endOffsets(admin);
+            Map<String, Double> cpuBefore = cpu.snapshot();
             long start = System.nanoTime();
             HttpResponse<String> accepted = http.send(
                     HttpRequest.newBuilder(URI.create(inbound + "/api/supplier/catalog"))
@@ -155,6 +157,7 @@ public final class CatalogueImportBenchmark {
                 }
             }
             double seconds = seconds(start);
+            ProcessCpu.printDelta(cpuBefore, cpu.snapshot(), seconds);
             long stored = countStored(items, data.runId());
             System.out.printf("  %,d items of this run stored in item-service%n", stored);
             if (stored != rows) {
