@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The CloudEvents Kafka protocol binding (binary mode): event metadata travels in {@code ce_*}
@@ -35,6 +37,15 @@ public final class CloudEventHeaders {
                 TIME, bytes(time),
                 SPEC_VERSION, bytes("1.0"),
                 CONTENT_TYPE, bytes("application/json"));
+    }
+
+    /** A record in binary mode: the event's JSON as its value, the metadata as {@code ce_*} headers. */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] json, String eventId,
+            String type, String source, String time) {
+        var record = new ProducerRecord<String, byte[]>(topic, key, json);
+        of(eventId, type, source, time)
+                .forEach((name, value) -> record.headers().add(new RecordHeader(name, (byte[]) value)));
+        return record;
     }
 
     /** The event id of a received record, if its producer followed the binding. */

@@ -3,7 +3,6 @@ package dev.bazaar.starter.kafka;
 import dev.bazaar.contracts.IntegrationEvent;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -53,10 +52,7 @@ public class IntegrationEventPublisher {
     }
 
     private ProducerRecord<String, byte[]> record(IntegrationEvent event) {
-        var record = new ProducerRecord<String, byte[]>(topics.resolve(event.topic()), event.key(),
-                json.writeValueAsBytes(event));
-        CloudEventHeaders.of(event, source)
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, (byte[]) value)));
-        return record;
+        return CloudEventHeaders.record(topics.resolve(event.topic()), event.key(), json.writeValueAsBytes(event),
+                event.eventId().toString(), event.type(), source, event.occurredAt().toString());
     }
 }

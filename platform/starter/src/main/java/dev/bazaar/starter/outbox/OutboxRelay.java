@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -90,10 +89,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, byte[]> record(Row row) {
-        var record = new ProducerRecord<String, byte[]>(row.topic(), row.key(), row.payload());
-        CloudEventHeaders.of(row.eventId(), row.type(), source, row.time())
-                .forEach((name, value) -> record.headers().add(new RecordHeader(name, (byte[]) value)));
-        return record;
+        return CloudEventHeaders.record(row.topic(), row.key(), row.payload(), row.eventId(), row.type(), source,
+                row.time());
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {
