@@ -74,18 +74,20 @@ public class SearchQueryFactory {
         boolean withFacets = first && params.after() == null;
         Query query = mainQuery(params);
         Map<String, Query> postFilters = postFilters(params);
-        RequestItem hits = hits(query, postFilters, params.sort(), from, size, searchAfter, first && !withFacets);
-        return withFacets ? List.of(hits, summary(query, postFilters, params)) : List.of(hits);
+        Query postFilter = postFilters.isEmpty() ? null : and(new ArrayList<>(postFilters.values()));
+        RequestItem hits = hits(query, postFilter, params.sort(), from, size, searchAfter, first && !withFacets);
+        return withFacets ? List.of(hits, summary(query, postFilter, facets(params, postFilters))) : List.of(hits);
     }
 
     /**
      * The hits of one round: what to show, in order.
      *
+     * @param postFilter all post filters together, or null when there are none
      * @param searchAfter sort values to continue after, or null to start at {@code from}
      * @param countTotal whether Elasticsearch must count every match (only a cursor page's first
      *        round needs it; a first page takes its total from {@link #summary})
      */
-    private RequestItem hits(Query query, Map<String, Query> postFilters, SortOption sort, int from, int size,
+    private RequestItem hits(Query query, Query postFilter, SortOption sort, int from, int size,
             List<FieldValue> searchAfter, boolean countTotal) {
         return RequestItem.of(item -> item.header(h -> h.index(index.alias())).body(s -> {
             s.query(query)
@@ -98,8 +100,8 @@ public class SearchQueryFactory {
             } else if (from > 0) {
                 s.from(from);
             }
-            if (!postFilters.isEmpty()) {
-                s.postFilter(and(new ArrayList<>(postFilters.values())));
+            if (postFilter != null) {
+                s.postFilter(postFilter);
             }
             return s;
         }));
@@ -111,12 +113,11 @@ public class SearchQueryFactory {
      * facets of a popular search are counted once per refresh instead of once per shopper and page
      * size, and the hits request may skip non-competitive matches instead of counting them all.
      */
-    private RequestItem summary(Query query, Map<String, Query> postFilters, SearchParams params) {
+    private RequestItem summary(Query query, Query postFilter, Map<String, Aggregation> facets) {
         return RequestItem.of(item -> item.header(h -> h.index(index.alias()).requestCache(true)).body(s -> {
-            s.query(query).size(0).trackTotalHits(t -> t.enabled(true))
-                    .aggregations(facets(params, postFilters));
-            if (!postFilters.isEmpty()) {
-                s.postFilter(and(new ArrayList<>(postFilters.values())));
+            s.query(query).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(facets);
+            if (postFilter != null) {
+                s.postFilter(postFilter);
             }
             return s;
         }));
