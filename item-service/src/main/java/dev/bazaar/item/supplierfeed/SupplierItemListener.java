@@ -33,7 +33,9 @@ class SupplierItemListener {
     }
 
     // idIsGroup = false: the consumer group stays spring.application.name (per test class in tests).
+    // Several consumers: the topic is partitioned by itemId, so batches of different items apply in parallel.
     @KafkaListener(id = "supplier-items", idIsGroup = false, batch = "true",
+            concurrency = "${bazaar.items.supplier-feed-consumers:2}",
             topics = "${bazaar.kafka.topic-prefix:}" + Topics.SUPPLIER_ITEMS)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<SupplierItemReceived> readable = new ArrayList<>(records.size());
