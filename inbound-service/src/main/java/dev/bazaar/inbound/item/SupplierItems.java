@@ -1,6 +1,7 @@
 package dev.bazaar.inbound.item;
 
 import dev.bazaar.contracts.catalog.CanonicalItem;
+import dev.bazaar.contracts.catalog.ItemIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,9 +79,9 @@ public class SupplierItems {
     public Optional<Deactivation> deactivate(String supplierId, String sku) {
         List<Object[]> rows = jdbc.query("""
                 SELECT content_hash, version, active, snapshot FROM supplier_item
-                WHERE supplier_id = ? AND sku = ? FOR UPDATE""",
+                WHERE item_id = ? FOR UPDATE""",
                 (rs, n) -> new Object[] { rs.getBytes(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4) },
-                supplierId, sku);
+                ItemIds.of(supplierId, sku));
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -33,9 +33,11 @@ class SupplierItemListener {
     }
 
     // idIsGroup = false: the consumer group stays spring.application.name (per test class in tests).
-    // Several consumers: the topic is partitioned by itemId, so batches of different items apply in parallel.
+    // The topic is partitioned by itemId, so consumers (instances, or threads of one) apply different
+    // items in parallel. One thread per instance by default: on a 2-core box a second one measured
+    // slower (more, smaller batches), as the whole import path is CPU-bound there.
     @KafkaListener(id = "supplier-items", idIsGroup = false, batch = "true",
-            concurrency = "${bazaar.items.supplier-feed-consumers:2}",
+            concurrency = "${bazaar.items.supplier-feed-consumers:1}",
             topics = "${bazaar.kafka.topic-prefix:}" + Topics.SUPPLIER_ITEMS)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<SupplierItemReceived> readable = new ArrayList<>(records.size());

@@ -63,6 +63,9 @@ class SupplierFeedIntegrationTests {
     IsolatedNames names;
 
     @Autowired
+    SupplierItemImport importer;
+
+    @Autowired
     JsonMapper json;
 
     CatalogTopic catalog;
@@ -196,6 +199,40 @@ class SupplierFeedIntegrationTests {
         // Sent in bulk (no timer per record), so the acknowledgements are counted instead.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 meters.counter("bazaar.items.events.acknowledged").count()).isGreaterThanOrEqualTo(acknowledgedBefore + 300));
+    }
+
+    @Test
+    void aBatchOfChangedUnchangedAndNewItemsAppliesEachAsItShould() throws Exception {
+        List<CanonicalItem> first = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1)).toList();
+        importer.apply(first.stream().map(item -> received(item)).toList());
+
+        List<CanonicalItem> changed = first.subList(0, 10).stream()
+                .map(item -> withTitle(item, 2, "Kurta, new colour")).toList();
+        List<CanonicalItem> unchanged = first.subList(10, 15).stream().map(item -> withVersion(item, 2)).toList();
+        List<CanonicalItem> fresh = java.util.stream.IntStream.range(20, 30)
+                .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1)).toList();
+        double unchangedBefore = count("unchanged");
+        importer.apply(java.util.stream.Stream.of(changed, unchanged, fresh).flatMap(List::stream)
+                .map(item -> received(item)).toList());
+
+        for (CanonicalItem item : changed) {
+            assertThat(awaitStored(item.itemId(), 2).title()).isEqualTo("Kurta, new colour");
+            assertThat(catalog.awaitEvents(item.itemId(), 2)).extracting(CatalogItemChanged::change)
+                    .containsExactly(Change.CREATED, Change.UPDATED);
+        }
+        for (CanonicalItem item : unchanged) {
+            assertThat(store.find(item.itemId()).orElseThrow()).satisfies(stored -> {
+                assertThat(stored.version()).isEqualTo(1);
+                assertThat(stored.supplierVersion()).isEqualTo(2);
+            });
+        }
+        assertThat(count("unchanged")).isEqualTo(unchangedBefore + 5);
+        for (CanonicalItem item : fresh) {
+            assertThat(awaitStored(item.itemId(), 1).supplierId()).isEqualTo("supplier-mixed");
+        }
+        assertThat(store.count(org.springframework.data.mongodb.core.query.Criteria.where("supplierId")
+                .is("supplier-mixed"))).isEqualTo(30);
     }
 
     @Test

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./bazaar bench search [--items=100000] [--rate=100] [--seconds=60] [--warmup=180] [--cost]}:
+ * {@code ./bazaar bench search [--items=100000] [--rate=100] [--seconds=60] [--slice=5] [--warmup=180] [--cost]}:
  * <ol>
  * <li>bulk-indexes a generated catalogue ({@link BenchCatalogue}) into {@code bench-search-items_v1}
  * with the contract mapping (kept between runs when it already holds the same number of documents);</li>
@@ -43,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the query events, no pincode so no serviceability);</li>
  * <li>open loop at a fixed rate: request i is due at t0 + i/rate and its latency is measured from
  * that due time, not from when it was sent, so a stall is charged to every request it delays
- * (no coordinated omission). Requests alternate between {@code /api/search} and the raw
- * Elasticsearch {@code _msearch} with exactly the searches the service sends for the same
- * parameters (taken from the service's own query factory).</li>
+ * (no coordinated omission). Slices of {@code --slice} seconds alternate between
+ * {@code /api/search} and the raw Elasticsearch {@code _msearch} with exactly the searches the
+ * service sends for the same parameters (taken from the service's own query factory), each at the
+ * full rate, until each side has had {@code --seconds}.</li>
  * </ol>
  * The mix cycles through text, misspelt, prefix, filtered, faceted, sorted and deep-page queries.
  * The warm-up is long (180 s) because the JIT still spends about a tenth of a core compiling this
@@ -62,6 +63,7 @@ public final class SearchBenchmark {
         int rate = intArg(args, "--rate=", 100);
         int seconds = intArg(args, "--seconds=", 60);
         int warmup = intArg(args, "--warmup=", 180);
+        int slice = intArg(args, "--slice=", 5);
         String es = "http://" + env("BAZAAR_HOST", "127.0.0.1") + ":" + env("BAZAAR_ELASTICSEARCH_PORT", "19200");
         String kafka = env("BAZAAR_HOST", "127.0.0.1") + ":" + env("BAZAAR_KAFKA_PORT", "19092");
         var executor = Executors.newFixedThreadPool(8);
@@ -90,10 +92,10 @@ public final class SearchBenchmark {
                 return;
             }
             System.out.printf("warm-up: %d s at %d req/s ...%n", warmup, rate);
-            bench.run(mix, rate, warmup, false);
-            System.out.printf("measuring: %d s at %d req/s, alternating /api/search and the same searches raw to Elasticsearch ...%n",
-                    seconds, rate);
-            bench.run(mix, rate, seconds, true);
+            bench.run(mix, rate, warmup / 2, slice, false);
+            System.out.printf("measuring: %d s of each at %d req/s, %d s slices alternating /api/search and the same "
+                    + "searches raw to Elasticsearch ...%n", seconds, rate, slice);
+            bench.run(mix, rate, seconds, slice, true);
         } finally {
             app.close();
             executor.shutdownNow();
@@ -192,28 +194,35 @@ public final class SearchBenchmark {
     }
 
     /**
-     * {@code rate} requests per second in all, alternating: request 2k goes to /api/search, request
-     * 2k+1 sends the same query's body raw to Elasticsearch half a period later.
+     * {@code rate} requests per second at every moment, in slices of {@code slice} seconds that
+     * alternate between /api/search and the same queries sent raw to Elasticsearch, until each side
+     * has had {@code seconds} seconds: both face the full rate, in the same minutes, with the same
+     * queries in the same order.
      */
-    void run(List<Query> mix, int rate, int seconds, boolean report) throws Exception {
-        int pairs = rate * seconds / 2;
-        AtomicLongArray serviceNanos = new AtomicLongArray(pairs);
-        AtomicLongArray rawNanos = new AtomicLongArray(pairs);
+    void run(List<Query> mix, int rate, int seconds, int slice, boolean report) throws Exception {
+        int perSlice = rate * slice;
+        int perSide = Math.max(1, seconds / slice) * perSlice;
+        AtomicLongArray serviceNanos = new AtomicLongArray(perSide);
+        AtomicLongArray rawNanos = new AtomicLongArray(perSide);
         AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(pairs * 2);
+        CountDownLatch done = new CountDownLatch(perSide * 2);
         long period = 1_000_000_000L / rate;
         long t0 = System.nanoTime() + 200_000_000L;
         URI raw = URI.create(es + "/" + PREFIX + ItemSearchIndex.ALIAS + "/_msearch");
-        for (int i = 0; i < pairs; i++) {
+        for (int n = 0; n < 2 * perSide; n++) {
+            int sliceNumber = n / perSlice;
+            int i = sliceNumber / 2 * perSlice + n % perSlice; // this request's place on its side
             Query query = mix.get(i % mix.size());
-            long serviceDue = t0 + 2L * i * period;
-            long rawDue = serviceDue + period;
-            sleepUntil(serviceDue);
-            send(HttpRequest.newBuilder(URI.create(query.serviceUrl())).timeout(Duration.ofSeconds(10)).build(),
-                    serviceDue, serviceNanos, i, errors, done);
-            sleepUntil(rawDue);
-            send(HttpRequest.newBuilder(raw).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(query.rawBody())).build(), rawDue, rawNanos, i, errors, done);
+            long due = t0 + n * period;
+            sleepUntil(due);
+            if (sliceNumber % 2 == 0) {
+                send(HttpRequest.newBuilder(URI.create(query.serviceUrl())).timeout(Duration.ofSeconds(10)).build(),
+                        due, serviceNanos, i, errors, done);
+            } else {
+                send(HttpRequest.newBuilder(raw).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(query.rawBody())).build(), due, rawNanos, i, errors, done);
+            }
         }
         done.await();
         if (report) {
@@ -221,8 +230,8 @@ public final class SearchBenchmark {
             long[] elastic = sorted(rawNanos);
             double serviceP99 = millis(percentile(service, 99));
             double rawP99 = millis(percentile(elastic, 99));
-            System.out.printf("requests: %d to /api/search, %d raw (%d req/s in all); errors: %d%n", pairs, pairs, rate,
-                    errors.get());
+            System.out.printf("requests: %d to /api/search, %d raw (%d req/s at any time, %d s slices); errors: %d%n",
+                    perSide, perSide, rate, slice, errors.get());
             System.out.printf("  /api/search       p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms%n",
                     millis(percentile(service, 50)), millis(percentile(service, 90)), serviceP99,
                     millis(service[service.length - 1]));
