@@ -39,6 +39,20 @@ public record SearchIndex(ElasticsearchClient client, ItemIndexNames names) {
         }
     }
 
+    /**
+     * Whether a shopper's search would show the item now: a search (no refresh forced, so what the
+     * index's periodic refresh has made visible) for the listed item with this id.
+     */
+    public boolean listedInSearch(String itemId) {
+        try {
+            return client.count(c -> c.index(names.alias()).query(q -> q.bool(b -> b
+                    .filter(f -> f.ids(i -> i.values(itemId)))
+                    .filter(f -> f.term(t -> t.field("listed").value(true)))))).count() > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes every index behind the alias (test clean-up; names are per test class). */
     public void drop() {
         try {

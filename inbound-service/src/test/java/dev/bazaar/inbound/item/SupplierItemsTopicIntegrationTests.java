@@ -3,6 +3,7 @@ package dev.bazaar.inbound.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.Topics;
+import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import dev.bazaar.starter.kafka.TopicNames;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /** supplier.items.v1 is declared by its producer with enough partitions for several item-service consumers. */
