@@ -7,14 +7,9 @@ import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -29,32 +24,22 @@ class SupplierItemsTopicIntegrationTests {
     @Autowired
     KafkaAdmin kafkaAdmin;
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrap;
-
     @Test
-    void theTopicExistsWithTheConfiguredPartitionsOnStart() throws Exception {
+    void theTopicExistsWithTheConfiguredPartitionsOnStart() {
         assertThat(partitions(names.topic(Topics.SUPPLIER_ITEMS))).isEqualTo(4);
     }
 
     @Test
-    void aTopicAutoCreatedWithOnePartitionGetsTheMissingOnes() throws Exception {
+    void aTopicAutoCreatedWithOnePartitionGetsTheMissingOnes() {
         String topic = names.topic("widened." + Topics.SUPPLIER_ITEMS);
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-        }
+        kafkaAdmin.createOrModifyTopics(new NewTopic(topic, 1, (short) 1));
+        assertThat(partitions(topic)).isEqualTo(1);
         kafkaAdmin.createOrModifyTopics(new SupplierItemsTopic().supplierItemsTopicDeclaration(
                 new TopicNames(names.topicPrefix() + "widened."), 4));
         assertThat(partitions(topic)).isEqualTo(4);
     }
 
-    private int partitions(String topic) throws Exception {
-        try (Admin admin = admin()) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        }
-    }
-
-    private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    private int partitions(String topic) {
+        return kafkaAdmin.describeTopics(topic).get(topic).partitions().size();
     }
 }
