@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ItemIndexes implements InitializingBean {
 
+    // Supplier attribute names may contain dots ("Dimensions (cm.)"), which Mongo would read as paths.
+    private static final String MAP_KEY_DOT_REPLACEMENT = "\uFF0E";
+
     private final MongoTemplate mongo;
     private final List<String> indexedAttributes;
 
@@ -25,8 +28,12 @@ class ItemIndexes implements InitializingBean {
             @Value("${bazaar.items.indexed-attributes:fabric,color}") List<String> indexedAttributes) {
         this.mongo = mongo;
         this.indexedAttributes = indexedAttributes;
-        // Supplier attribute names may contain dots ("Dimensions (cm.)"), which Mongo would read as paths.
-        converter.setMapKeyDotReplacement("\uFF0E");
+        converter.setMapKeyDotReplacement(MAP_KEY_DOT_REPLACEMENT);
+    }
+
+    /** A map key as the converter stores it. */
+    static String escapeMapKey(String key) {
+        return key.replace(".", MAP_KEY_DOT_REPLACEMENT);
     }
 
     @Override

@@ -7,10 +7,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.RawBsonDocument;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,10 +28,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ItemStore {
 
-    private final MongoTemplate mongo;
+    private static final int DUPLICATE_KEY = 11000;
 
-    public ItemStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final ItemBson bson;
+    private final MongoExceptionTranslator exceptions = new MongoExceptionTranslator();
+
+    public ItemStore(MongoTemplate mongo, ItemBson bson) {
         this.mongo = mongo;
+        this.bson = bson;
     }
 
     public MongoTemplate template() {
@@ -53,6 +65,39 @@ public class ItemStore {
 
     public void insert(ItemDocument item) {
         mongo.insert(item);
+    }
+
+    /**
+     * Inserts new items with one unordered batch, encoded by {@link ItemBson} (the importer's hot
+     * path). Returns the ids that existed already, because someone created them in between; every
+     * other item is stored.
+     */
+    public Set<String> insertNew(List<ItemDocument> items) {
+        if (items.isEmpty()) {
+            return Set.of();
+        }
+        List<RawBsonDocument> documents = items.stream().map(bson::toBson).toList();
+        try {
+            mongo.getCollection(ItemDocument.COLLECTION).withDocumentClass(RawBsonDocument.class)
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteConcernError() == null
+                    && e.getWriteErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+            if (!onlyDuplicates) {
+                throw translated(e);
+            }
+            return e.getWriteErrors().stream().map(error -> items.get(error.getIndex()).id())
+                    .collect(Collectors.toSet());
+        } catch (MongoException e) {
+            throw translated(e);
+        }
+    }
+
+    // The same exceptions as every MongoTemplate call (DataAccessException), for callers and error handlers.
+    private RuntimeException translated(MongoException e) {
+        DataAccessException translated = exceptions.translateExceptionIfPossible(e);
+        return translated == null ? e : translated;
     }
 
     /**

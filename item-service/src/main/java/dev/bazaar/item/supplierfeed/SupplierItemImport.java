@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,11 +28,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a batch of supplier items with one read and one bulk write:
+ * Applies a batch of supplier items with one read and at most two bulk writes:
  * <ol>
  * <li>read the stored items of the batch ({@code $in} on ids) and decide each item's outcome;</li>
  * <li>record the changes about to be written in one publication intent;</li>
- * <li>one unordered bulk: inserts for new items, version-guarded updates for changed ones
+ * <li>one unordered insert of the new items ({@link ItemStore#insertNew}), then one unordered bulk of
+ * version-guarded updates for changed ones
  * ({@code _id, version = read, supplierVersion < incoming} in the filter, so nothing written in the
  * meantime and nothing newer is ever overwritten), {@code $max} of the supplier version for
  * unchanged ones (monotonic by itself);</li>
@@ -105,21 +104,14 @@ class SupplierItemImport {
             intents.add(publisher.intend(changes));
         }
 
-        BulkOperations bulk = store.template().bulkOps(BulkMode.UNORDERED, ItemDocument.class);
-        List<Plan> written = new ArrayList<>(); // in the order of the bulk's operations
-        plans.stream().filter(plan -> plan.outcome == UpsertOutcome.CREATED).forEach(plan -> {
-            bulk.insert(plan.after);
-            written.add(plan);
-        });
-        plans.stream().filter(plan -> plan.update != null).forEach(plan -> {
-            bulk.updateOne(plan.filter, plan.update);
-            written.add(plan);
-        });
-        BulkOutcome outcome = execute(bulk, written);
+        List<Plan> creations = plans.stream().filter(plan -> plan.outcome == UpsertOutcome.CREATED).toList();
+        Set<String> failedInserts = store.insertNew(creations.stream().map(Plan::after).toList());
+        List<Plan> updates = plans.stream().filter(plan -> plan.update != null).toList();
+        int matched = update(updates);
 
         List<Plan> applied = new ArrayList<>();
         List<CanonicalItem> retry = new ArrayList<>();
-        Set<String> notApplied = notApplied(written, outcome);
+        Set<String> notApplied = notApplied(updates, failedInserts, matched);
         for (Plan plan : plans) {
             if (notApplied.contains(plan.item.itemId())) {
                 retry.add(plan.item);
@@ -153,35 +145,26 @@ class SupplierItemImport {
                 ItemStore.changeUpdate(content, item.version(), itemChange));
     }
 
-    /** Runs the bulk; reports the inserts that hit an existing item and how many guarded updates matched. */
-    private static BulkOutcome execute(BulkOperations bulk, List<Plan> written) {
-        if (written.isEmpty()) {
-            return new BulkOutcome(Set.of(), 0);
+    /** One unordered bulk of the guarded and {@code $max} updates; returns how many matched their filter. */
+    private int update(List<Plan> updates) {
+        if (updates.isEmpty()) {
+            return 0;
         }
-        try {
-            return new BulkOutcome(Set.of(), bulk.execute().getMatchedCount());
-        } catch (BulkOperationException e) {
-            boolean onlyDuplicates = e.getErrors().stream().allMatch(error -> error.getCode() == 11000);
-            if (!onlyDuplicates) {
-                throw e;
-            }
-            Set<String> duplicates = e.getErrors().stream().map(error -> written.get(error.getIndex()).item.itemId())
-                    .collect(Collectors.toSet());
-            return new BulkOutcome(duplicates, e.getResult().getMatchedCount());
-        }
+        BulkOperations bulk = store.template().bulkOps(BulkMode.UNORDERED, ItemDocument.class);
+        updates.forEach(plan -> bulk.updateOne(plan.filter, plan.update));
+        return bulk.execute().getMatchedCount();
     }
 
     /**
      * Guarded updates report only a total match count; when it falls short, one read tells which
      * items someone else wrote in between: those go round again and are decided afresh.
      */
-    private Set<String> notApplied(List<Plan> written, BulkOutcome outcome) {
-        List<Plan> updates = written.stream().filter(plan -> plan.update != null).toList();
-        if (outcome.matched() >= updates.size()) {
-            return outcome.failedInserts();
+    private Set<String> notApplied(List<Plan> updates, Set<String> failedInserts, int matched) {
+        if (matched >= updates.size()) {
+            return failedInserts;
         }
         Map<String, ItemDocument> now = store.findAll(updates.stream().map(plan -> plan.item.itemId()).toList());
-        Set<String> missed = new HashSet<>(outcome.failedInserts());
+        Set<String> missed = new HashSet<>(failedInserts);
         for (Plan plan : updates) {
             ItemDocument current = now.get(plan.item.itemId());
             boolean applied = plan.outcome == UpsertOutcome.UNCHANGED
@@ -195,9 +178,6 @@ class SupplierItemImport {
     }
 
     private record Plan(CanonicalItem item, UpsertOutcome outcome, ItemDocument after, Query filter, Update update) {
-    }
-
-    private record BulkOutcome(Set<String> failedInserts, int matched) {
     }
 
     private record Round(List<Plan> applied, List<CanonicalItem> retry) {
