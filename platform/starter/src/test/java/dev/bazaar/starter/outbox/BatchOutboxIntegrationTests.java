@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -99,6 +101,38 @@ class BatchOutboxIntegrationTests {
         var records = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
                 found -> found.stream().filter(r -> r.key().startsWith("outage-")).count() >= 5, Duration.ofSeconds(30));
         assertThat(records).extracting(ConsumerRecord::key).filteredOn(key -> key.startsWith("outage-")).hasSize(5);
+    }
+
+    @Test
+    void stagingDoesNotWaitForABatchThatIsWaitingForKafka() throws Exception {
+        var slowKafka = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_500), new StringSerializer(), new ByteArraySerializer()));
+        var tx = new TransactionTemplate(transactionManager);
+        var stuck = new OutboxRelay(jdbc, tx, slowKafka, "/bazaar/starter-tests", 100, Duration.ofSeconds(1),
+                Duration.ofSeconds(5), new SimpleMeterRegistry());
+        relay.stop();
+        var batch = Executors.newSingleThreadExecutor();
+        try {
+            tx.executeWithoutResult(status -> outbox.stage(events("waiting", 2)));
+            // The relay claims the rows, then each send waits 2.5 s for broker metadata that never comes.
+            Future<?> relaying = batch.submit(stuck::relayBatch);
+            Thread.sleep(500);
+
+            long started = System.nanoTime();
+            tx.executeWithoutResult(status -> outbox.stage(events("meanwhile", 5)));
+            Duration staging = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(relaying).as("the relay batch is still waiting for Kafka").isNotDone();
+            assertThat(staging).isLessThan(Duration.ofMillis(1_500));
+            assertThatThrownBy(relaying::get).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM bazaar_outbox", Integer.class)).isEqualTo(7);
+        } finally {
+            batch.shutdownNow();
+            jdbc.update("DELETE FROM bazaar_outbox WHERE record_key LIKE 'waiting-%' OR record_key LIKE 'meanwhile-%'");
+            relay.start();
+            slowKafka.destroy();
+        }
     }
 
     private static List<StockChanged> events(String prefix, int count) {
