@@ -1,13 +1,12 @@
 package dev.bazaar.inbound.importing;
 
 import dev.bazaar.contracts.catalog.CanonicalItem;
-import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import dev.bazaar.inbound.item.SupplierItemEvents;
 import dev.bazaar.inbound.item.SupplierItems;
 import dev.bazaar.inbound.translation.SupplierRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import dev.bazaar.starter.outbox.BatchOutbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 class ChunkWriter {
 
     private final SupplierItems items;
+    private final SupplierItemEvents events;
     private final ImportJobs jobs;
     private final BatchOutbox outbox;
 
-    ChunkWriter(SupplierItems items, ImportJobs jobs, BatchOutbox outbox) {
+    ChunkWriter(SupplierItems items, SupplierItemEvents events, ImportJobs jobs, BatchOutbox outbox) {
         this.items = items;
+        this.events = events;
         this.jobs = jobs;
         this.outbox = outbox;
     }
@@ -46,12 +47,10 @@ class ChunkWriter {
                 skipped++;
             }
         }
-        List<CanonicalItem> changed = items.recordChanges(candidates);
+        List<SupplierItems.Recorded> changed = items.recordChanges(candidates);
         Instant now = Instant.now();
         // One batch insert into the outbox in this transaction; the relay sends it after the commit.
-        outbox.stage(changed.stream()
-                .map(item -> new SupplierItemReceived(UUID.randomUUID(), now, importId, item))
-                .toList());
+        outbox.stageSerialized(changed.stream().map(recorded -> events.received(importId, now, recorded)).toList());
         jobs.addRowErrors(importId, errors);
         ImportCounts delta = new ImportCounts(rows.size(), changed.size(), rejected, skipped,
                 candidates.size() - changed.size());

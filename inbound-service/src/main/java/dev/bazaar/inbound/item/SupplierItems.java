@@ -31,7 +31,14 @@ public class SupplierItems {
     private record Current(byte[] hash, long version, boolean active) {
     }
 
-    private record Change(CanonicalItem item, byte[] hash, String snapshot) {
+    /**
+     * A new or changed item as recorded, with its JSON: the ledger's snapshot, and the bulk of the
+     * event that announces it (serialized once).
+     */
+    public record Recorded(CanonicalItem item, byte[] json) {
+    }
+
+    private record Change(Recorded recorded, byte[] hash) {
     }
 
     private final NamedParameterJdbcTemplate named;
@@ -47,28 +54,38 @@ public class SupplierItems {
     /**
      * Stores the new and changed items with their next version and returns them (in input order);
      * items equal to their last published content are left out. Expects items at version 0.
+     *
+     * <p>The content hash is the SHA-256 of the item's JSON at its stored version: a candidate is
+     * unchanged when its JSON at that version hashes the same. A new item is serialized once, for
+     * its hash, its snapshot and its event alike. (Ledger rows written before 2026-12-01 hashed
+     * the JSON at version 0, so each such item is sent once more on its next import; item-service
+     * finds its content unchanged and announces nothing.)
      */
-    public List<CanonicalItem> recordChanges(List<CanonicalItem> candidates) {
+    public List<Recorded> recordChanges(List<CanonicalItem> candidates) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         Map<String, Current> current = current(candidates.stream().map(CanonicalItem::itemId).toList());
         List<Change> changes = new ArrayList<>();
         for (CanonicalItem candidate : candidates) {
-            byte[] content = json.writeValueAsBytes(candidate);
-            byte[] hash = sha256(content);
             Current before = current.get(candidate.itemId());
-            if (before != null && before.active() && Arrays.equals(before.hash(), hash)) {
+            if (before != null && before.active() && Arrays.equals(before.hash(), hashAt(candidate, before.version()))) {
                 continue;
             }
             long version = before == null ? 1 : before.version() + 1;
+            CanonicalItem recorded = withVersion(candidate, version, true);
+            byte[] content = json.writeValueAsBytes(recorded);
+            byte[] hash = sha256(content);
             // Later rows of the same chunk see this one: a SKU sent twice is one change, not two conflicting ones.
             current.put(candidate.itemId(), new Current(hash, version, true));
-            changes.add(new Change(withVersion(candidate, version, true), hash,
-                    new String(content, StandardCharsets.UTF_8)));
+            changes.add(new Change(new Recorded(recorded, content), hash));
         }
         upsert(changes);
-        return changes.stream().map(Change::item).toList();
+        return changes.stream().map(Change::recorded).toList();
+    }
+
+    private byte[] hashAt(CanonicalItem candidate, long version) {
+        return sha256(json.writeValueAsBytes(withVersion(candidate, version, true)));
     }
 
     /** @param changed false when the item was inactive already: nothing to publish */
@@ -117,12 +134,13 @@ public class SupplierItems {
                 ON DUPLICATE KEY UPDATE content_hash = VALUES(content_hash), version = VALUES(version),
                   active = TRUE, snapshot = VALUES(snapshot), updated_at = VALUES(updated_at)""",
                 changes, changes.size(), (ps, change) -> {
-                    ps.setString(1, change.item().itemId());
-                    ps.setString(2, change.item().supplierId());
-                    ps.setString(3, change.item().supplierSku());
+                    CanonicalItem item = change.recorded().item();
+                    ps.setString(1, item.itemId());
+                    ps.setString(2, item.supplierId());
+                    ps.setString(3, item.supplierSku());
                     ps.setBytes(4, change.hash());
-                    ps.setLong(5, change.item().version());
-                    ps.setString(6, change.snapshot());
+                    ps.setLong(5, item.version());
+                    ps.setString(6, new String(change.recorded().json(), StandardCharsets.UTF_8));
                     ps.setTimestamp(7, now);
                 });
     }

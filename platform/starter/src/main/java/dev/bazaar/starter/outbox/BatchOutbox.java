@@ -33,21 +33,31 @@ public class BatchOutbox {
         this.relay = relay;
     }
 
+    /** An event with its JSON already written, for a caller that has the bulk of it serialized anyway. */
+    public record Serialized(IntegrationEvent event, byte[] payload) {
+    }
+
     /** Stages the events in the current transaction; they are sent only if it commits. */
     public void stage(List<? extends IntegrationEvent> events) {
+        stageSerialized(events.stream().map(event -> new Serialized(event, json.writeValueAsBytes(event))).toList());
+    }
+
+    /** {@link #stage}, with each event's payload as given. */
+    public void stageSerialized(List<Serialized> events) {
         if (events.isEmpty()) {
             return;
         }
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("BatchOutbox.stage must run inside a transaction");
         }
-        jdbc.batchUpdate(INSERT, events, 500, (statement, event) -> {
+        jdbc.batchUpdate(INSERT, events, 500, (statement, serialized) -> {
+            IntegrationEvent event = serialized.event();
             statement.setString(1, topics.resolve(event.topic()));
             statement.setString(2, event.key());
             statement.setString(3, event.eventId().toString());
             statement.setString(4, event.type());
             statement.setString(5, event.occurredAt().toString());
-            statement.setBytes(6, json.writeValueAsBytes(event));
+            statement.setBytes(6, serialized.payload());
         });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

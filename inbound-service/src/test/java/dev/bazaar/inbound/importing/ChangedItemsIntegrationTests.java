@@ -1,0 +1,68 @@
+package dev.bazaar.inbound.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.contracts.Topics;
+import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.inbound.InboundClient;
+import dev.bazaar.inbound.TopicReader;
+import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.UsesLocalServers;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An item sent again with other content is published with the next version; sent again unchanged
+ * it is counted as unchanged and published no more; changed back, it gets a version of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+class ChangedItemsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IsolatedNames names;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void eachChangeGetsTheNextVersionAndAnUnchangedResendNone() {
+        var client = new InboundClient(port);
+        String supplier = "changes-" + System.nanoTime() % 100_000;
+        String apiKey = client.newSupplierWithKey(supplier);
+
+        assertThat(importMug(client, apiKey, 199)).containsExactly(1L, 0L);
+        assertThat(importMug(client, apiKey, 249)).containsExactly(1L, 0L);
+        assertThat(importMug(client, apiKey, 249)).as("the same content again").containsExactly(0L, 1L);
+        assertThat(importMug(client, apiKey, 199)).as("changed back").containsExactly(1L, 0L);
+
+        String itemId = ItemIds.of(supplier, "mug-1");
+        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
+                Duration.ofSeconds(8), record -> record.key().equals(itemId));
+        List<JsonNode> items = events.kept().stream().map(record -> json.readTree(record.value()).get("item")).toList();
+        assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L, 3L);
+        assertThat(items).extracting(item -> item.get("price").get("minor").longValue())
+                .containsExactly(19900L, 24900L, 19900L);
+    }
+
+    /** @return the import's accepted and unchanged counts */
+    private static List<Long> importMug(InboundClient client, String apiKey, int rupees) {
+        String body = "[{\"supplierSku\":\"mug-1\",\"title\":\"Ceramic mug\",\"brand\":\"Acme\","
+                + "\"categoryPath\":[\"Kitchen & Dining\",\"Mugs\"],\"price\":" + rupees + ",\"mrp\":299,"
+                + "\"images\":[\"https://img.example/mug.jpg\"],\"attributes\":{\"Material\":\"Ceramic\"}}]";
+        var received = client.importCatalog(apiKey, "application/json", body);
+        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        JsonNode counts = job.get("counts");
+        return List.of(counts.get("accepted").longValue(), counts.get("unchanged").longValue());
+    }
+}
