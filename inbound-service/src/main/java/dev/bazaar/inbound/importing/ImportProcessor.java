@@ -3,13 +3,23 @@ package dev.bazaar.inbound.importing;
 import dev.bazaar.inbound.translation.SupplierFormat;
 import dev.bazaar.inbound.translation.SupplierRow;
 import dev.bazaar.inbound.translation.SupplierRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,22 +27,48 @@ import org.springframework.stereotype.Component;
  * ({@code chunk-rows} rows or {@code chunk-chars} characters, whichever comes first). A job that
  * was interrupted resumes after its last committed chunk, because the rows-read counter commits
  * with each chunk.
+ *
+ * <p>A chunk that fails on a transient database error (a lock wait timeout, a deadlock, a lost
+ * connection) rolled back as a whole, so it is written again, up to {@value #CHUNK_RETRIES} times
+ * with a growing pause (about 11 s in all), before the import is given up as FAILED.
  */
 @Component
 class ImportProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
 
+    static final long CHUNK_RETRIES = 6;
+
+    // MariaDB's "lock wait timeout exceeded"; Spring leaves it uncategorized (SQL state HY000).
+    private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+    private static final RetryPolicy TRANSIENT_FAILURES = RetryPolicy.builder()
+            .predicate(ImportProcessor::isTransient)
+            .maxRetries(CHUNK_RETRIES).delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5))
+            .build();
+
+    static boolean isTransient(Throwable failure) {
+        return failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
+                || failure instanceof DataAccessResourceFailureException
+                || failure instanceof UncategorizedSQLException uncategorized && uncategorized.getSQLException() != null
+                        && uncategorized.getSQLException().getErrorCode() == LOCK_WAIT_TIMEOUT;
+    }
+
     private final ImportJobs jobs;
     private final SupplierFormats formats;
     private final ChunkWriter writer;
     private final InboundProperties properties;
+    private final RetryTemplate chunkWrites = new RetryTemplate(TRANSIENT_FAILURES);
+    private final Counter chunkRetries;
 
-    ImportProcessor(ImportJobs jobs, SupplierFormats formats, ChunkWriter writer, InboundProperties properties) {
+    ImportProcessor(ImportJobs jobs, SupplierFormats formats, ChunkWriter writer, InboundProperties properties,
+            MeterRegistry meters) {
         this.jobs = jobs;
         this.formats = formats;
         this.writer = writer;
         this.properties = properties;
+        this.chunkRetries = Counter.builder("bazaar.inbound.chunk.retries")
+                .description("Import chunks written again after a transient database error").register(meters);
     }
 
     void process(String importId) {
@@ -82,7 +118,7 @@ class ImportProcessor {
                 chunk.add(row);
                 chars += row.weight();
                 if (chunk.size() >= properties.chunkRows() || chars >= properties.chunkChars()) {
-                    writer.write(job.importId(), chunk);
+                    write(job.importId(), chunk);
                     chunk.clear();
                     chars = 0;
                     if (Thread.currentThread().isInterrupted()) {
@@ -91,10 +127,22 @@ class ImportProcessor {
                 }
             }
             if (!chunk.isEmpty()) {
-                writer.write(job.importId(), chunk);
+                write(job.importId(), chunk);
             }
             return true;
         }
+    }
+
+    private void write(String importId, List<SupplierRow> chunk) {
+        AtomicInteger attempt = new AtomicInteger();
+        chunkWrites.invoke(() -> {
+            if (attempt.incrementAndGet() > 1) {
+                chunkRetries.increment();
+                log.warn("Import {}: writing a chunk of {} rows again (attempt {}) after a transient database error",
+                        importId, chunk.size(), attempt.get());
+            }
+            return writer.write(importId, chunk);
+        });
     }
 
     private static void deleteQuietly(Path spool) {

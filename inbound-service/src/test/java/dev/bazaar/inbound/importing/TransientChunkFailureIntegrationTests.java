@@ -1,0 +1,85 @@
+package dev.bazaar.inbound.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.inbound.InboundClient;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.UsesLocalServers;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A chunk that hits a transient database error is written again, and the import completes: here
+ * another transaction holds the item's ledger row for 2.5 s while this service's connections give
+ * up waiting for a lock after 1 s.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
+@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+class TransientChunkFailureIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aChunkThatTimesOutOnALockIsWrittenAgainAndTheImportCompletes() throws Exception {
+        var client = new InboundClient(port);
+        String supplier = "locked-" + System.nanoTime() % 100_000;
+        String apiKey = client.newSupplierWithKey(supplier);
+        assertThat(importMug(client, apiKey, 199).get("status").stringValue()).isEqualTo("COMPLETED");
+        double retriesBefore = meters.counter("bazaar.inbound.chunk.retries").count();
+
+        var holder = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch locked = new CountDownLatch(1);
+            Future<?> holding = holder.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try (var lock = connection.prepareStatement(
+                            "SELECT version FROM supplier_item WHERE item_id = ? FOR UPDATE")) {
+                        lock.setString(1, ItemIds.of(supplier, "mug-1"));
+                        lock.executeQuery().close();
+                    }
+                    locked.countDown();
+                    Thread.sleep(2_500);
+                    connection.rollback();
+                }
+                return null;
+            });
+            locked.await();
+
+            JsonNode changed = importMug(client, apiKey, 249);
+
+            holding.get();
+            assertThat(changed.get("status").stringValue()).as(changed.toString()).isEqualTo("COMPLETED");
+            assertThat(changed.get("counts").get("accepted").longValue()).isEqualTo(1);
+            assertThat(meters.counter("bazaar.inbound.chunk.retries").count()).isGreaterThan(retriesBefore);
+        } finally {
+            holder.shutdownNow();
+        }
+    }
+
+    private static JsonNode importMug(InboundClient client, String apiKey, int rupees) {
+        String body = "[{\"supplierSku\":\"mug-1\",\"title\":\"Ceramic mug\",\"categoryPath\":[\"Kitchen & Dining\"],"
+                + "\"price\":" + rupees + ",\"mrp\":299}]";
+        var received = client.importCatalog(apiKey, "application/json", body);
+        return client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+    }
+}
