@@ -7,7 +7,6 @@ import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -15,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link H2Database} whose maps use {@link MongoDataTypes} and whose collections append their
- * documents ({@link AppendingH2Collection}); map names are the stock backend's.
+ * {@link H2Database} whose maps use {@link MongoDataTypes} and whose collections keep BSON bytes,
+ * appended ({@link BsonH2Collection}); map names are the stock backend's.
  */
 class BsonH2Database extends H2Database {
 
@@ -74,9 +73,9 @@ class BsonH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store().openMap("databases." + namespace,
-                new MVMap.Builder<Object, Document>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.DOCUMENTS));
+        MVMap<Object, byte[]> data = store().openMap("databases." + namespace,
+                new MVMap.Builder<Object, byte[]>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.BSON));
         MVMap<String, Object> meta = store().openMap("meta." + namespace);
-        return new AppendingH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+        return new BsonH2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 }

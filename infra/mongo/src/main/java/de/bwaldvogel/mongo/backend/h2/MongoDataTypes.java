@@ -7,12 +7,11 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.Map;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -101,45 +100,53 @@ final class MongoDataTypes {
         };
     }
 
-    /** Documents as BSON, MongoDB's own encoding, instead of Java serialisation. */
-    static final BasicDataType<Document> DOCUMENTS = new BasicDataType<>() {
-        /** H2 sizes its page cache and its write-back by this: it must not underestimate the heap used. */
+    /**
+     * Documents as their BSON bytes ({@link BsonH2Collection}), stored as their length and bytes:
+     * the format this backend wrote when it kept decoded documents, so those files read as they are.
+     */
+    static final BasicDataType<byte[]> BSON = new BasicDataType<>() {
+        /** H2 sizes its page cache and its write-back by this. */
         @Override
-        public int getMemory(Document document) {
-            return heapSize(document);
+        public int getMemory(byte[] bson) {
+            return 16 + bson.length;
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            ByteBuf bson = Unpooled.buffer();
-            try {
-                BsonEncoder.encodeDocument(document, bson);
-                int length = bson.readableBytes();
-                buffer.putVarInt(length);
-                buffer.put(bson.nioBuffer(bson.readerIndex(), length));
-            } finally {
-                bson.release();
-            }
+        public void write(WriteBuffer buffer, byte[] bson) {
+            buffer.putVarInt(bson.length).put(bson);
         }
 
         @Override
-        public Document read(ByteBuffer buffer) {
-            int length = DataUtils.readVarInt(buffer);
-            ByteBuf bson = Unpooled.wrappedBuffer(buffer.slice(buffer.position(), length));
-            buffer.position(buffer.position() + length);
-            return BsonDecoder.decodeBson(bson);
+        public byte[] read(ByteBuffer buffer) {
+            byte[] bson = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(bson);
+            return bson;
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
+        public byte[][] createStorage(int size) {
+            return new byte[size][];
         }
 
         @Override
-        public int compare(Document a, Document b) {
+        public int compare(byte[] a, byte[] b) {
             throw new UnsupportedOperationException("documents are values, never keys");
         }
     };
+
+    static byte[] encode(Document document) {
+        ByteBuf bson = Unpooled.buffer(1024);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return ByteBufUtil.getBytes(bson);
+        } finally {
+            bson.release();
+        }
+    }
+
+    static Document decode(byte[] bson) {
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
 
     private static final Comparator<Object> ELEMENTS = ValueComparator.ascWithoutListHandling();
 
@@ -162,28 +169,6 @@ final class MongoDataTypes {
             return x.compareTo(y);
         }
         return ELEMENTS.compare(a, b);
-    }
-
-    /** A generous estimate of an object tree's heap size (map entries, list slots, string bytes, headers). */
-    private static int heapSize(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            int size = 64;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                size += 48 + heapSize(entry.getKey()) + heapSize(entry.getValue());
-            }
-            return size;
-        }
-        if (value instanceof Collection<?> list) {
-            int size = 48;
-            for (Object element : list) {
-                size += 8 + heapSize(element);
-            }
-            return size;
-        }
-        if (value instanceof CharSequence text) {
-            return 48 + 2 * text.length();
-        }
-        return 24;
     }
 
     private MongoDataTypes() {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -72,25 +73,60 @@ class BsonH2BackendTests {
     }
 
     @Test
+    void theCollectionSizeIsTheStoredBsonAndFollowsInsertsUpdatesAndDeletes() {
+        String file = dir.resolve("sizes.mv.db").toString();
+        withServer(file, items -> {
+            for (int i = 0; i < 20; i++) {
+                items.insertOne(new Document("_id", "item-" + i).append("n", i).append("tags", List.of("a", "b")));
+            }
+            items.updateOne(Filters.eq("_id", "item-3"), Updates.set("description", "x".repeat(500)));
+            items.deleteOne(Filters.eq("_id", "item-7"));
+            assertThat(collectionSize(items)).isEqualTo(storedBytes(items));
+            // Natural order is insertion order, both ways.
+            assertThat(items.find().sort(new Document("$natural", -1)).first()).containsEntry("_id", "item-19");
+            assertThat(items.find().sort(new Document("$natural", 1)).first()).containsEntry("_id", "item-0");
+        });
+        withServer(file, items -> assertThat(collectionSize(items)).isEqualTo(storedBytes(items)).isGreaterThan(500));
+    }
+
+    /** What {@code collStats} reports as the collection's size. */
+    private long collectionSize(MongoCollection<Document> items) {
+        Document stats = client.getDatabase(items.getNamespace().getDatabaseName())
+                .runCommand(new Document("collStats", items.getNamespace().getCollectionName()));
+        return ((Number) stats.get("size")).longValue();
+    }
+
+    private static long storedBytes(MongoCollection<Document> items) {
+        long bytes = 0;
+        for (RawBsonDocument document : items.withDocumentClass(RawBsonDocument.class).find()) {
+            bytes += document.getByteBuffer().remaining();
+        }
+        return bytes;
+    }
+
+    @Test
     void theSequenceStartsAboveTheNumericKeysOfFilesWrittenBefore() {
         try (MVStore store = new MVStore.Builder().open()) {
-            MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("data",
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
-                            .keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.DOCUMENTS));
-            assertThat(AppendingH2Collection.largestNumericKey(data)).isZero();
-            data.put("an-old-string-id", new de.bwaldvogel.mongo.bson.Document());
-            assertThat(AppendingH2Collection.largestNumericKey(data)).isZero();
-            data.put(41L, new de.bwaldvogel.mongo.bson.Document());
-            data.put(7.5, new de.bwaldvogel.mongo.bson.Document());
-            assertThat(AppendingH2Collection.largestNumericKey(data)).isEqualTo(41);
+            MVMap<Object, byte[]> data = store.openMap("data",
+                    new MVMap.Builder<Object, byte[]>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.BSON));
+            byte[] empty = MongoDataTypes.encode(new de.bwaldvogel.mongo.bson.Document());
+            assertThat(BsonH2Collection.largestNumericKey(data)).isZero();
+            data.put("an-old-string-id", empty);
+            assertThat(BsonH2Collection.largestNumericKey(data)).isZero();
+            data.put(41L, empty);
+            data.put(7.5, empty);
+            assertThat(BsonH2Collection.largestNumericKey(data)).isEqualTo(41);
         }
     }
 
-    private static void withServer(String file, java.util.function.Consumer<MongoCollection<Document>> work) {
+    private MongoClient client;
+
+    private void withServer(String file, java.util.function.Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(new BsonH2Backend(file));
         InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-            work.accept(client.getDatabase("shop").getCollection("items"));
+        try (MongoClient connected = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            client = connected;
+            work.accept(connected.getDatabase("shop").getCollection("items"));
         } finally {
             server.shutdownNow();
         }
