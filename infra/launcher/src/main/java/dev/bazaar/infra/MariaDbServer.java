@@ -127,10 +127,11 @@ final class MariaDbServer extends Server {
                 // The readiness probe and crashed clients close during the handshake; never block 127.0.0.1 for it.
                 "--max-connect-errors=1000000",
                 "--max-connections=300",
-                "--innodb-buffer-pool-size=64M",
-                // A 100,000-row catalogue import writes ~600 MB (ledger snapshots, outbox rows); with a
-                // 32 MB redo log InnoDB checkpointed, flushing dirty pages, every few seconds.
-                "--innodb-log-file-size=128M",
+                // A 100,000-row catalogue import writes ~600 MB (ledger snapshots, outbox rows) and
+                // ~300 MB of redo. With a 64 MB pool and a 128 MB log, InnoDB flushed the outbox's
+                // pages to make room or to checkpoint before the relay had even deleted their rows.
+                "--innodb-buffer-pool-size=256M",
+                "--innodb-log-file-size=512M",
                 "--character-set-server=utf8mb4",
                 "--collation-server=utf8mb4_unicode_ci"));
         if (ProcessTable.runningAsRoot()) {
