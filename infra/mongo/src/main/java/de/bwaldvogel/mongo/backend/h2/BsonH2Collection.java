@@ -4,11 +4,14 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractSynchronizedMongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Comparator;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
@@ -118,6 +121,21 @@ class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object> {
         return data.isEmpty();
     }
 
+    /**
+     * Every document, decoded one at a time as the stream is read. The interface's default runs an
+     * empty query, which collects the whole collection first: aggregations start here, so a
+     * {@code countDocuments} of a supplier's 320,000 items ran the server out of heap.
+     */
+    @Override
+    public Stream<Document> queryAllAsStream() {
+        return data.values().stream().map(MongoDataTypes::decode);
+    }
+
+    @Override
+    public Iterable<Document> queryAll() {
+        return () -> queryAllAsStream().iterator();
+    }
+
     @Override
     protected Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
         return data.entrySet().stream()
@@ -132,7 +150,36 @@ class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object> {
                         .sorted((a, b) -> ValueComparator.desc().compare(a.getPosition(), b.getPosition()))
                         .map(DocumentWithPosition::getDocument)
                 : data.values().stream().map(MongoDataTypes::decode);
+        DocumentComparator order = deriveComparator(orderBy);
+        if (order != null && numberToReturn > 0) {
+            documents = firstInOrder(documents.filter(document -> documentMatchesQuery(document, query)), order,
+                    (long) numberToSkip + numberToReturn);
+        }
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, numberToReturn, batchSize,
                 fieldSelector);
+    }
+
+    /**
+     * The first {@code count} documents of a stable sort of {@code documents}, in their original
+     * order (the caller sorts them), holding no more than {@code count + 1} at a time.
+     *
+     * <p>Why: the base class sorts the whole match before it skips and limits. A page of the items
+     * listed by supplier (a scan: mongo-java-server has no secondary indexes) then decoded all
+     * 320,000 of that supplier's items at once and the server ran out of its 1 GB heap.
+     */
+    static Stream<Document> firstInOrder(Stream<Document> documents, Comparator<Document> order, long count) {
+        record Ranked(Document document, long arrival) {
+        }
+        Comparator<Ranked> stable = Comparator.<Ranked, Document>comparing(Ranked::document, order)
+                .thenComparingLong(Ranked::arrival);
+        PriorityQueue<Ranked> first = new PriorityQueue<>(stable.reversed()); // head: the last one kept
+        long[] arrivals = { 0 };
+        documents.forEach(document -> {
+            first.add(new Ranked(document, arrivals[0]++));
+            if (first.size() > count) {
+                first.poll();
+            }
+        });
+        return first.stream().sorted(Comparator.comparingLong(Ranked::arrival)).map(Ranked::document);
     }
 }

@@ -89,6 +89,35 @@ class BsonH2BackendTests {
         withServer(file, items -> assertThat(collectionSize(items)).isEqualTo(storedBytes(items)).isGreaterThan(500));
     }
 
+    @Test
+    void aSortedPageIsThePageOfTheWholeSortedMatchTiesInInsertionOrder() {
+        withServer(dir.resolve("pages.mv.db").toString(), items -> {
+            List<Document> all = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                // Many ties on rank; every other document is of another supplier (not matched).
+                all.add(new Document("_id", UUID.randomUUID().toString()).append("supplier", i % 2 == 0 ? "s1" : "s2")
+                        .append("rank", i % 37).append("n", i));
+            }
+            items.insertMany(all);
+            List<Document> matched = all.stream().filter(d -> d.get("supplier").equals("s1")).toList();
+            assertThat(items.countDocuments(Filters.eq("supplier", "s1"))).isEqualTo(matched.size());
+            for (int direction : new int[] { 1, -1 }) {
+                List<Integer> sorted = matched.stream()
+                        .sorted(java.util.Comparator.comparingInt((Document d) -> direction * d.getInteger("rank")))
+                        .map(d -> d.getInteger("n")).toList(); // a stable sort: ties stay in insertion order
+                for (int[] page : new int[][] { { 0, 20 }, { 20, 20 }, { 480, 50 }, { 0, 500 }, { 600, 10 } }) {
+                    List<Integer> found = items.find(Filters.eq("supplier", "s1"))
+                            .sort(new Document("rank", direction)).skip(page[0]).limit(page[1])
+                            .map(d -> d.getInteger("n")).into(new ArrayList<>());
+                    List<Integer> expected = sorted.subList(Math.min(page[0], sorted.size()),
+                            Math.min(page[0] + page[1], sorted.size()));
+                    assertThat(found).as("sort %d, skip %d, limit %d", direction, page[0], page[1])
+                            .isEqualTo(expected);
+                }
+            }
+        });
+    }
+
     /** What {@code collStats} reports as the collection's size. */
     private long collectionSize(MongoCollection<Document> items) {
         Document stats = client.getDatabase(items.getNamespace().getDatabaseName())
