@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
@@ -47,8 +48,13 @@ class ImportProcessor {
             .maxRetries(CHUNK_RETRIES).delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5))
             .build();
 
+    /**
+     * Also a duplicate key: another writer created a ledger row this chunk read as missing (see
+     * SupplierItems); written again, the chunk reads it and updates it.
+     */
     static boolean isTransient(Throwable failure) {
         return failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
+                || failure instanceof DuplicateKeyException
                 || failure instanceof DataAccessResourceFailureException
                 || failure instanceof UncategorizedSQLException uncategorized && uncategorized.getSQLException() != null
                         && uncategorized.getSQLException().getErrorCode() == LOCK_WAIT_TIMEOUT;

@@ -55,6 +55,33 @@ class ChangedItemsIntegrationTests {
                 .containsExactly(19900L, 24900L, 19900L);
     }
 
+    @Test
+    void aSkuSentTwiceInOneFileIsCreatedThenChanged() {
+        var client = new InboundClient(port);
+        String supplier = "twice-" + System.nanoTime() % 100_000;
+        String apiKey = client.newSupplierWithKey(supplier);
+        String body = "[" + mug("mug-1", 199) + "," + mug("mug-2", 99) + "," + mug("mug-1", 249) + "]";
+        var received = client.importCatalog(apiKey, "application/json", body);
+        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        assertThat(job.get("counts").get("accepted").longValue()).as(job.toString()).isEqualTo(3);
+
+        String itemId = ItemIds.of(supplier, "mug-1");
+        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
+                Duration.ofSeconds(8), record -> record.key().equals(itemId));
+        List<JsonNode> items = events.kept().stream().map(record -> json.readTree(record.value()).get("item")).toList();
+        assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L);
+        assertThat(items).extracting(item -> item.get("price").get("minor").longValue()).containsExactly(19900L, 24900L);
+        // The ledger holds the second: sent again, it is unchanged.
+        var again = client.importCatalog(apiKey, "application/json", "[" + mug("mug-1", 249) + "]");
+        JsonNode resent = client.awaitFinished(apiKey, again.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        assertThat(resent.get("counts").get("unchanged").longValue()).as(resent.toString()).isEqualTo(1);
+    }
+
+    private static String mug(String sku, int rupees) {
+        return "{\"supplierSku\":\"" + sku + "\",\"title\":\"Ceramic mug\",\"brand\":\"Acme\","
+                + "\"categoryPath\":[\"Kitchen & Dining\",\"Mugs\"],\"price\":" + rupees + ",\"mrp\":299}";
+    }
+
     /** @return the import's accepted and unchanged counts */
     private static List<Long> importMug(InboundClient client, String apiKey, int rupees) {
         String body = "[{\"supplierSku\":\"mug-1\",\"title\":\"Ceramic mug\",\"brand\":\"Acme\","

@@ -21,11 +21,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A chunk that hits a transient database error is written again, and the import completes: here
- * another transaction holds the item's ledger row for 2.5 s while this service's connections give
- * up waiting for a lock after 1 s.
+ * another transaction holds the item's ledger row for 4.5 s while this service's connections give
+ * up waiting for a lock after 3 s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
+        properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 3")
 @UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
 class TransientChunkFailureIntegrationTests {
 
@@ -58,7 +58,7 @@ class TransientChunkFailureIntegrationTests {
                         lock.executeQuery().close();
                     }
                     locked.countDown();
-                    Thread.sleep(2_500);
+                    Thread.sleep(4_500);
                     connection.rollback();
                 }
                 return null;
@@ -73,6 +73,59 @@ class TransientChunkFailureIntegrationTests {
             assertThat(meters.counter("bazaar.inbound.chunk.retries").count()).isGreaterThan(retriesBefore);
         } finally {
             holder.shutdownNow();
+        }
+    }
+
+    /**
+     * Another writer creates the ledger row of a new item after the chunk read it as missing: the
+     * chunk's insert waits for that writer, then fails on the duplicate key, and the chunk is
+     * written again as a change of what the other writer stored.
+     */
+    @Test
+    void aChunkWhoseNewItemAnotherWriterCreatedMeanwhileIsWrittenAgainAsAChange() throws Exception {
+        var client = new InboundClient(port);
+        String supplier = "raced-" + System.nanoTime() % 100_000;
+        String apiKey = client.newSupplierWithKey(supplier);
+        double retriesBefore = meters.counter("bazaar.inbound.chunk.retries").count();
+
+        var writer = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch inserted = new CountDownLatch(1);
+            Future<?> writing = writer.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try (var insert = connection.prepareStatement("""
+                            INSERT INTO supplier_item (item_id, supplier_id, sku, content_hash, version, active, snapshot, updated_at)
+                            VALUES (?, ?, 'mug-1', ?, 7, TRUE, '{}', NOW(6))""")) {
+                        insert.setString(1, ItemIds.of(supplier, "mug-1"));
+                        insert.setString(2, supplier);
+                        insert.setBytes(3, new byte[32]);
+                        insert.executeUpdate();
+                    }
+                    inserted.countDown();
+                    Thread.sleep(1_500); // under the 3 s lock wait timeout: the chunk's insert waits, then collides
+                    connection.commit();
+                }
+                return null;
+            });
+            inserted.await();
+
+            JsonNode job = importMug(client, apiKey, 199);
+
+            writing.get();
+            assertThat(job.get("status").stringValue()).as(job.toString()).isEqualTo("COMPLETED");
+            assertThat(job.get("counts").get("accepted").longValue()).isEqualTo(1);
+            assertThat(meters.counter("bazaar.inbound.chunk.retries").count()).isGreaterThan(retriesBefore);
+            try (Connection connection = dataSource.getConnection();
+                    var read = connection.prepareStatement("SELECT version FROM supplier_item WHERE item_id = ?")) {
+                read.setString(1, ItemIds.of(supplier, "mug-1"));
+                try (var row = read.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    assertThat(row.getLong(1)).as("the next version after the other writer's").isEqualTo(8);
+                }
+            }
+        } finally {
+            writer.shutdownNow();
         }
     }
 
