@@ -20,7 +20,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,24 +39,19 @@ class ImportProcessor {
 
     static final long CHUNK_RETRIES = 6;
 
-    // MariaDB's "lock wait timeout exceeded"; Spring leaves it uncategorized (SQL state HY000).
-    private static final int LOCK_WAIT_TIMEOUT = 1205;
-
     private static final RetryPolicy TRANSIENT_FAILURES = RetryPolicy.builder()
             .predicate(ImportProcessor::isTransient)
             .maxRetries(CHUNK_RETRIES).delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5))
             .build();
 
     /**
-     * Also a duplicate key: another writer created a ledger row this chunk read as missing (see
-     * SupplierItems); written again, the chunk reads it and updates it.
+     * A lock wait timeout or a deadlock (transient: the starter translates MariaDB's error codes), a
+     * lost connection, and a duplicate key: another writer created a ledger row this chunk read as
+     * missing (see SupplierItems); written again, the chunk reads it and updates it.
      */
     static boolean isTransient(Throwable failure) {
         return failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
-                || failure instanceof DuplicateKeyException
-                || failure instanceof DataAccessResourceFailureException
-                || failure instanceof UncategorizedSQLException uncategorized && uncategorized.getSQLException() != null
-                        && uncategorized.getSQLException().getErrorCode() == LOCK_WAIT_TIMEOUT;
+                || failure instanceof DuplicateKeyException || failure instanceof DataAccessResourceFailureException;
     }
 
     private final ImportJobs jobs;
