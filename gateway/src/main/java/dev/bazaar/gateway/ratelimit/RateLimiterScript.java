@@ -1,7 +1,6 @@
 package dev.bazaar.gateway.ratelimit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,8 +31,9 @@ class RateLimiterScript {
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
     static RedisScript<List<Long>> script() {
-        try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
-            return (RedisScript) RedisScript.of(new String(in.readAllBytes(), StandardCharsets.UTF_8), List.class);
+        try {
+            return (RedisScript) RedisScript.of(new ClassPathResource(LOCATION).getContentAsString(StandardCharsets.UTF_8),
+                    List.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Spring Cloud Gateway's " + LOCATION + " is missing", e);
         }

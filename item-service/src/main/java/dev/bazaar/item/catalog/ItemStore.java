@@ -15,9 +15,9 @@ import com.mongodb.MongoException;
 import com.mongodb.client.model.InsertManyOptions;
 import org.bson.RawBsonDocument;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.support.PersistenceExceptionTranslator;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoExceptionTranslator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,11 +32,12 @@ public class ItemStore {
 
     private final MongoTemplate mongo;
     private final ItemBson bson;
-    private final MongoExceptionTranslator exceptions = new MongoExceptionTranslator();
+    private final PersistenceExceptionTranslator exceptions;
 
     public ItemStore(MongoTemplate mongo, ItemBson bson) {
         this.mongo = mongo;
         this.bson = bson;
+        this.exceptions = mongo.getMongoDatabaseFactory().getExceptionTranslator();
     }
 
     public MongoTemplate template() {
@@ -94,7 +95,7 @@ public class ItemStore {
         }
     }
 
-    // The same exceptions as every MongoTemplate call (DataAccessException), for callers and error handlers.
+    // The template's own translator: the same exceptions as every MongoTemplate call, for callers and error handlers.
     private RuntimeException translated(MongoException e) {
         DataAccessException translated = exceptions.translateExceptionIfPossible(e);
         return translated == null ? e : translated;
