@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -107,29 +106,20 @@ class ImportProcessor {
 
     /** @return false when the worker was stopped between two chunks */
     private boolean processRows(ImportJob job, SupplierFormat format, Path spool) throws IOException {
-        try (SupplierRows rows = format.open(spool, job.supplierId())) {
-            for (long skip = job.counts().rowsRead(); skip > 0 && rows.next() != null; skip--) {
-                // already committed before an interruption
-            }
-            List<SupplierRow> chunk = new ArrayList<>(properties.chunkRows());
-            long chars = 0;
-            SupplierRow row;
-            while ((row = rows.next()) != null) {
-                chunk.add(row);
-                chars += row.weight();
-                if (chunk.size() >= properties.chunkRows() || chars >= properties.chunkChars()) {
-                    write(job.importId(), chunk);
-                    chunk.clear();
-                    chars = 0;
-                    if (Thread.currentThread().isInterrupted()) {
-                        return false;
-                    }
+        try (SupplierRows rows = format.open(spool, job.supplierId());
+                ChunksAhead chunks = new ChunksAhead(rows, job.counts().rowsRead(), properties.chunkRows(),
+                        properties.chunkChars(), Thread.currentThread().getName() + "-reader")) {
+            List<SupplierRow> chunk;
+            while ((chunk = chunks.next()) != null) {
+                write(job.importId(), chunk);
+                if (Thread.currentThread().isInterrupted()) {
+                    return false;
                 }
             }
-            if (!chunk.isEmpty()) {
-                write(job.importId(), chunk);
-            }
             return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

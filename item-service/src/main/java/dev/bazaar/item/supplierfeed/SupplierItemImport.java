@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a batch of supplier items with one read and at most two bulk writes:
  * <ol>
- * <li>read the stored items of the batch ({@code $in} on ids) and decide each item's outcome;</li>
+ * <li>a supplier's first version of an item (version 1: inbound's ledger has just created it) is
+ * inserted without that read, see {@link #insertFirstVersions};</li>
+ * <li>read the stored items of the rest ({@code $in} on ids) and decide each item's outcome;</li>
  * <li>record the changes about to be written in one publication intent;</li>
  * <li>one unordered insert of the new items ({@link ItemStore#insertNew}), then one unordered bulk of
  * version-guarded updates for changed ones
@@ -66,11 +68,11 @@ class SupplierItemImport {
         Map<UpsertOutcome, Integer> outcomes = new EnumMap<>(UpsertOutcome.class);
         List<ItemDocument> changed = new ArrayList<>();
         List<String> intents = new ArrayList<>();
-        for (int round = 1; !remaining.isEmpty(); round++) {
+        for (int round = 0; !remaining.isEmpty(); round++) {
             if (round > MAX_ROUNDS) {
                 throw new IllegalStateException(remaining.size() + " items kept being changed concurrently");
             }
-            Round result = applyOnce(remaining, intents);
+            Round result = round == 0 ? insertFirstVersions(remaining, intents) : applyOnce(remaining, intents);
             result.applied.forEach(plan -> {
                 outcomes.merge(plan.outcome, 1, Integer::sum);
                 if (plan.after != null) {
@@ -93,6 +95,42 @@ class SupplierItemImport {
             newest.merge(event.item().itemId(), event.item(), (a, b) -> b.version() > a.version() ? b : a);
         }
         return newest.values();
+    }
+
+    /**
+     * Inserts the items at supplier version 1 as new without reading them first; the others, and
+     * those that exist after all (a replayed batch, a SKU that an earlier ledger knew), go on to
+     * the read-and-decide rounds. On a catalogue load nearly every item is new, and the read of
+     * each batch found nothing: in the local Mongo it cost as much as the duplicate-key check the
+     * insert does anyway. An item that exists is never touched by the insert, and the intent entry
+     * of its refused creation is ignored by the sweeper (the item does not hold that event id).
+     */
+    private Round insertFirstVersions(Collection<CanonicalItem> items, List<String> intents) {
+        Instant now = Instant.now();
+        List<Plan> creations = new ArrayList<>();
+        List<CanonicalItem> rest = new ArrayList<>();
+        for (CanonicalItem item : items) {
+            if (item.version() == 1) {
+                creations.add(plan(item, null, now));
+            } else {
+                rest.add(item);
+            }
+        }
+        if (creations.isEmpty()) {
+            return new Round(List.of(), rest);
+        }
+        List<ItemDocument> documents = creations.stream().map(Plan::after).toList();
+        intents.add(publisher.intend(documents));
+        Set<String> existing = store.insertNew(documents);
+        List<Plan> inserted = new ArrayList<>(creations.size());
+        for (Plan creation : creations) {
+            if (existing.contains(creation.item.itemId())) {
+                rest.add(creation.item);
+            } else {
+                inserted.add(creation);
+            }
+        }
+        return new Round(inserted, rest);
     }
 
     private Round applyOnce(Collection<CanonicalItem> items, List<String> intents) {

@@ -142,6 +142,26 @@ class SupplierFeedIntegrationTests {
 
         assertThat(store.find(event.item().itemId()).orElseThrow()).isEqualTo(before);
         assertThat(catalog.settledEvents(event.item().itemId())).hasSize(1);
+        // The replayed first version was refused by the insert: its intent is forgotten, nothing left to re-publish.
+        await().until(() -> !intents.any());
+    }
+
+    @Test
+    void aFirstVersionOfAnItemStoredAtANewerOneChangesNothing() throws Exception {
+        CanonicalItem v1 = kurta("supplier-a", "K-3b", 1);
+        send(received(v1));
+        catalog.awaitEvents(v1.itemId(), 1);
+        send(received(withTitle(v1, 2, "Kurta, version 2")));
+        catalog.awaitEvents(v1.itemId(), 2);
+        ItemDocument before = awaitStored(v1.itemId(), 2);
+
+        double staleBefore = count("stale");
+        send(received(withTitle(v1, 1, "Kurta, a first version sent again with other content")));
+        await().until(() -> count("stale") > staleBefore);
+
+        assertThat(store.find(v1.itemId()).orElseThrow()).isEqualTo(before);
+        assertThat(catalog.settledEvents(v1.itemId())).hasSize(2);
+        await().until(() -> !intents.any());
     }
 
     @Test

@@ -163,10 +163,16 @@ final class MongoDataTypes {
         return compareElements(a, b);
     };
 
-    /** Two strings compare as ValueComparator compares them, without its dispatch on the value types first. */
+    /**
+     * Two strings, or two longs (a collection's document positions), compare as ValueComparator
+     * compares them, without its dispatch on the value types first.
+     */
     private static int compareElements(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
         }
         return ELEMENTS.compare(a, b);
     }

@@ -3,6 +3,7 @@ package de.bwaldvogel.mongo.backend.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import java.nio.ByteBuffer;
@@ -72,6 +73,22 @@ class MongoDataTypesTests {
             assertThat(map).hasSize(501);
             assertThat(map.get(written.get(123))).isEqualTo("position-123");
             assertThat(map.firstKey()).isEqualTo(new KeyValue(7));
+        }
+    }
+
+    @Test
+    void keysCompareExactlyAsMongoDbOrdersThem() {
+        List<Object> values = List.of(Long.MIN_VALUE, -7L, 0L, 1L, 2L, 1_000_000_007L, Long.MAX_VALUE, 3, 2.5,
+                "", "a", "b", "ab", "0b1c7e52", new ObjectId(), true);
+        ObjectDataType keys = MongoDataTypes.keys();
+        var mongoOrder = ValueComparator.asc();
+        for (Object a : values) {
+            for (Object b : values) {
+                assertThat(Integer.signum(keys.compare(a, b))).as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(mongoOrder.compare(a, b)));
+                assertThat(Integer.signum(keys.compare(new KeyValue(a), new KeyValue(b)))).as("[%s] vs [%s]", a, b)
+                        .isEqualTo(Integer.signum(mongoOrder.compare(a, b)));
+            }
         }
     }
 
