@@ -2,7 +2,6 @@ package dev.bazaar.inbound.item;
 
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.ItemIds;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -98,13 +97,13 @@ public class SupplierItems {
         List<Object[]> rows = jdbc.query("""
                 SELECT content_hash, version, active, snapshot FROM supplier_item
                 WHERE item_id = ? FOR UPDATE""",
-                (rs, n) -> new Object[] { rs.getBytes(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4) },
+                (rs, n) -> new Object[] { rs.getBytes(1), rs.getLong(2), rs.getBoolean(3), rs.getBytes(4) },
                 ItemIds.of(supplierId, sku));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
-        CanonicalItem snapshot = json.readValue((String) row[3], CanonicalItem.class);
+        CanonicalItem snapshot = json.readValue((byte[]) row[3], CanonicalItem.class);
         if (!(Boolean) row[2]) {
             return Optional.of(new Deactivation(withVersion(snapshot, (Long) row[1], false), false));
         }
@@ -145,7 +144,7 @@ public class SupplierItems {
                         ps.setString(3, item.supplierSku());
                         ps.setBytes(4, change.hash());
                         ps.setLong(5, item.version());
-                        ps.setString(6, snapshot(change));
+                        ps.setBytes(6, change.recorded().json());
                         ps.setTimestamp(7, now);
                     });
         }
@@ -155,15 +154,11 @@ public class SupplierItems {
                     WHERE item_id = ?""", changed, changed.size(), (ps, change) -> {
                         ps.setBytes(1, change.hash());
                         ps.setLong(2, change.recorded().item().version());
-                        ps.setString(3, snapshot(change));
+                        ps.setBytes(3, change.recorded().json());
                         ps.setTimestamp(4, now);
                         ps.setString(5, change.recorded().item().itemId());
                     });
         }
-    }
-
-    private static String snapshot(Change change) {
-        return new String(change.recorded().json(), StandardCharsets.UTF_8);
     }
 
     static CanonicalItem withVersion(CanonicalItem item, long version, boolean active) {

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -47,6 +49,9 @@ class BatchOutboxIntegrationTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
     PlatformTransactionManager transactionManager;
 
     @Autowired
@@ -63,10 +68,13 @@ class BatchOutboxIntegrationTests {
         })).hasMessage("import chunk failed");
 
         KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
-                found -> found.size() >= committed.size(), Duration.ofSeconds(60));
+                found -> found.stream().filter(r -> r.key().startsWith("committed-")).count() >= committed.size(),
+                Duration.ofSeconds(60));
         // Read the whole topic once more after a pause: a late rolled-back or duplicate record would show now.
+        // (The other tests of this class write to the same topic under keys of their own.)
         var records = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
-                found -> false, Duration.ofSeconds(3));
+                found -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> r.key().startsWith("committed-") || r.key().startsWith("rolled-back-")).toList();
 
         assertThat(records).hasSize(committed.size());
         assertThat(records).extracting(ConsumerRecord::key).allMatch(key -> key.startsWith("committed-"));
@@ -132,6 +140,49 @@ class BatchOutboxIntegrationTests {
             jdbc.update("DELETE FROM bazaar_outbox WHERE record_key LIKE 'waiting-%' OR record_key LIKE 'meanwhile-%'");
             relay.start();
             slowKafka.destroy();
+        }
+    }
+
+    @Test
+    void aRowCommittedAfterALaterRowWasSentStillGoesOut() throws Exception {
+        var tx = new TransactionTemplate(transactionManager);
+        var pairs = new OutboxRelay(jdbc, tx, kafka, "/bazaar/starter-tests", 2, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), new SimpleMeterRegistry());
+        relay.stop();
+        var lateWriter = Executors.newSingleThreadExecutor();
+        var staged = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        try {
+            // The late row takes the lower id, then its transaction stays open while two later rows commit.
+            Future<?> late = lateWriter.submit(() -> tx.executeWithoutResult(status -> {
+                outbox.stage(events("late", 1));
+                staged.countDown();
+                awaitQuietly(commit);
+            }));
+            assertThat(staged.await(10, TimeUnit.SECONDS)).isTrue();
+            tx.executeWithoutResult(status -> outbox.stage(events("early", 2)));
+            assertThat(pairs.relayBatch()).as("a full batch of the two committed rows").isEqualTo(2);
+
+            commit.countDown();
+            late.get(10, TimeUnit.SECONDS);
+            assertThat(pairs.relayAll()).as("nothing after the mark, then the late row from the start").isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM bazaar_outbox", Integer.class)).isZero();
+        } finally {
+            commit.countDown();
+            lateWriter.shutdownNow();
+            relay.start();
+        }
+        var records = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
+                found -> found.stream().filter(r -> r.key().startsWith("late-")).count() >= 1, Duration.ofSeconds(30));
+        assertThat(records).extracting(ConsumerRecord::key).filteredOn(key -> key.startsWith("late-"))
+                .containsExactly("late-0");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
