@@ -31,12 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledgements came back (up to {@code ackTimeout} while Kafka is down); 67 such waits, up to
  * 437 ms each, were counted during one catalogue import.
  *
- * <p>After a full batch the next claim starts after its last id, not at the start of the table:
- * InnoDB purges the rows a relay deleted some time after the commit, and until then every claim
- * from the start stepped over them again (record and lock checks were a fifth of MariaDB's CPU in
- * a catalogue import). A row whose transaction took its id earlier but committed later than that
- * batch's rows is not lost: once a claim from the mark comes back short, the relay claims from
- * the start again, before it waits.
+ * <p>Claims start after the last row this relay claimed, not at the start of the table: InnoDB
+ * purges the rows a relay deleted some time after the commit, and until then every claim from the
+ * start stepped over them again, checking each one's lock (a catalogue import woke the relay
+ * after each chunk, and such scans were a large part of MariaDB's CPU). A row whose transaction
+ * took its id earlier but committed later than rows already sent is found by a claim from the
+ * start, made at most once per {@code pollInterval}: it waits that long at most.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,8 +55,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter sent;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread worker;
-    /** The last id of the last full batch, 0 to claim from the start of the table. */
+    /** The last id this relay claimed: the next claim starts after it. */
     private volatile long claimAfter;
+    private volatile long nextClaimFromStart = System.nanoTime();
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
             String source, int batchSize, Duration pollInterval, Duration ackTimeout, MeterRegistry meters) {
@@ -75,17 +76,22 @@ public class OutboxRelay implements SmartLifecycle {
         wakeUps.release();
     }
 
-    /** Sends batches until a claim from the start of the table comes back short; returns how many rows moved. */
+    /**
+     * Sends batches until one comes back short; returns how many rows moved. Starts at the
+     * beginning of the table if the last time it did was {@code pollInterval} ago or more.
+     */
     int relayAll() {
-        int total = 0;
-        while (true) {
-            boolean fromStart = claimAfter == 0;
-            int moved = relayBatch();
-            total += moved;
-            if (moved < batchSize && fromStart) {
-                return total;
-            }
+        if (System.nanoTime() - nextClaimFromStart >= 0) {
+            claimAfter = 0;
+            nextClaimFromStart = System.nanoTime() + pollInterval.toNanos();
         }
+        int total = 0;
+        int moved;
+        do {
+            moved = relayBatch();
+            total += moved;
+        } while (moved == batchSize);
+        return total;
     }
 
     /** Sends one batch; returns how many rows it moved (0 when the outbox is empty). */
@@ -107,7 +113,9 @@ public class OutboxRelay implements SmartLifecycle {
             return rows.size();
         });
         int count = moved == null ? 0 : moved;
-        claimAfter = count == batchSize ? lastId[0] : 0;
+        if (count > 0) {
+            claimAfter = lastId[0];
+        }
         sent.increment(count);
         return count;
     }
@@ -115,10 +123,18 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * One statement for the whole batch: a JDBC batch of single-row deletes reaches MariaDB as one
      * statement per row (bulk execution is for inserts only unless {@code useBulkStmts} is set),
-     * 100,000 statements for an import of 100,000 items. The ids are longs read from the table.
+     * 100,000 statements for an import of 100,000 items. Bounded by the batch's first and last id
+     * (claimed in id order): with only {@code id IN (…)} MariaDB chose to scan the whole table,
+     * rows deleted but not yet purged included, for every batch. The ids are longs read from the table.
      */
     private static String deleteAll(List<Row> rows) {
-        StringJoiner ids = new StringJoiner(",", "DELETE FROM bazaar_outbox WHERE id IN (", ")");
+        long first = rows.get(0).id();
+        long last = rows.get(rows.size() - 1).id();
+        String range = "DELETE FROM bazaar_outbox WHERE id BETWEEN " + first + " AND " + last;
+        if (last - first + 1 == rows.size()) {
+            return range; // no gap: the range holds exactly the batch
+        }
+        StringJoiner ids = new StringJoiner(",", range + " AND id IN (", ")");
         rows.forEach(row -> ids.add(Long.toString(row.id())));
         return ids.toString();
     }

@@ -144,16 +144,19 @@ class BatchOutboxIntegrationTests {
     }
 
     @Test
-    void aRowCommittedAfterALaterRowWasSentStillGoesOut() throws Exception {
+    void aRowCommittedAfterALaterRowWasSentGoesOutWithinThePollInterval() throws Exception {
         var tx = new TransactionTemplate(transactionManager);
-        var pairs = new OutboxRelay(jdbc, tx, kafka, "/bazaar/starter-tests", 2, Duration.ofSeconds(1),
+        Duration pollInterval = Duration.ofSeconds(3);
+        var relaying = new OutboxRelay(jdbc, tx, kafka, "/bazaar/starter-tests", 100, pollInterval,
                 Duration.ofSeconds(10), new SimpleMeterRegistry());
         relay.stop();
         var lateWriter = Executors.newSingleThreadExecutor();
         var staged = new CountDownLatch(1);
         var commit = new CountDownLatch(1);
         try {
-            // The late row takes the lower id, then its transaction stays open while two later rows commit.
+            // The late row takes its id between two committed ones, then its transaction stays open
+            // while later rows commit.
+            tx.executeWithoutResult(status -> outbox.stage(events("before", 1)));
             Future<?> late = lateWriter.submit(() -> tx.executeWithoutResult(status -> {
                 outbox.stage(events("late", 1));
                 staged.countDown();
@@ -161,11 +164,15 @@ class BatchOutboxIntegrationTests {
             }));
             assertThat(staged.await(10, TimeUnit.SECONDS)).isTrue();
             tx.executeWithoutResult(status -> outbox.stage(events("early", 2)));
-            assertThat(pairs.relayBatch()).as("a full batch of the two committed rows").isEqualTo(2);
+            assertThat(relaying.relayAll()).as("the three committed rows; the open one is skipped").isEqualTo(3);
 
             commit.countDown();
             late.get(10, TimeUnit.SECONDS);
-            assertThat(pairs.relayAll()).as("nothing after the mark, then the late row from the start").isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM bazaar_outbox", Integer.class))
+                    .as("the batch around it was deleted, the late row was not").isEqualTo(1);
+            assertThat(relaying.relayAll()).as("claims go on after the last row sent").isZero();
+            Thread.sleep(pollInterval.toMillis());
+            assertThat(relaying.relayAll()).as("a claim from the start, once per poll interval").isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM bazaar_outbox", Integer.class)).isZero();
         } finally {
             commit.countDown();
