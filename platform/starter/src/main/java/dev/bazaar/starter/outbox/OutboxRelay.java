@@ -123,18 +123,20 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * One statement for the whole batch: a JDBC batch of single-row deletes reaches MariaDB as one
      * statement per row (bulk execution is for inserts only unless {@code useBulkStmts} is set),
-     * 100,000 statements for an import of 100,000 items. Bounded by the batch's first and last id
-     * (claimed in id order): with only {@code id IN (…)} MariaDB chose to scan the whole table,
-     * rows deleted but not yet purged included, for every batch. The ids are longs read from the table.
+     * 100,000 statements for an import of 100,000 items. It reads the primary key from the batch's
+     * first to its last id (claimed in id order): the table's statistics count only a batch or two
+     * of live rows, so for {@code id IN (…)} (or a range) MariaDB chose a scan of the whole table,
+     * through every row deleted but not yet purged, for each batch (15 % of its CPU in an import).
+     * The ids are longs read from the table.
      */
     private static String deleteAll(List<Row> rows) {
         long first = rows.get(0).id();
         long last = rows.get(rows.size() - 1).id();
-        String range = "DELETE FROM bazaar_outbox WHERE id BETWEEN " + first + " AND " + last;
+        String range = "DELETE o FROM bazaar_outbox o FORCE INDEX (PRIMARY) WHERE o.id BETWEEN " + first + " AND " + last;
         if (last - first + 1 == rows.size()) {
             return range; // no gap: the range holds exactly the batch
         }
-        StringJoiner ids = new StringJoiner(",", range + " AND id IN (", ")");
+        StringJoiner ids = new StringJoiner(",", range + " AND o.id IN (", ")");
         rows.forEach(row -> ids.add(Long.toString(row.id())));
         return ids.toString();
     }
