@@ -3,12 +3,16 @@ package de.bwaldvogel.mongo.backend.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
@@ -149,6 +153,31 @@ class BsonH2BackendTests {
     }
 
     private MongoClient client;
+
+    @Test
+    void uniqueIndexesStillRefuseDuplicatesWhenEachKeyIsCheckedOnce() {
+        withServer(dir.resolve("unique.mv.db").toString(), items -> {
+            items.createIndex(Indexes.ascending("sku"), new IndexOptions().unique(true));
+            items.insertMany(List.of(new Document("_id", "a").append("sku", "A-1"), new Document("_id", "b").append("sku", "B-1")));
+
+            // Unordered: the new documents go in, each duplicate (of a stored id, of a stored sku, of an
+            // earlier document of the same batch) is reported by its index in the batch.
+            List<Document> batch = List.of(new Document("_id", "c").append("sku", "C-1"),
+                    new Document("_id", "a").append("sku", "A-2"), new Document("_id", "d").append("sku", "B-1"),
+                    new Document("_id", "e").append("sku", "E-1"), new Document("_id", "e").append("sku", "E-2"));
+            assertThatThrownBy(() -> items.insertMany(batch, new InsertManyOptions().ordered(false)))
+                    .isInstanceOfSatisfying(MongoBulkWriteException.class, e -> {
+                        assertThat(e.getWriteErrors()).extracting(BulkWriteError::getIndex).containsExactly(1, 2, 4);
+                        assertThat(e.getWriteErrors()).extracting(BulkWriteError::getCode).containsOnly(11000);
+                    });
+            assertThat(items.find().map(document -> document.getString("_id")).into(new ArrayList<>()))
+                    .containsExactlyInAnyOrder("a", "b", "c", "e");
+
+            // A document refused for its sku left nothing behind in the _id index: its id can still be used.
+            items.insertOne(new Document("_id", "d").append("sku", "D-1"));
+            assertThat(items.countDocuments(Filters.eq("_id", "d"))).isEqualTo(1);
+        });
+    }
 
     private void withServer(String file, java.util.function.Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(new BsonH2Backend(file));
