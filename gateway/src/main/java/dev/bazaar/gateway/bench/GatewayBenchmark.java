@@ -219,8 +219,8 @@ public final class GatewayBenchmark {
         Arrays.sort(gateway);
         double ratio = millis(percentile(gateway, 50)) / millis(percentile(direct, 50));
         print("direct (user-service)", direct);
-        print("through gateway", gateway);
-        System.out.printf("gateway / direct at p50: %.2fx (target <= %.1fx): %s%n", ratio, TARGET_RATIO,
+        print(proxyLabel(), gateway);
+        System.out.printf("%s / direct at p50: %.2fx (target <= %.1fx): %s%n", proxyName(), ratio, TARGET_RATIO,
                 ratio <= TARGET_RATIO ? "MET" : "NOT MET");
         double p99 = inService.p99Millis();
         System.out.printf("inside user-service (its http.server.requests timer for %s, both paths): %d requests, "
@@ -236,12 +236,21 @@ public final class GatewayBenchmark {
         Arrays.sort(gateway);
         print("direct (user-service)", direct);
         System.out.printf("%28s %.0f req/s%n", "", direct.length / directSeconds);
-        print("through gateway", gateway);
+        print(proxyLabel(), gateway);
         System.out.printf("%28s %.0f req/s%n", "", gateway.length / gatewaySeconds);
-        System.out.printf("gateway / direct at p50, saturated: %.2fx (CPU per request, both paths and the driver on the "
-                + "same cores)%n", millis(percentile(gateway, 50)) / millis(percentile(direct, 50)));
+        System.out.printf("%s / direct at p50, saturated: %.2fx (CPU per request, both paths and the driver on the "
+                + "same cores)%n", proxyName(), millis(percentile(gateway, 50)) / millis(percentile(direct, 50)));
         System.out.printf("inside user-service, saturated: %d requests, p99 <= %.2f ms (histogram bucket), cache hits %d, "
                 + "misses %d%n", inService.count(), inService.p99Millis(), inService.hits(), inService.misses());
+    }
+
+    /** {@code --floor}: the "gateway" measured is {@link BareProxy}, started by {@code ./bazaar bench gateway --floor}. */
+    private String proxyName() {
+        return options.containsKey("floor") ? "bare Netty proxy" : "gateway";
+    }
+
+    private String proxyLabel() {
+        return "through " + proxyName();
     }
 
     private static void print(String path, long[] sorted) {
