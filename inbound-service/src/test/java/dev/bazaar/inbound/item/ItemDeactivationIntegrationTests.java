@@ -43,8 +43,7 @@ class ItemDeactivationIntegrationTests {
         var client = new InboundClient(port);
         String supplier = "deact-" + System.nanoTime() % 100_000;
         String apiKey = client.newSupplierWithKey(supplier);
-        var received = client.importCatalog(apiKey, "application/json", "[" + LAMP + "]");
-        client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        importLamp(client, apiKey);
 
         InboundClient.Response first = deactivate(client, apiKey, "lamp-1");
         assertThat(first.status()).isEqualTo(200);
@@ -76,8 +75,7 @@ class ItemDeactivationIntegrationTests {
         var client = new InboundClient(port);
         String owner = "owner-" + System.nanoTime() % 100_000;
         String ownerKey = client.newSupplierWithKey(owner);
-        var received = client.importCatalog(ownerKey, "application/json", "[" + LAMP + "]");
-        client.awaitFinished(ownerKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        importLamp(client, ownerKey);
         String otherKey = client.newSupplierWithKey("other-" + System.nanoTime() % 100_000);
 
         InboundClient.Response foreign = deactivate(client, otherKey, "lamp-1");
@@ -90,6 +88,11 @@ class ItemDeactivationIntegrationTests {
     private static final String LAMP = "{\"supplierSku\":\"lamp-1\",\"title\":\"Brass lamp – “Diya” दीया\","
             + "\"brand\":\"Acme\",\"categoryPath\":[\"Home\",\"Lamps\"],\"price\":499,\"mrp\":599,"
             + "\"images\":[\"https://img.example/lamp.jpg\"],\"attributes\":{\"Material\":\"Brass\"}}";
+
+    private static void importLamp(InboundClient client, String apiKey) {
+        var received = client.importCatalog(apiKey, "application/json", "[" + LAMP + "]");
+        client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+    }
 
     private InboundClient.Response deactivate(InboundClient client, String apiKey, String sku) {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/supplier/items/" + sku))

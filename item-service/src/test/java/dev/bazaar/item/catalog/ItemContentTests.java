@@ -32,6 +32,22 @@ class ItemContentTests {
     }
 
     @Test
+    void theHashIsOfTheCanonicalJsonAsUtf8Text() throws Exception {
+        // Stored items keep their hash: it must stay the SHA-256 of the canonical JSON's UTF-8 text,
+        // for any text a supplier sends (non-Latin, emoji, a lone surrogate from a JSON escape).
+        var canonical = tools.jackson.databind.json.JsonMapper.builder()
+                .enable(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        for (String title : List.of("Kurta", "दीया “Diya” – brass", "mug \uD83D\uDE00", "broken \uD800 text")) {
+            ItemContent content = content(Map.of("Fabric", "Cotton", "Rating", 4.5), title);
+            byte[] text = canonical.writeValueAsString(content).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String expected = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(text));
+            assertThat(content.hash()).as(title).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void categoryPrefixesListEveryAncestor() {
         assertThat(content(Map.of(), "T").categoryPrefixes()).containsExactly("A", "A>>B", "A>>B>>C");
     }

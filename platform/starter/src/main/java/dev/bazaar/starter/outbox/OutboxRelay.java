@@ -33,10 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Claims start after the last row this relay claimed, not at the start of the table: InnoDB
  * purges the rows a relay deleted some time after the commit, and until then every claim from the
- * start stepped over them again, checking each one's lock (a catalogue import woke the relay
- * after each chunk, and such scans were a large part of MariaDB's CPU). A row whose transaction
- * took its id earlier but committed later than rows already sent is found by a claim from the
- * start, made at most once per {@code pollInterval}: it waits that long at most.
+ * start stepped over them again, checking each one's lock (and a catalogue import wakes the relay
+ * after every chunk). A row whose transaction took its id earlier but committed later than rows
+ * already sent is found by a claim from the start, made at most once per {@code pollInterval}: it
+ * waits that long at most.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -132,7 +132,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static String deleteAll(List<Row> rows) {
         long first = rows.get(0).id();
         long last = rows.get(rows.size() - 1).id();
-        String range = "DELETE o FROM bazaar_outbox o FORCE INDEX (PRIMARY) WHERE o.id BETWEEN " + first + " AND " + last;
+        String range = "DELETE o FROM bazaar_outbox o FORCE INDEX (PRIMARY) WHERE o.id BETWEEN " + first
+                + " AND " + last;
         if (last - first + 1 == rows.size()) {
             return range; // no gap: the range holds exactly the batch
         }
