@@ -81,24 +81,32 @@ final class CsvReader implements Closeable {
 
     private boolean unterminatedQuote;
 
-    /** Reads a quoted field's content after its opening quote; returns the first character after the closing quote. */
+    /**
+     * Reads a quoted field's content after its opening quote; returns the first character after the
+     * closing quote. The text between quotes is copied a run at a time: appended character by
+     * character it was a sixth of this service's CPU in an import (descriptions are long).
+     */
     private int readQuoted() throws IOException {
         unterminatedQuote = false;
         while (true) {
-            int c = next();
-            if (c == EOF) {
+            if (position == limit && !fill()) {
                 unterminatedQuote = true;
                 return EOF;
             }
-            if (c == '"') {
-                if (peek() == '"') {
-                    next();
-                    append('"');
-                } else {
-                    return next();
-                }
+            int start = position;
+            while (position < limit && buffer[position] != '"') {
+                position++;
+            }
+            appendRun(start, position);
+            if (position == limit) {
+                continue; // the buffer ended inside the field
+            }
+            position++; // the quote
+            if (peek() == '"') {
+                next();
+                append('"');
             } else {
-                append(c);
+                return next();
             }
         }
     }
@@ -107,6 +115,16 @@ final class CsvReader implements Closeable {
         if (field.length() < maxFieldChars) {
             field.append((char) c);
         } else {
+            fieldOversized = true;
+        }
+    }
+
+    /** {@link #append} of {@code buffer[from, to)}, at once. */
+    private void appendRun(int from, int to) {
+        int room = maxFieldChars - field.length();
+        int length = to - from;
+        field.append(buffer, from, Math.min(length, room));
+        if (length > room) {
             fieldOversized = true;
         }
     }
