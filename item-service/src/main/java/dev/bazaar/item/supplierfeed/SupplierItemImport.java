@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a batch of supplier items with one read and at most two bulk writes:
+ * Applies a batch of supplier items with at most one read and a few bulk writes:
  * <ol>
  * <li>a supplier's first version of an item (version 1: inbound's ledger has just created it) is
  * inserted without that read, see {@link #insertFirstVersions};</li>
