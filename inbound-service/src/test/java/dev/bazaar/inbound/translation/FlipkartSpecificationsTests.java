@@ -13,18 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written scanner reads what the regular expressions it replaced read, on real and odd input. */
+/**
+ * The hand-written scanner reads what the regular expressions it replaced read, on real and odd input
+ * (what the three Flipkart forms become is in {@code TranslationTests}).
+ */
 class FlipkartSpecificationsTests {
-
-    @Test
-    void readsTheListAndTheSingleObjectForms() {
-        assertThat(FlipkartSpecifications.parse("{\"product_specification\"=>[{\"key\"=>\"Fabric\", \"value\"=>\"Cotton\"}, "
-                + "{\"key\"=>\"Ideal For\", \"value\"=>\"Women's\"}, {\"value\"=>\"3 shorts\"}, {\"value\"=>\"1 belt\"}]}"))
-                .containsExactly(Map.entry("Fabric", "Cotton"), Map.entry("Ideal For", "Women's"),
-                        Map.entry("Other", "3 shorts"), Map.entry("Other 2", "1 belt"));
-        assertThat(FlipkartSpecifications.parse("{\"product_specification\"=>{\"key\"=>\"Brand\", \"value\"=>\"Acme\"}}"))
-                .containsExactly(Map.entry("Brand", "Acme"));
-    }
 
     @Test
     void readsWhatTheRegularExpressionsReadOnOddInput() {

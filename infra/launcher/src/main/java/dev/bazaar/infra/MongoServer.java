@@ -51,23 +51,15 @@ final class MongoServer extends Server {
             args.add("--h2");
             args.add(home.data().resolve("mongo-bson.mv.db").toString());
         }
-        return javaCommand(jvm(),
+        // A fixed heap with a young generation large enough to outlive the store's commit: H2 holds the
+        // pages changed since its last commit (once a second) until that commit writes them. With the
+        // default sizing every young collection copied the last second's pages again (eden 144 MB,
+        // survivors full) and moved them to the old generation, which then filled: a quarter of the
+        // server's CPU in an import went to garbage collection (520 young and 30 full collections,
+        // 21 of 78 CPU-s).
+        return javaCommand(busyJvm("1536m", "768m"),
                 List.of(module().resolve("target/classes"), module().resolve("target/lib/*")),
                 "dev.bazaar.infra.mongo.MongoWireServer", args);
-    }
-
-    /**
-     * A young generation large enough to outlive the store's commit: H2 holds the pages changed since
-     * its last commit (once a second) until that commit writes them, so with the default sizing every
-     * young collection copied the last second's pages again (eden 144 MB, survivors full) and moved
-     * them to the old generation, which then filled: a quarter of the server's CPU in an import went
-     * to garbage collection (520 young and 30 full collections, 21 of 78 CPU-s).
-     */
-    private static List<String> jvm() {
-        List<String> flags = new ArrayList<>(busyJvm("1536m"));
-        flags.add("-Xms1536m");
-        flags.add("-Xmn768m");
-        return flags;
     }
 
     private java.nio.file.Path module() {

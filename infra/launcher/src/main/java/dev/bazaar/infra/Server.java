@@ -123,11 +123,12 @@ abstract class Server {
 
     /**
      * For a server whose own code does the heavy lifting (the Mongo wire server executes every
-     * query in Java, and is the busiest process of a bulk import): the full JIT and room to cache.
+     * query in Java, and is the busiest process of a bulk import): the full JIT, room to cache, and a
+     * fixed heap with the young generation its caller sizes for its own garbage.
      */
-    protected static List<String> busyJvm(String maxHeap) {
-        return List.of("-Xms128m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k", "-XX:MaxMetaspaceSize=128m",
-                "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
+    protected static List<String> busyJvm(String heap, String youngGeneration) {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-Xmn" + youngGeneration, "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:MaxMetaspaceSize=128m", "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
     }
 
     /** The value of {@code envVar}, trimmed, or {@code fallback} when it is unset or blank. */

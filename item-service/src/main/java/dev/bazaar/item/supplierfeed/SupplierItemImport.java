@@ -106,35 +106,22 @@ class SupplierItemImport {
      * of its refused creation is ignored by the sweeper (the item does not hold that event id).
      */
     private Round insertFirstVersions(Collection<CanonicalItem> items, List<String> intents) {
-        Instant now = Instant.now();
-        List<Plan> creations = new ArrayList<>();
+        List<CanonicalItem> firstVersions = new ArrayList<>();
         List<CanonicalItem> rest = new ArrayList<>();
         for (CanonicalItem item : items) {
-            if (item.version() == 1) {
-                creations.add(plan(item, null, now));
-            } else {
-                rest.add(item);
-            }
+            (item.version() == 1 ? firstVersions : rest).add(item);
         }
-        if (creations.isEmpty()) {
-            return new Round(List.of(), rest);
-        }
-        List<ItemDocument> documents = creations.stream().map(Plan::after).toList();
-        intents.add(publisher.intend(documents));
-        Set<String> existing = store.insertNew(documents);
-        List<Plan> inserted = new ArrayList<>(creations.size());
-        for (Plan creation : creations) {
-            if (existing.contains(creation.item.itemId())) {
-                rest.add(creation.item);
-            } else {
-                inserted.add(creation);
-            }
-        }
-        return new Round(inserted, rest);
+        Round inserted = applyAgainst(firstVersions, Map.of(), intents);
+        rest.addAll(inserted.retry);
+        return new Round(inserted.applied, rest);
     }
 
     private Round applyOnce(Collection<CanonicalItem> items, List<String> intents) {
-        Map<String, ItemDocument> stored = store.findAll(items.stream().map(CanonicalItem::itemId).toList());
+        return applyAgainst(items, store.findAll(items.stream().map(CanonicalItem::itemId).toList()), intents);
+    }
+
+    /** Decides and writes each item against {@code stored}, the items as read (absent: not stored). */
+    private Round applyAgainst(Collection<CanonicalItem> items, Map<String, ItemDocument> stored, List<String> intents) {
         Instant now = Instant.now();
         List<Plan> plans = items.stream().map(item -> plan(item, stored.get(item.itemId()), now)).toList();
         List<ItemDocument> changes = plans.stream().filter(plan -> plan.after != null).map(Plan::after).toList();
