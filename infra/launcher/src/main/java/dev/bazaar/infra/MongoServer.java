@@ -57,7 +57,17 @@ final class MongoServer extends Server {
         // survivors full) and moved them to the old generation, which then filled: a quarter of the
         // server's CPU in an import went to garbage collection (520 young and 30 full collections,
         // 21 of 78 CPU-s).
-        return javaCommand(busyJvm("1536m", "768m"),
+        List<String> jvm = new ArrayList<>(busyJvm("1536m", "768m"));
+        // Netty checks a buffer's reference count on every byte it reads, and mongo-java-server decodes
+        // BSON a byte at a time: ~1/8 of the server's samples in an import. Its decoder reads only
+        // buffers it holds; bounds stay checked.
+        jvm.add("-Dio.netty.buffer.checkAccessible=false");
+        // Extra flags, e.g. a flight recording from the start (one started later by jcmd saw a cold JIT).
+        String extra = setting("BAZAAR_MONGO_JAVA_OPTS", "");
+        if (!extra.isEmpty()) {
+            jvm.addAll(List.of(extra.split("\\s+")));
+        }
+        return javaCommand(jvm,
                 List.of(module().resolve("target/classes"), module().resolve("target/lib/*")),
                 "dev.bazaar.infra.mongo.MongoWireServer", args);
     }

@@ -10,7 +10,6 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.io.BasicOutputBuffer;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -38,7 +37,7 @@ public class ItemBson {
     }
 
     public RawBsonDocument toBson(ItemDocument item) {
-        BasicOutputBuffer buffer = new BasicOutputBuffer(4096);
+        BulkUtf8OutputBuffer buffer = new BulkUtf8OutputBuffer(4096);
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             writer.writeStartDocument();
             if (ObjectId.isValid(item.id())) { // Spring Data stores such a String id as an ObjectId

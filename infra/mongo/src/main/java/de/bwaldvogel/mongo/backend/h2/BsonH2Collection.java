@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
@@ -58,6 +59,33 @@ class BsonH2Collection extends AbstractSynchronizedMongoCollection<Object> {
     static long largestNumericKey(MVMap<Object, ?> data) {
         Object key = data.floorKey(Long.MAX_VALUE);
         return key instanceof Number number ? Math.max(0, (long) Math.ceil(number.doubleValue())) : 0;
+    }
+
+    /** Inside {@link #addDocument}, under the collection's lock. */
+    private boolean adding;
+
+    /**
+     * Adds the document; whatever fails, its unique indexes keep no key it claimed
+     * ({@link KeyClaimingUniqueIndex}) once the collection's lock is released.
+     */
+    @Override
+    public synchronized void addDocument(Document document) {
+        adding = true;
+        try {
+            super.addDocument(document);
+        } finally {
+            adding = false;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof KeyClaimingUniqueIndex unique) {
+                    unique.releaseUnconfirmedClaim();
+                }
+            }
+        }
+    }
+
+    /** During {@link #addDocument}: the position its document will be stored at; otherwise null. */
+    Long positionOfDocumentBeingAdded() {
+        return adding ? lastPosition.get() + 1 : null;
     }
 
     @Override

@@ -67,7 +67,7 @@ class BsonH2Database extends H2Database {
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         MVMap<KeyValue, Object> index = store().openMap(mapName,
                 new MVMap.Builder<KeyValue, Object>().keyType(MongoDataTypes.keys()).valueType(MongoDataTypes.keys()));
-        return new CheckedOnceUniqueIndex(index, indexName, keys, sparse);
+        return new KeyClaimingUniqueIndex(index, indexName, keys, sparse);
     }
 
     @Override

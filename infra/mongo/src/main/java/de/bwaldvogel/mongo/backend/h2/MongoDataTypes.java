@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -137,7 +136,7 @@ final class MongoDataTypes {
     static byte[] encode(Document document) {
         ByteBuf bson = Unpooled.buffer(1024);
         try {
-            BsonEncoder.encodeDocument(document, bson);
+            DocumentEncoder.encodeDocument(document, bson);
             return ByteBufUtil.getBytes(bson);
         } finally {
             bson.release();

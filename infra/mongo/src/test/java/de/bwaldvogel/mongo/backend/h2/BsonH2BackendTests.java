@@ -155,7 +155,7 @@ class BsonH2BackendTests {
     private MongoClient client;
 
     @Test
-    void uniqueIndexesStillRefuseDuplicatesWhenEachKeyIsCheckedOnce() {
+    void uniqueIndexesRefuseDuplicatesWhenTheCheckClaimsTheKey() {
         withServer(dir.resolve("unique.mv.db").toString(), items -> {
             items.createIndex(Indexes.ascending("sku"), new IndexOptions().unique(true));
             items.insertMany(List.of(new Document("_id", "a").append("sku", "A-1"), new Document("_id", "b").append("sku", "B-1")));
@@ -173,9 +173,44 @@ class BsonH2BackendTests {
             assertThat(items.find().map(document -> document.getString("_id")).into(new ArrayList<>()))
                     .containsExactlyInAnyOrder("a", "b", "c", "e");
 
-            // A document refused for its sku left nothing behind in the _id index: its id can still be used.
+            // A document refused for its sku left nothing behind in the _id index: its id is not
+            // found, and can still be used.
+            assertThat(items.find(Filters.eq("_id", "d")).first()).isNull();
             items.insertOne(new Document("_id", "d").append("sku", "D-1"));
             assertThat(items.countDocuments(Filters.eq("_id", "d"))).isEqualTo(1);
+            assertThat(items.find(Filters.eq("sku", "D-1")).first()).containsEntry("_id", "d");
+
+            // The last insert refused for its sku: its id must not point at the position the next
+            // document takes.
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "f").append("sku", "A-1")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThat(items.find(Filters.eq("_id", "f")).first()).isNull();
+            items.insertOne(new Document("_id", "g").append("sku", "G-1"));
+            assertThat(items.find(Filters.eq("_id", "f")).first()).isNull();
+            assertThat(items.find(Filters.eq("_id", "g")).first()).containsEntry("sku", "G-1");
+
+            // A replayed batch: every document refused, nothing changed.
+            assertThatThrownBy(() -> items.insertMany(batch, new InsertManyOptions().ordered(false)))
+                    .isInstanceOfSatisfying(MongoBulkWriteException.class,
+                            e -> assertThat(e.getWriteErrors()).hasSize(batch.size()));
+            assertThat(items.countDocuments()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void aUniqueIndexCreatedOverStoredDocumentsFindsThemAndRefusesDuplicates() {
+        withServer(dir.resolve("late-index.mv.db").toString(), items -> {
+            for (int i = 0; i < 50; i++) {
+                items.insertOne(new Document("_id", UUID.randomUUID().toString()).append("code", "C-" + i));
+            }
+            items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true));
+
+            assertThat(items.find(Filters.eq("code", "C-17")).first()).isNotNull();
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "new").append("code", "C-17")))
+                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            assertThat(items.find(Filters.eq("_id", "new")).first()).isNull();
+            items.insertOne(new Document("_id", "new").append("code", "C-50"));
+            assertThat(items.countDocuments()).isEqualTo(51);
         });
     }
 
