@@ -1,10 +1,9 @@
 package dev.bazaar.inbound.item;
 
 import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import dev.bazaar.starter.kafka.EventJson;
 import dev.bazaar.starter.outbox.BatchOutbox;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class SupplierItemEvents {
-
-    // The item is the event's last component, so Jackson ends an envelope without one with this.
-    private static final byte[] NO_ITEM_END = "\"item\":null}".getBytes(StandardCharsets.UTF_8);
-    private static final int NULL_END = "null}".length();
 
     private final JsonMapper json;
 
@@ -34,17 +29,7 @@ public class SupplierItemEvents {
 
     /** Byte for byte what Jackson writes for {@code event}, given the JSON of its item. */
     byte[] payload(SupplierItemReceived event, byte[] itemJson) {
-        byte[] envelope = json.writeValueAsBytes(
-                new SupplierItemReceived(event.eventId(), event.occurredAt(), event.importId(), null));
-        int cut = envelope.length - NULL_END;
-        if (!Arrays.equals(envelope, envelope.length - NO_ITEM_END.length, envelope.length, NO_ITEM_END, 0,
-                NO_ITEM_END.length)) {
-            throw new IllegalStateException("SupplierItemReceived no longer ends with its item: "
-                    + new String(envelope, StandardCharsets.UTF_8));
-        }
-        byte[] payload = Arrays.copyOf(envelope, cut + itemJson.length + 1);
-        System.arraycopy(itemJson, 0, payload, cut, itemJson.length);
-        payload[payload.length - 1] = '}';
-        return payload;
+        return EventJson.withLastComponent(json,
+                new SupplierItemReceived(event.eventId(), event.occurredAt(), event.importId(), null), "item", itemJson);
     }
 }

@@ -1,6 +1,8 @@
 package dev.bazaar.item.catalog;
 
+import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
+import dev.bazaar.starter.kafka.EventJson;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mongo and Kafka share no transaction, so every write of item changes goes in three steps:
@@ -39,6 +43,7 @@ public class CatalogChangePublisher implements DisposableBean {
 
     private final IntegrationEventPublisher events;
     private final PublicationIntents intents;
+    private final JsonMapper json;
     private final Duration ackTimeout;
     private final int maxBatchesInFlight;
     private final Semaphore batchesInFlight;
@@ -47,11 +52,12 @@ public class CatalogChangePublisher implements DisposableBean {
     private final ExecutorService acknowledgements = Executors.newSingleThreadExecutor(
             runnable -> new Thread(runnable, "catalog-acks"));
 
-    CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents,
+    CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents, JsonMapper json,
             @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout,
             @Value("${bazaar.items.batches-in-flight:4}") int batchesInFlight, MeterRegistry meters) {
         this.events = events;
         this.intents = intents;
+        this.json = json;
         this.ackTimeout = ackTimeout;
         this.maxBatchesInFlight = batchesInFlight;
         this.batchesInFlight = new Semaphore(batchesInFlight);
@@ -76,7 +82,7 @@ public class CatalogChangePublisher implements DisposableBean {
      * the intents that announced them. Returns how many were acknowledged.
      */
     public int publish(List<ItemDocument> written, Collection<String> intentIds) {
-        List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(item -> send(item, false)).toList();
+        List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(this::send).toList();
         awaitAll(sends);
         int acked = (int) sends.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
         acknowledged.increment(acked);
@@ -94,13 +100,24 @@ public class CatalogChangePublisher implements DisposableBean {
      * event is acknowledged. Blocks while too many batches are in flight.
      */
     public void publishInBackground(List<ItemDocument> written, Collection<String> intentIds) {
+        publishInBackground(written, Map.of(), intentIds);
+    }
+
+    /**
+     * The same, where some items' JSON is at hand already.
+     *
+     * @param itemJson by item id: the JSON of the item as its event carries it (see {@link EventJson})
+     */
+    public void publishInBackground(List<ItemDocument> written, Map<String, byte[]> itemJson,
+            Collection<String> intentIds) {
         try {
             batchesInFlight.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return; // the intents stay: the sweeper publishes this batch
         }
-        List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(item -> send(item, true)).toList();
+        List<CompletableFuture<?>> sends = written.stream()
+                .<CompletableFuture<?>>map(item -> sendInBulk(item, itemJson.get(item.id()))).toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((ignored, failure) -> {
@@ -140,16 +157,35 @@ public class CatalogChangePublisher implements DisposableBean {
         acknowledgements.shutdown();
     }
 
-    /** @param bulk an import's batch: sent without a span and timer per record (see IntegrationEventPublisher) */
-    private CompletableFuture<?> send(ItemDocument item, boolean bulk) {
-        ItemChange change = item.lastChange();
-        var event = new CatalogItemChanged(UUID.fromString(change.eventId()), change.occurredAt(), change.change(),
-                item.toCanonical());
+    private CompletableFuture<?> send(ItemDocument item) {
         try {
-            return bulk ? events.publishInBulk(event) : events.publish(event);
+            return events.publish(event(item, item.toCanonical()));
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * An import's event: sent without a span and timer per record (see IntegrationEventPublisher),
+     * built around {@code itemJson} when given.
+     */
+    private CompletableFuture<?> sendInBulk(ItemDocument item, byte[] itemJson) {
+        try {
+            if (itemJson == null) {
+                return events.publishInBulk(event(item, item.toCanonical()));
+            }
+            CatalogItemChanged event = event(item, item.toCanonical());
+            return events.publishInBulk(event,
+                    EventJson.withLastComponent(json, event(item, null), "item", itemJson));
+        } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CatalogItemChanged event(ItemDocument item, CanonicalItem canonical) {
+        ItemChange change = item.lastChange();
+        return new CatalogItemChanged(UUID.fromString(change.eventId()), change.occurredAt(), change.change(),
+                canonical);
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {

@@ -64,13 +64,54 @@ public record ItemContent(String title, String brand, List<String> categoryPath,
         return prefixes;
     }
 
+    /**
+     * The SHA-256 of the canonical JSON's UTF-8 text. Jackson writes that text straight as UTF-8
+     * bytes, except for an unpaired surrogate (which the String's encoding turns into '?'): only
+     * content with a surrogate goes through a String, which cost twice as much.
+     */
     public String hash() {
+        byte[] json = hasSurrogate()
+                ? CANONICAL_JSON.writeValueAsString(this).getBytes(StandardCharsets.UTF_8)
+                : CANONICAL_JSON.writeValueAsBytes(this);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL_JSON.writeValueAsString(this).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
+    }
+
+    private boolean hasSurrogate() {
+        return hasSurrogate(title) || hasSurrogate(brand) || hasSurrogate(description) || hasSurrogate(categoryPath)
+                || hasSurrogate(images) || hasSurrogate(attributes)
+                || price != null && hasSurrogate(price.currency()) || mrp != null && hasSurrogate(mrp.currency());
+    }
+
+    /** Any surrogate char in a string, or in the keys and values of a map or list, however nested. */
+    private static boolean hasSurrogate(Object value) {
+        if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isSurrogate(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (hasSurrogate(entry.getKey()) || hasSurrogate(entry.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Iterable<?> values) {
+            for (Object element : values) {
+                if (hasSurrogate(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return value != null && !(value instanceof Number) && !(value instanceof Boolean) && hasSurrogate(value.toString());
     }
 }

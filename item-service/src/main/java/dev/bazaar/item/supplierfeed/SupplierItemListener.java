@@ -3,13 +3,13 @@ package dev.bazaar.item.supplierfeed;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.ItemIds;
-import dev.bazaar.contracts.catalog.SupplierItemReceived;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,11 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 class SupplierItemListener {
 
     private final SupplierItemImport importer;
-    private final JsonMapper json;
+    private final ObjectReader items;
 
     SupplierItemListener(SupplierItemImport importer, JsonMapper json) {
         this.importer = importer;
-        this.json = json;
+        this.items = ReceivedItem.itemReader(json);
     }
 
     // idIsGroup = false: the consumer group stays spring.application.name (per test class in tests).
@@ -41,9 +41,9 @@ class SupplierItemListener {
             concurrency = "${bazaar.items.supplier-feed-consumers:2}",
             topics = "${bazaar.kafka.topic-prefix:}" + Topics.SUPPLIER_ITEMS)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<SupplierItemReceived> readable = new ArrayList<>(records.size());
+        List<ReceivedItem> readable = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
-            SupplierItemReceived event;
+            ReceivedItem event;
             try {
                 event = read(records.get(index));
             } catch (RuntimeException e) {
@@ -55,19 +55,18 @@ class SupplierItemListener {
         importer.apply(readable);
     }
 
-    private SupplierItemReceived read(ConsumerRecord<String, byte[]> record) {
+    private ReceivedItem read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             throw new IllegalArgumentException("empty record");
         }
-        SupplierItemReceived event = json.readValue(record.value(), SupplierItemReceived.class);
-        CanonicalItem item = event.item();
-        require(item != null, "no item");
+        ReceivedItem received = ReceivedItem.read(items, record.value());
+        CanonicalItem item = received.item();
         require(item.version() > 0, "version must be positive");
         require(item.title() != null && !item.title().isBlank(), "title is required");
         // ItemIds.of also rejects a blank supplierId or supplierSku.
         require(ItemIds.of(item.supplierId(), item.supplierSku()).equals(item.itemId()),
                 "itemId " + item.itemId() + " is not ItemIds.of(supplierId, supplierSku)");
-        return event;
+        return received;
     }
 
     private static void require(boolean condition, String message) {

@@ -38,12 +38,23 @@ class ItemContentTests {
         var canonical = tools.jackson.databind.json.JsonMapper.builder()
                 .enable(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-        for (String title : List.of("Kurta", "दीया “Diya” – brass", "mug \uD83D\uDE00", "broken \uD800 text")) {
-            ItemContent content = content(Map.of("Fabric", "Cotton", "Rating", 4.5), title);
-            byte[] text = canonical.writeValueAsString(content).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            String expected = java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(text));
-            assertThat(content.hash()).as(title).isEqualTo(expected);
+        List<String> texts = List.of("Kurta", "दीया “Diya” – brass", "mug \uD83D\uDE00", "broken \uD800 text",
+                "low \uDC00 alone", "quote \" backslash \\ tab \t newline \n bell \u0007", "line \u2028 sep \u2029",
+                "€ ₹ 中文 Ωμέγα");
+        for (String text : texts) {
+            // The text in every place a supplier can put it: title, description, images, category,
+            // an attribute's name, its value, and inside a nested list and map.
+            List<ItemContent> contents = List.of(
+                    content(Map.of("Fabric", "Cotton", "Rating", 4.5), text),
+                    new ItemContent("T", text, List.of("A", text), Money.inr(100), null, List.of(text), text,
+                            Map.of(), SizeClass.SMALL, true),
+                    content(Map.of(text, 1, "nested", Map.of("list", List.of(1, text), "map", Map.of(text, text))), "T"));
+            for (ItemContent content : contents) {
+                byte[] json = canonical.writeValueAsString(content).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String expected = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(json));
+                assertThat(content.hash()).as(text).isEqualTo(expected);
+            }
         }
     }
 

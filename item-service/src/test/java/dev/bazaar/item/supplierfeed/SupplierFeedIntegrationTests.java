@@ -102,8 +102,25 @@ class SupplierFeedIntegrationTests {
         assertThat(CatalogTopic.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
         assertThat(event.change()).isEqualTo(Change.CREATED);
         assertThat(event.item()).isEqualTo(withVersion(item, 1));
+        // Built around the item's JSON as received, and still exactly what Jackson writes for the event.
+        assertThat(record.value()).isEqualTo(json.writeValueAsBytes(event));
         assertThat(stored.lastChange().eventId()).isEqualTo(event.eventId().toString());
         await().until(() -> !intents.any()); // acknowledged, so nothing is left for the sweeper
+    }
+
+    @Test
+    void aNewItemThatNeededDefaultsIsAnnouncedAsStoredNotAsReceived() throws Exception {
+        CanonicalItem bare = new CanonicalItem(ItemIds.of("supplier-a", "K-bare"), "supplier-a", "K-bare", 1,
+                "Plain mug", null, null, null, null, null, null, null, null, true);
+
+        send(received(bare));
+
+        ItemDocument stored = awaitStored(bare.itemId(), 1);
+        CatalogItemChanged event = catalog.event(
+                catalog.recordsFor(bare.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30)).get(0));
+        assertThat(event.item()).isEqualTo(stored.toCanonical()).isNotEqualTo(bare);
+        assertThat(event.item().images()).isEmpty();
+        assertThat(event.item().attributes()).isEmpty();
     }
 
     @Test
@@ -225,7 +242,7 @@ class SupplierFeedIntegrationTests {
     void aBatchOfChangedUnchangedAndNewItemsAppliesEachAsItShould() throws Exception {
         List<CanonicalItem> first = java.util.stream.IntStream.range(0, 20)
                 .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1)).toList();
-        importer.apply(first.stream().map(item -> received(item)).toList());
+        importer.apply(first.stream().map(this::asReceived).toList());
 
         List<CanonicalItem> changed = first.subList(0, 10).stream()
                 .map(item -> withTitle(item, 2, "Kurta, new colour")).toList();
@@ -234,7 +251,7 @@ class SupplierFeedIntegrationTests {
                 .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1)).toList();
         double unchangedBefore = count("unchanged");
         importer.apply(java.util.stream.Stream.of(changed, unchanged, fresh).flatMap(List::stream)
-                .map(item -> received(item)).toList());
+                .map(this::asReceived).toList());
 
         for (CanonicalItem item : changed) {
             assertThat(awaitStored(item.itemId(), 2).title()).isEqualTo("Kurta, new colour");
@@ -278,6 +295,10 @@ class SupplierFeedIntegrationTests {
                             .contains("is not ItemIds.of"));
         }
         assertThat(store.find(ItemIds.of("supplier-a", "K-6"))).isEmpty();
+    }
+
+    private ReceivedItem asReceived(CanonicalItem item) {
+        return new ReceivedItem(item, json.writeValueAsBytes(item));
     }
 
     private void send(SupplierItemReceived event) throws Exception {

@@ -48,11 +48,20 @@ public class IntegrationEventPublisher {
      * count what they send.
      */
     public CompletableFuture<SendResult<String, byte[]>> publishInBulk(IntegrationEvent event) {
-        return bulk.send(record(event));
+        return publishInBulk(event, json.writeValueAsBytes(event));
+    }
+
+    /** {@link #publishInBulk(IntegrationEvent)} with the event's JSON already written (see {@link EventJson}). */
+    public CompletableFuture<SendResult<String, byte[]>> publishInBulk(IntegrationEvent event, byte[] eventJson) {
+        return bulk.send(record(event, eventJson));
     }
 
     private ProducerRecord<String, byte[]> record(IntegrationEvent event) {
-        return CloudEventHeaders.record(topics.resolve(event.topic()), event.key(), json.writeValueAsBytes(event),
+        return record(event, json.writeValueAsBytes(event));
+    }
+
+    private ProducerRecord<String, byte[]> record(IntegrationEvent event, byte[] eventJson) {
+        return CloudEventHeaders.record(topics.resolve(event.topic()), event.key(), eventJson,
                 event.eventId().toString(), event.type(), source, event.occurredAt().toString());
     }
 }

@@ -1,0 +1,53 @@
+package dev.bazaar.item.supplierfeed;
+
+import static dev.bazaar.item.Items.kurta;
+import static dev.bazaar.item.Items.received;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bazaar.contracts.catalog.CanonicalItem;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The item's JSON is cut out of the event exactly, wherever the item stands in it. */
+class ReceivedItemTests {
+
+    final JsonMapper json = JsonMapper.builder().build();
+    final ObjectReader items = ReceivedItem.itemReader(json);
+    final CanonicalItem item = kurta("supplier-r", "R-1 “रेशम” \\ \"quoted\"", 1);
+    final String itemJson = json.writeValueAsString(item);
+
+    @Test
+    void readsTheItemAndKeepsItsJsonAsSent() {
+        ReceivedItem received = ReceivedItem.read(items, json.writeValueAsBytes(received(item)));
+
+        assertThat(received.item()).isEqualTo(item);
+        assertThat(new String(received.json(), StandardCharsets.UTF_8)).isEqualTo(itemJson);
+    }
+
+    @Test
+    void findsTheItemAnywhereInTheEventAmongOtherProperties() {
+        String event = " {\n \"item\" : " + itemJson + " ,\"eventId\":\"e\", \"extra\": {\"item\": [1, {\"a\": null}]},"
+                + "\"occurredAt\":\"2026-12-02T07:00:00Z\"}\n";
+
+        ReceivedItem received = ReceivedItem.read(items, event.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(received.item()).isEqualTo(item);
+        assertThat(new String(received.json(), StandardCharsets.UTF_8)).isEqualTo(itemJson);
+    }
+
+    @Test
+    void refusesWhatHasNoItem() {
+        assertThatThrownBy(() -> ReceivedItem.read(items, "{\"eventId\":\"e\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no item");
+        assertThatThrownBy(() -> ReceivedItem.read(items, "{\"item\":null}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no item");
+        assertThatThrownBy(() -> ReceivedItem.read(items, "[1]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReceivedItem.read(items, "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JacksonException.class);
+    }
+}
