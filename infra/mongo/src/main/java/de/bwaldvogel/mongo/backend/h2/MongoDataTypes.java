@@ -11,6 +11,7 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.UUID;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -22,6 +23,7 @@ final class MongoDataTypes {
     /** Unused by H2's ObjectDataType (its tags: 0–19, 32–49, 64–119). */
     private static final byte TAG_KEY_VALUE = 120;
     private static final byte TAG_OBJECT_ID = 121;
+    private static final byte TAG_UUID_STRING = 122;
     private static final int OBJECT_ID_BYTES = 12;
 
     /**
@@ -69,6 +71,10 @@ final class MongoDataTypes {
             private void writeElement(WriteBuffer buffer, Object value) {
                 if (value instanceof ObjectId id) {
                     buffer.put(TAG_OBJECT_ID).put(id.toByteArray());
+                } else if (value instanceof String text && isCanonicalUuid(text)) {
+                    UUID uuid = UUID.fromString(text);
+                    buffer.put(TAG_UUID_STRING).putLong(uuid.getMostSignificantBits())
+                            .putLong(uuid.getLeastSignificantBits());
                 } else {
                     super.write(buffer, value);
                 }
@@ -88,7 +94,12 @@ final class MongoDataTypes {
             }
 
             private Object readElement(ByteBuffer buffer) {
-                if (buffer.get(buffer.position()) != TAG_OBJECT_ID) {
+                byte tag = buffer.get(buffer.position());
+                if (tag == TAG_UUID_STRING) {
+                    buffer.get();
+                    return new UUID(buffer.getLong(), buffer.getLong()).toString();
+                }
+                if (tag != TAG_OBJECT_ID) {
                     return super.read(buffer);
                 }
                 buffer.get();
@@ -97,6 +108,27 @@ final class MongoDataTypes {
                 return new ObjectId(id);
             }
         };
+    }
+
+    /**
+     * Whether {@code text} is a UUID as {@link UUID#toString()} writes it (36 characters, lower-case
+     * hex, dashes at 8, 13, 18 and 23), so that its 16 bytes give it back exactly. Such keys (item
+     * ids) are stored as those 16 bytes instead of 37: at each commit every leaf of an index of
+     * random ids has changed and is written again, and writing the strings a character at a time
+     * was most of that. Only storage changes: keys are Strings in memory and compare as before.
+     */
+    static boolean isCanonicalUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -133,14 +165,22 @@ final class MongoDataTypes {
         }
     };
 
+    /**
+     * One buffer per thread, kept between documents: a new 1 KB buffer grew twice (and copied
+     * itself) for each item-sized document.
+     */
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(16 * 1024));
+
+    private static final int KEPT_BUFFER_BYTES = 1024 * 1024;
+
     static byte[] encode(Document document) {
-        ByteBuf bson = Unpooled.buffer(1024);
-        try {
-            DocumentEncoder.encodeDocument(document, bson);
-            return ByteBufUtil.getBytes(bson);
-        } finally {
-            bson.release();
+        ByteBuf bson = ENCODING.get().clear();
+        DocumentEncoder.encodeDocument(document, bson);
+        byte[] bytes = ByteBufUtil.getBytes(bson);
+        if (bson.capacity() > KEPT_BUFFER_BYTES) { // an exceptionally large document: do not keep its buffer
+            ENCODING.remove();
         }
+        return bytes;
     }
 
     static Document decode(byte[] bson) {

@@ -39,6 +39,26 @@ class MongoDataTypesTests {
     }
 
     @Test
+    void uuidStringsAreStoredInSixteenBytesAndReadBackExactly() {
+        ObjectDataType keys = MongoDataTypes.keys();
+        for (int i = 0; i < 1_000; i++) {
+            String id = UUID.randomUUID().toString();
+            assertThat(roundTrip(keys, keys, new KeyValue(id))).isEqualTo(new KeyValue(id));
+        }
+        String id = "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b";
+        assertThat(encoded(keys, id).remaining()).isEqualTo(17);
+        assertThat(encoded(keys, new KeyValue(id)).remaining()).isLessThan(20);
+        // Strings that only look like one keep their text.
+        for (String other : List.of("0B1C7E52-4A4E-3F0A-9F39-1C2D3E4F5A6B", "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6",
+                "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b0", "0b1c7e52+4a4e-3f0a-9f39-1c2d3e4f5a6b",
+                "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6g", "1-1-1-1-1", "supplier-7/sku-0001-000000000000000")) {
+            assertThat(MongoDataTypes.isCanonicalUuid(other)).as(other).isFalse();
+            assertThat(roundTrip(keys, keys, other)).isEqualTo(other);
+            assertThat(roundTrip(keys, keys, new KeyValue(other, 1))).isEqualTo(new KeyValue(other, 1));
+        }
+    }
+
+    @Test
     void keysWrittenByTheStockTypeStillRead() {
         for (Object key : KEYS) {
             assertThat(roundTrip(new ObjectDataType(), MongoDataTypes.keys(), key)).as("%s", key).isEqualTo(key);
