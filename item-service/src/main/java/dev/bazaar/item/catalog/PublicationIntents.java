@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.bson.BsonBinaryWriter;
+import org.bson.RawBsonDocument;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -24,8 +26,34 @@ public class PublicationIntents {
     /** Records that these items are about to be written with these event ids; returns the intent's id. */
     String record(List<PublicationIntent.Entry> entries, Instant now) {
         var intent = new PublicationIntent(UUID.randomUUID().toString(), now, entries);
-        mongo.insert(intent);
+        mongo.getCollection(PublicationIntent.COLLECTION).withDocumentClass(RawBsonDocument.class)
+                .insertOne(toBson(intent));
         return intent.id();
+    }
+
+    /**
+     * The intent as Spring Data's mapping stores it ({@code PublicationIntentsIntegrationTests}
+     * compares the two), written directly: an import writes one per batch of 500 items, and the
+     * mapping of its entries was 5 % of this service's CPU.
+     */
+    static RawBsonDocument toBson(PublicationIntent intent) {
+        BulkUtf8OutputBuffer buffer = new BulkUtf8OutputBuffer(128 + 96 * intent.entries().size());
+        try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+            writer.writeStartDocument();
+            writer.writeString("_id", intent.id());
+            writer.writeDateTime("createdAt", intent.createdAt().toEpochMilli());
+            writer.writeStartArray("entries");
+            for (PublicationIntent.Entry entry : intent.entries()) {
+                writer.writeStartDocument();
+                writer.writeString("itemId", entry.itemId());
+                writer.writeString("eventId", entry.eventId());
+                writer.writeEndDocument();
+            }
+            writer.writeEndArray();
+            writer.writeString("_class", PublicationIntent.class.getName());
+            writer.writeEndDocument();
+        }
+        return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
     }
 
     void forget(Collection<String> intentIds) {
