@@ -98,15 +98,9 @@ public class CatalogChangePublisher implements DisposableBean {
     /**
      * Sends the events of a written batch and returns at once; the intents are forgotten when every
      * event is acknowledged. Blocks while too many batches are in flight.
-     */
-    public void publishInBackground(List<ItemDocument> written, Collection<String> intentIds) {
-        publishInBackground(written, Map.of(), intentIds);
-    }
-
-    /**
-     * The same, where some items' JSON is at hand already.
      *
-     * @param itemJson by item id: the JSON of the item as its event carries it (see {@link EventJson})
+     * @param itemJson by item id, where at hand: the JSON of the item as its event carries it (see
+     *        {@link EventJson})
      */
     public void publishInBackground(List<ItemDocument> written, Map<String, byte[]> itemJson,
             Collection<String> intentIds) {
@@ -171,12 +165,9 @@ public class CatalogChangePublisher implements DisposableBean {
      */
     private CompletableFuture<?> sendInBulk(ItemDocument item, byte[] itemJson) {
         try {
-            if (itemJson == null) {
-                return events.publishInBulk(event(item, item.toCanonical()));
-            }
             CatalogItemChanged event = event(item, item.toCanonical());
-            return events.publishInBulk(event,
-                    EventJson.withLastComponent(json, event(item, null), "item", itemJson));
+            return itemJson == null ? events.publishInBulk(event)
+                    : events.publishInBulk(event, EventJson.withLastComponent(json, event(item, null), "item", itemJson));
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
             return CompletableFuture.failedFuture(e);
         }

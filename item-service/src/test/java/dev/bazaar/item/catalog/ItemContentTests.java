@@ -39,7 +39,8 @@ class ItemContentTests {
                 .enable(tools.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
         List<String> texts = List.of("Kurta", "दीया “Diya” – brass", "mug \uD83D\uDE00", "broken \uD800 text",
-                "low \uDC00 alone", "quote \" backslash \\ tab \t newline \n bell \u0007", "line \u2028 sep \u2029", "literal \\uD800 and \\udc00 escapes",
+                "low \uDC00 alone", "quote \" backslash \\ tab \t newline \n bell \u0007", "line \u2028 sep \u2029",
+                "literal \\uD800 and \\udc00 escapes",
                 "€ ₹ 中文 Ωμέγα");
         for (String text : texts) {
             // The text in every place a supplier can put it: title, description, images, category,
