@@ -69,12 +69,12 @@ final class MongoDataTypes {
             }
 
             private void writeElement(WriteBuffer buffer, Object value) {
-                if (value instanceof ObjectId id) {
-                    buffer.put(TAG_OBJECT_ID).put(id.toByteArray());
-                } else if (value instanceof String text && isCanonicalUuid(text)) {
-                    UUID uuid = UUID.fromString(text);
+                UUID uuid = value instanceof String text ? canonicalUuid(text) : null;
+                if (uuid != null) {
                     buffer.put(TAG_UUID_STRING).putLong(uuid.getMostSignificantBits())
                             .putLong(uuid.getLeastSignificantBits());
+                } else if (value instanceof ObjectId id) {
+                    buffer.put(TAG_OBJECT_ID).put(id.toByteArray());
                 } else {
                     super.write(buffer, value);
                 }
@@ -111,24 +111,38 @@ final class MongoDataTypes {
     }
 
     /**
-     * Whether {@code text} is a UUID as {@link UUID#toString()} writes it (36 characters, lower-case
-     * hex, dashes at 8, 13, 18 and 23), so that its 16 bytes give it back exactly. Such keys (item
-     * ids) are stored as those 16 bytes instead of 37: at each commit every leaf of an index of
-     * random ids has changed and is written again, and writing the strings a character at a time
-     * was most of that. Only storage changes: keys are Strings in memory and compare as before.
+     * {@code text} as a UUID if it is one exactly as {@link UUID#toString()} writes it (36
+     * characters, lower-case hex, dashes at 8, 13, 18 and 23), so that its 16 bytes give it back
+     * exactly; otherwise null. Such keys (item ids) are stored as those 16 bytes instead of 37: at
+     * each commit every leaf of an index of random ids has changed and is written again, and writing
+     * the strings a character at a time was most of that. Only storage changes: keys are Strings in
+     * memory and compare as before. Checked and parsed in one pass (every commit writes every key).
      */
-    static boolean isCanonicalUuid(String text) {
+    static UUID canonicalUuid(String text) {
         if (text.length() != 36) {
-            return false;
+            return null;
         }
+        long mostSignificant = 0;
+        long leastSignificant = 0;
         for (int i = 0; i < 36; i++) {
             char c = text.charAt(i);
-            boolean valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
-            if (!valid) {
-                return false;
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return null;
+                }
+                continue;
+            }
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return null;
+            }
+            if (i < 18) {
+                mostSignificant = mostSignificant << 4 | digit;
+            } else {
+                leastSignificant = leastSignificant << 4 | digit;
             }
         }
-        return true;
+        return new UUID(mostSignificant, leastSignificant);
     }
 
     /**
