@@ -31,8 +31,12 @@ class ChunkWriter {
         this.outbox = outbox;
     }
 
+    /**
+     * @param assumeNew take every item for new without reading the ledger (see
+     *        {@link SupplierItems#recordChanges}); a duplicate key then fails the whole chunk
+     */
     @Transactional
-    public ImportCounts write(String importId, List<SupplierRow> rows) {
+    public ImportCounts write(String importId, List<SupplierRow> rows, boolean assumeNew) {
         List<CanonicalItem> candidates = new ArrayList<>();
         List<ImportJobs.RowError> errors = new ArrayList<>();
         long rejected = 0;
@@ -47,7 +51,7 @@ class ChunkWriter {
                 skipped++;
             }
         }
-        List<SupplierItems.Recorded> changed = items.recordChanges(candidates);
+        List<SupplierItems.Recorded> changed = items.recordChanges(candidates, assumeNew);
         Instant now = Instant.now();
         // One batch insert into the outbox in this transaction; the relay sends it after the commit.
         outbox.stageSerialized(changed.stream().map(recorded -> events.received(importId, now, recorded)).toList());

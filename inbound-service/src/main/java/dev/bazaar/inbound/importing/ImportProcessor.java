@@ -109,9 +109,10 @@ class ImportProcessor {
         try (SupplierRows rows = format.open(spool, job.supplierId());
                 ChunksAhead chunks = new ChunksAhead(rows, job.counts().rowsRead(), properties.chunkRows(),
                         properties.chunkChars(), Thread.currentThread().getName() + "-reader")) {
+            var ledgerReads = new LedgerReads();
             List<SupplierRow> chunk;
             while ((chunk = chunks.next()) != null) {
-                write(job.importId(), chunk);
+                write(job.importId(), chunk, ledgerReads);
                 if (Thread.currentThread().isInterrupted()) {
                     return false;
                 }
@@ -123,7 +124,18 @@ class ImportProcessor {
         }
     }
 
-    private void write(String importId, List<SupplierRow> chunk) {
+    /**
+     * Whether this import still reads the ledger before writing: not while every item so far was
+     * new (a catalogue's first import, or new items added to it). The first chunk holding a known
+     * item fails on its duplicate key; it is written again at once with the ledger read, and so is
+     * every later chunk of the import. A re-sent catalogue thus costs one failed insert, usually
+     * of its very first row.
+     */
+    private static final class LedgerReads {
+        private boolean skipped = true;
+    }
+
+    private void write(String importId, List<SupplierRow> chunk, LedgerReads ledgerReads) {
         AtomicInteger attempt = new AtomicInteger();
         chunkWrites.invoke(() -> {
             if (attempt.incrementAndGet() > 1) {
@@ -131,7 +143,16 @@ class ImportProcessor {
                 log.warn("Import {}: writing a chunk of {} rows again (attempt {}) after a transient database error",
                         importId, chunk.size(), attempt.get());
             }
-            return writer.write(importId, chunk);
+            if (ledgerReads.skipped) {
+                try {
+                    return writer.write(importId, chunk, true);
+                } catch (DuplicateKeyException knownItem) {
+                    ledgerReads.skipped = false;
+                    chunkRetries.increment();
+                    log.debug("Import {}: the chunk holds known items; the ledger is read from now on", importId);
+                }
+            }
+            return writer.write(importId, chunk, false);
         });
     }
 

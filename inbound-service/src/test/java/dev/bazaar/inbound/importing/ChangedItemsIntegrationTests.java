@@ -75,6 +75,36 @@ class ChangedItemsIntegrationTests {
         assertThat(importMug(client, apiKey, 249)).as("accepted, unchanged").containsExactly(0L, 1L);
     }
 
+    /**
+     * Imports first take every item for new without reading the ledger; a known item among new
+     * ones fails that chunk, which is written again with the ledger read. Nothing of the failed
+     * attempt stays: the new items get version 1, the known one counts as unchanged.
+     */
+    @Test
+    void aKnownItemAmongNewOnesIsFoundUnchangedAndTheNewOnesAreCreatedOnce() {
+        var client = new InboundClient(port);
+        String supplier = "mixed-" + System.nanoTime() % 100_000;
+        String apiKey = client.newSupplierWithKey(supplier);
+        assertThat(importMug(client, apiKey, 249)).containsExactly(1L, 0L);
+
+        String body = "[" + mug("mug-2", 99) + "," + mug("mug-3", 149) + "," + mug("mug-1", 249) + ","
+                + mug("mug-4", 199) + "]";
+        var received = client.importCatalog(apiKey, "application/json", body);
+        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        assertThat(job.get("status").stringValue()).as(job.toString()).isEqualTo("COMPLETED");
+        assertThat(job.get("counts").get("accepted").longValue()).as(job.toString()).isEqualTo(3);
+        assertThat(job.get("counts").get("unchanged").longValue()).as(job.toString()).isEqualTo(1);
+
+        List<String> itemIds = List.of("mug-1", "mug-2", "mug-3", "mug-4").stream()
+                .map(sku -> ItemIds.of(supplier, sku)).toList();
+        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
+                Duration.ofSeconds(8), record -> itemIds.contains(record.key()));
+        assertThat(events.kept()).extracting(record -> record.key() + " v"
+                + json.readTree(record.value()).get("item").get("version").longValue())
+                .containsExactlyInAnyOrder(itemIds.get(0) + " v1", itemIds.get(1) + " v1", itemIds.get(2) + " v1",
+                        itemIds.get(3) + " v1");
+    }
+
     private static String mug(String sku, int rupees) {
         return "{\"supplierSku\":\"" + sku + "\",\"title\":\"Ceramic mug\",\"brand\":\"Acme\","
                 + "\"categoryPath\":[\"Kitchen & Dining\",\"Mugs\"],\"price\":" + rupees + ",\"mrp\":299,"
