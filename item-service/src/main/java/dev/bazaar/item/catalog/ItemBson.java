@@ -65,7 +65,6 @@ public class ItemBson {
                 writer.writeString("sizeClass", item.sizeClass().name());
             }
             writer.writeBoolean("active", item.active());
-            string(writer, "contentHash", item.contentHash());
             if (item.lastChange() != null) {
                 ItemChange change = item.lastChange();
                 writer.writeStartDocument("lastChange");

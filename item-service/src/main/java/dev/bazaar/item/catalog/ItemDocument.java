@@ -17,7 +17,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param supplierVersion the highest supplier version received; guards against late, older events
  *        and is not shown to clients (an unchanged re-send raises it without any visible change)
  * @param categoryPrefixes every ancestor of {@code categoryPath}, for subtree listing with one index
- * @param contentHash {@link ItemContent#hash()}: tells a real change from a re-send
  * @param lastChange the change that produced this revision; its event announces it
  */
 @Document(ItemDocument.COLLECTION)
@@ -38,7 +37,6 @@ public record ItemDocument(
         Map<String, Object> attributes,
         SizeClass sizeClass,
         boolean active,
-        String contentHash,
         ItemChange lastChange,
         Instant createdAt,
         Instant updatedAt) {
@@ -50,8 +48,8 @@ public record ItemDocument(
             ItemContent content, ItemChange change) {
         return new ItemDocument(id, supplierId, supplierSku, 1, supplierVersion, content.title(), content.brand(),
                 content.categoryPath(), content.categoryPrefixes(), content.price(), content.mrp(), content.images(),
-                content.description(), content.attributes(), content.sizeClass(), content.active(), content.hash(),
-                change, change.occurredAt(), change.occurredAt());
+                content.description(), content.attributes(), content.sizeClass(), content.active(), change,
+                change.occurredAt(), change.occurredAt());
     }
 
     /** This item after {@link ItemStore#changeUpdate}: what the store holds once that update applied. */
@@ -59,7 +57,7 @@ public record ItemDocument(
         return new ItemDocument(id, supplierId, supplierSku, version + 1, newSupplierVersion, content.title(),
                 content.brand(), content.categoryPath(), content.categoryPrefixes(), content.price(), content.mrp(),
                 content.images(), content.description(), content.attributes(), content.sizeClass(), content.active(),
-                content.hash(), change, createdAt, change.occurredAt());
+                change, createdAt, change.occurredAt());
     }
 
     /** Whether this revision is the one written with {@code eventId}. */

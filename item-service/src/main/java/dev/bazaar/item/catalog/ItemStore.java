@@ -118,7 +118,6 @@ public class ItemStore {
                 .set("attributes", content.attributes())
                 .set("sizeClass", content.sizeClass())
                 .set("active", content.active())
-                .set("contentHash", content.hash())
                 .set("supplierVersion", supplierVersion)
                 .set("updatedAt", change.occurredAt())
                 .set("lastChange", change)

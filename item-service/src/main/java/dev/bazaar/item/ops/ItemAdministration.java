@@ -52,7 +52,7 @@ class ItemAdministration {
 
     ItemDocument update(String id, long expectedVersion, ItemContent content) {
         ItemDocument current = current(id, expectedVersion);
-        if (content.hash().equals(current.contentHash())) {
+        if (content.sameAs(current.content())) {
             return current; // nothing visible changes, so no new revision and no event
         }
         Change change = current.active() && !content.active() ? Change.DEACTIVATED : Change.UPDATED;

@@ -175,7 +175,7 @@ class SupplierItemImport {
         if (item.version() <= stored.supplierVersion()) {
             return new Plan(item, UpsertOutcome.STALE, null, null, null);
         }
-        if (content.hash().equals(stored.contentHash())) {
+        if (content.sameAs(stored.content())) {
             // Remember the newer version (so an older one arriving later stays stale) without any visible change.
             return new Plan(item, UpsertOutcome.UNCHANGED, null, query(where("_id").is(item.itemId())),
                     new Update().max("supplierVersion", item.version()));
