@@ -54,7 +54,7 @@ class ChunkWriter {
         List<SupplierItems.Recorded> changed = items.recordChanges(candidates, assumeNew);
         Instant now = Instant.now();
         // One batch insert into the outbox in this transaction; the relay sends it after the commit.
-        outbox.stageSerialized(changed.stream().map(recorded -> events.received(importId, now, recorded)).toList());
+        outbox.stageSerialized(events.received(importId, now, changed));
         jobs.addRowErrors(importId, errors);
         ImportCounts delta = new ImportCounts(rows.size(), changed.size(), rejected, skipped,
                 candidates.size() - changed.size());

@@ -41,6 +41,15 @@ public class SupplierItems {
     private record Change(Recorded recorded, byte[] hash, boolean created) {
     }
 
+    // One digest per thread: MessageDigest.getInstance searches the security providers every time.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
+
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -175,10 +184,6 @@ public class SupplierItems {
     }
 
     private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return SHA_256.get().digest(content);
     }
 }

@@ -25,18 +25,25 @@ class SupplierItemEventsTests {
         CanonicalItem item = item("Kurta \"Festive\" — रेशम", Map.of("fabric", "Silk", "sizes", List.of("S", "M")));
         byte[] itemJson = json.writeValueAsBytes(item);
 
-        var serialized = events.received("import-1", Instant.parse("2026-12-01T10:15:30.123456Z"),
-                new SupplierItems.Recorded(item, itemJson));
+        CanonicalItem other = item("Plain mug", new LinkedHashMap<>());
 
-        assertThat(serialized.payload()).isEqualTo(json.writeValueAsBytes(serialized.event()));
-        assertThat(json.readValue(serialized.payload(), SupplierItemReceived.class)).isEqualTo(serialized.event());
+        var serialized = events.received("import-1", Instant.parse("2026-12-01T10:15:30.123456Z"),
+                List.of(new SupplierItems.Recorded(item, itemJson),
+                        new SupplierItems.Recorded(other, json.writeValueAsBytes(other))));
+
+        assertThat(serialized).hasSize(2);
+        for (var one : serialized) {
+            assertThat(one.payload()).isEqualTo(json.writeValueAsBytes(one.event()));
+            assertThat(json.readValue(one.payload(), SupplierItemReceived.class)).isEqualTo(one.event());
+        }
+        assertThat(serialized.get(0).event().eventId()).isNotEqualTo(serialized.get(1).event().eventId());
     }
 
     @Test
     void anItemWithoutAttributesOrBrandIsWrittenAsJacksonWritesIt() {
         CanonicalItem item = item("Plain mug", new LinkedHashMap<>());
-        var serialized = events.received("import-2", Instant.now(), new SupplierItems.Recorded(item,
-                json.writeValueAsBytes(item)));
+        var serialized = events.received("import-2", Instant.now(), List.of(new SupplierItems.Recorded(item,
+                json.writeValueAsBytes(item)))).get(0);
 
         assertThat(serialized.payload()).isEqualTo(json.writeValueAsBytes(serialized.event()));
     }

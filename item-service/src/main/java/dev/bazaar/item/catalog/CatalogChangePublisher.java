@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,8 +111,9 @@ public class CatalogChangePublisher implements DisposableBean {
             Thread.currentThread().interrupt();
             return; // the intents stay: the sweeper publishes this batch
         }
+        Map<Envelope, EventJson.Template> envelopes = new HashMap<>();
         List<CompletableFuture<?>> sends = written.stream()
-                .<CompletableFuture<?>>map(item -> sendInBulk(item, itemJson.get(item.id()))).toList();
+                .<CompletableFuture<?>>map(item -> sendInBulk(item, itemJson.get(item.id()), envelopes)).toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenCompleteAsync((ignored, failure) -> {
@@ -159,15 +161,25 @@ public class CatalogChangePublisher implements DisposableBean {
         }
     }
 
+    /** What the events of a batch that share it have in common besides their item. */
+    private record Envelope(CatalogItemChanged.Change change, Instant occurredAt) {
+    }
+
     /**
      * An import's event: sent without a span and timer per record (see IntegrationEventPublisher),
-     * built around {@code itemJson} when given.
+     * built around {@code itemJson} when given, in the envelope of its kind of change and time
+     * (written once per batch, kept in {@code envelopes}).
      */
-    private CompletableFuture<?> sendInBulk(ItemDocument item, byte[] itemJson) {
+    private CompletableFuture<?> sendInBulk(ItemDocument item, byte[] itemJson,
+            Map<Envelope, EventJson.Template> envelopes) {
         try {
             CatalogItemChanged event = event(item, item.toCanonical());
-            return itemJson == null ? events.publishInBulk(event)
-                    : events.publishInBulk(event, EventJson.withLastComponent(json, event(item, null), "item", itemJson));
+            if (itemJson == null) {
+                return events.publishInBulk(event);
+            }
+            EventJson.Template envelope = envelopes.computeIfAbsent(new Envelope(event.change(), event.occurredAt()),
+                    key -> EventJson.template(json, event(item, null), "item"));
+            return events.publishInBulk(event, envelope.build(event.eventId(), itemJson));
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
             return CompletableFuture.failedFuture(e);
         }

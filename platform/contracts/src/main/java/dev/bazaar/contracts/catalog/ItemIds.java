@@ -1,6 +1,8 @@
 package dev.bazaar.contracts.catalog;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -9,13 +11,35 @@ import java.util.UUID;
  */
 public final class ItemIds {
 
+    // One MD5 per thread: UUID.nameUUIDFromBytes looks the algorithm up among the security
+    // providers on every call, which showed in the profile of a catalogue import (an id per row).
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
+        }
+    });
+
+    /** The name-based (version 3) UUID of the pair, as {@link UUID#nameUUIDFromBytes} makes it. */
     public static String of(String supplierId, String supplierSku) {
         if (supplierId == null || supplierId.isBlank() || supplierSku == null || supplierSku.isBlank()) {
             throw new IllegalArgumentException("supplierId and supplierSku are required");
         }
         // A length prefix keeps ("ab","c") and ("a","bc") apart.
         String name = supplierId.length() + ":" + supplierId + "/" + supplierSku;
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        byte[] md5 = MD5.get().digest(name.getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) (md5[6] & 0x0f | 0x30); // version 3
+        md5[8] = (byte) (md5[8] & 0x3f | 0x80); // IETF variant
+        return new UUID(bigEndianLong(md5, 0), bigEndianLong(md5, 8)).toString();
+    }
+
+    private static long bigEndianLong(byte[] bytes, int from) {
+        long value = 0;
+        for (int i = from; i < from + 8; i++) {
+            value = value << 8 | bytes[i] & 0xff;
+        }
+        return value;
     }
 
     private ItemIds() {

@@ -62,6 +62,6 @@ public class IntegrationEventPublisher {
 
     private ProducerRecord<String, byte[]> record(IntegrationEvent event, byte[] eventJson) {
         return CloudEventHeaders.record(topics.resolve(event.topic()), event.key(), eventJson,
-                event.eventId().toString(), event.type(), source, event.occurredAt().toString());
+                event.eventId().toString(), event.type(), source, CloudEventHeaders.time(event.occurredAt()));
     }
 }

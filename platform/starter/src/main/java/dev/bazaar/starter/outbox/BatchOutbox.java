@@ -1,6 +1,7 @@
 package dev.bazaar.starter.outbox;
 
 import dev.bazaar.contracts.IntegrationEvent;
+import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,7 +57,7 @@ public class BatchOutbox {
             statement.setString(2, event.key());
             statement.setString(3, event.eventId().toString());
             statement.setString(4, event.type());
-            statement.setString(5, event.occurredAt().toString());
+            statement.setString(5, CloudEventHeaders.time(event.occurredAt()));
             statement.setBytes(6, serialized.payload());
         });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
