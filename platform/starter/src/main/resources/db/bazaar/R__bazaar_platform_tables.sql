@@ -30,16 +30,14 @@ CREATE TABLE IF NOT EXISTS bazaar_processed_event
   PRIMARY KEY (consumer, event_id)
 ) ENGINE = InnoDB;
 
--- The batch outbox (BatchOutbox / OutboxRelay) for high-volume streams: rows are sent in id
--- order and deleted once Kafka acknowledged them.
-CREATE TABLE IF NOT EXISTS bazaar_outbox
+-- The batch outbox (BatchOutbox / OutboxRelay) for high-volume streams: the events staged
+-- together are one row (framed by OutboxEntries), sent in id order and deleted once Kafka
+-- acknowledged every event in it. It replaced bazaar_outbox (a row per event), which is no longer
+-- read: rows left there by an older release are not sent.
+CREATE TABLE IF NOT EXISTS bazaar_outbox_batch
 (
-  id          BIGINT       NOT NULL AUTO_INCREMENT,
-  topic       VARCHAR(249) NOT NULL,
-  record_key  VARCHAR(255),
-  event_id    CHAR(36)     NOT NULL,
-  event_type  VARCHAR(255) NOT NULL,
-  occurred_at VARCHAR(40)  NOT NULL,
-  payload     MEDIUMBLOB   NOT NULL,
+  id      BIGINT   NOT NULL AUTO_INCREMENT,
+  events  INT      NOT NULL,
+  content LONGBLOB NOT NULL,
   PRIMARY KEY (id)
 ) ENGINE = InnoDB;

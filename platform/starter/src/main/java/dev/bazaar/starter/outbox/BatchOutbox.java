@@ -11,16 +11,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox for high-volume streams, such as a catalogue import that publishes
- * thousands of events per transaction. Events are written with one JDBC batch into
- * {@code bazaar_outbox} in the caller's transaction; after the commit {@link OutboxRelay} sends them
- * in id order, in batches, and deletes what Kafka acknowledged. The per-event registry of Spring
- * Modulith (one row insert, one send and one update per event) is the better fit for a few events
- * per transaction; measured on a catalogue import it managed about 375 events/s here.
+ * thousands of events per transaction. The events staged together are written as one row of
+ * {@code bazaar_outbox_batch} (framed by {@link OutboxEntries}) in the caller's transaction; after
+ * the commit {@link OutboxRelay} sends them in order and deletes the row once Kafka acknowledged
+ * them all.
+ *
+ * <p>A row per event cost MariaDB an insert, a delete and a purge for each one: about 40 % of its
+ * CPU in a 100,000-row import. The per-event registry of Spring Modulith (one row insert, one send
+ * and one update per event) is the better fit for a few events per transaction; measured on a
+ * catalogue import it managed about 375 events/s here.
  */
 public class BatchOutbox {
 
-    private static final String INSERT = "INSERT INTO bazaar_outbox "
-            + "(topic, record_key, event_id, event_type, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO bazaar_outbox_batch (events, content) VALUES (?, ?)";
+
+    /** Larger batches are split into rows of about this size, well under MariaDB's 16 MB packet limit. */
+    static final int MAX_ROW_BYTES = 4 * 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -51,14 +57,15 @@ public class BatchOutbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("BatchOutbox.stage must run inside a transaction");
         }
-        jdbc.batchUpdate(INSERT, events, 500, (statement, serialized) -> {
+        List<OutboxEntries.Entry> entries = events.stream().map(serialized -> {
             IntegrationEvent event = serialized.event();
-            statement.setString(1, topics.resolve(event.topic()));
-            statement.setString(2, event.key());
-            statement.setString(3, event.eventId().toString());
-            statement.setString(4, event.type());
-            statement.setString(5, CloudEventHeaders.time(event.occurredAt()));
-            statement.setBytes(6, serialized.payload());
+            return new OutboxEntries.Entry(topics.resolve(event.topic()), event.key(), event.eventId().toString(),
+                    event.type(), CloudEventHeaders.time(event.occurredAt()), serialized.payload());
+        }).toList();
+        List<OutboxEntries.Encoded> rows = OutboxEntries.encode(entries, MAX_ROW_BYTES);
+        jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
+            statement.setInt(1, row.events());
+            statement.setBytes(2, row.content());
         });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

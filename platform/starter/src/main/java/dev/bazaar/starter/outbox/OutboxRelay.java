@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves {@link BatchOutbox} rows to Kafka: woken after each commit, and every
- * {@code pollInterval} for rows a crash or a Kafka outage left behind. Each round claims up to
- * {@code batchSize} rows with {@code FOR UPDATE SKIP LOCKED} (so several instances never send the
- * same row), sends them all, waits for the acknowledgements and deletes the acknowledged rows in
- * the same transaction. If Kafka is down the transaction rolls back and the rows stay.
+ * {@code pollInterval} for rows a crash or a Kafka outage left behind. Each round claims rows with
+ * {@code FOR UPDATE SKIP LOCKED} (so several instances never send the same row), as many as hold
+ * up to {@code batchSize} events (at least one row), sends their events in order, waits for the
+ * acknowledgements and deletes the rows in the same transaction. If Kafka is down the transaction
+ * rolls back and the rows stay.
  *
  * <p>That transaction runs at READ COMMITTED: at MariaDB's default REPEATABLE READ the claim also
  * locked the gap after the last row, so every writer staging new rows waited until the batch's
@@ -42,8 +43,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private static final String CLAIM = "SELECT id, topic, record_key, event_id, event_type, occurred_at, payload "
-            + "FROM bazaar_outbox WHERE id > ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM = "SELECT id, events FROM bazaar_outbox_batch WHERE id > ? ORDER BY id "
+            + "LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -77,7 +78,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends batches until one comes back short; returns how many rows moved. Starts at the
+     * Sends batches until the outbox is empty; returns how many events moved. Starts at the
      * beginning of the table if the last time it did was {@code pollInterval} ago or more.
      */
     int relayAll() {
@@ -90,27 +91,36 @@ public class OutboxRelay implements SmartLifecycle {
         do {
             moved = relayBatch();
             total += moved;
-        } while (moved == batchSize);
+        } while (moved > 0);
         return total;
     }
 
-    /** Sends one batch; returns how many rows it moved (0 when the outbox is empty). */
+    /** Sends one batch; returns how many events it moved (0 when the outbox is empty). */
     int relayBatch() {
         long[] lastId = { 0 };
         Integer moved = transactions.execute(status -> {
-            List<Row> rows = jdbc.query(CLAIM, (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getBytes(7)), claimAfter, batchSize);
+            List<Long> rows = new ArrayList<>();
+            int[] events = { 0 };
+            boolean[] full = { false };
+            jdbc.query(CLAIM, rs -> {
+                // The rows after the batch's last stay claimed until the commit: the next round takes them.
+                full[0] |= !rows.isEmpty() && events[0] + rs.getInt(2) > batchSize;
+                if (!full[0]) {
+                    rows.add(rs.getLong(1));
+                    events[0] += rs.getInt(2);
+                }
+            }, claimAfter, batchSize);
             if (rows.isEmpty()) {
                 return 0;
             }
-            lastId[0] = rows.get(rows.size() - 1).id();
-            List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                sends.add(send(row));
-            }
+            lastId[0] = rows.get(rows.size() - 1);
+            List<CompletableFuture<?>> sends = new ArrayList<>(events[0]);
+            jdbc.query(selectContent(rows), rs -> {
+                OutboxEntries.decode(rs.getBytes(1)).forEach(entry -> sends.add(send(entry)));
+            });
             awaitAll(sends);
             jdbc.update(deleteAll(rows));
-            return rows.size();
+            return sends.size();
         });
         int count = moved == null ? 0 : moved;
         if (count > 0) {
@@ -120,39 +130,45 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
+    private static String selectContent(List<Long> rows) {
+        return "SELECT o.content FROM bazaar_outbox_batch o FORCE INDEX (PRIMARY) WHERE " + ids(rows)
+                + " ORDER BY o.id";
+    }
+
     /**
-     * One statement for the whole batch: a JDBC batch of single-row deletes reaches MariaDB as one
-     * statement per row (bulk execution is for inserts only unless {@code useBulkStmts} is set),
-     * 100,000 statements for an import of 100,000 items. It reads the primary key from the batch's
-     * first to its last id (claimed in id order): the table's statistics count only a batch or two
-     * of live rows, so for {@code id IN (…)} (or a range) MariaDB chose a scan of the whole table,
-     * through every row deleted but not yet purged, for each batch (15 % of its CPU in an import).
-     * The ids are longs read from the table.
+     * One statement for the whole batch. It reads the primary key from the batch's first to its
+     * last id (claimed in id order): the table's statistics count only a batch or two of live rows,
+     * so for {@code id IN (…)} (or a range) MariaDB chose a scan of the whole table, through every
+     * row deleted but not yet purged, for each batch (15 % of its CPU in an import).
      */
-    private static String deleteAll(List<Row> rows) {
-        long first = rows.get(0).id();
-        long last = rows.get(rows.size() - 1).id();
-        String range = "DELETE o FROM bazaar_outbox o FORCE INDEX (PRIMARY) WHERE o.id BETWEEN " + first
-                + " AND " + last;
+    private static String deleteAll(List<Long> rows) {
+        return "DELETE o FROM bazaar_outbox_batch o FORCE INDEX (PRIMARY) WHERE " + ids(rows);
+    }
+
+    /** The condition on {@code o.id} for exactly these ids, in ascending order (longs read from the table). */
+    private static String ids(List<Long> rows) {
+        long first = rows.get(0);
+        long last = rows.get(rows.size() - 1);
+        String range = "o.id BETWEEN " + first + " AND " + last;
         if (last - first + 1 == rows.size()) {
             return range; // no gap: the range holds exactly the batch
         }
         StringJoiner ids = new StringJoiner(",", range + " AND o.id IN (", ")");
-        rows.forEach(row -> ids.add(Long.toString(row.id())));
+        rows.forEach(id -> ids.add(Long.toString(id)));
         return ids.toString();
     }
 
-    private CompletableFuture<?> send(Row row) {
+    private CompletableFuture<?> send(OutboxEntries.Entry entry) {
         try {
-            return kafka.send(record(row));
+            return kafka.send(record(entry));
         } catch (RuntimeException e) { // e.g. no broker metadata within max.block.ms
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private ProducerRecord<String, byte[]> record(Row row) {
-        return CloudEventHeaders.record(row.topic(), row.key(), row.payload(), row.eventId(), row.type(), source,
-                row.time());
+    private ProducerRecord<String, byte[]> record(OutboxEntries.Entry entry) {
+        return CloudEventHeaders.record(entry.topic(), entry.key(), entry.payload(), entry.eventId(), entry.type(),
+                source, entry.time());
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {
@@ -209,8 +225,5 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return worker != null;
-    }
-
-    private record Row(long id, String topic, String key, String eventId, String type, String time, byte[] payload) {
     }
 }
