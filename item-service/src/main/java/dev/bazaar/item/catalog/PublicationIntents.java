@@ -3,6 +3,7 @@ package dev.bazaar.item.catalog;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -56,9 +57,14 @@ public class PublicationIntents {
         return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
     }
 
+    /**
+     * Deletes the intents straight through the driver: an import forgets one per batch of 500
+     * items, and Spring Data's {@code remove} (query mapping, entity metadata, events) was 5 % of
+     * this service's CPU.
+     */
     void forget(Collection<String> intentIds) {
         if (!intentIds.isEmpty()) {
-            mongo.remove(query(where("_id").in(intentIds)), PublicationIntent.class);
+            mongo.getCollection(PublicationIntent.COLLECTION).deleteMany(Filters.in("_id", intentIds));
         }
     }
 
