@@ -18,17 +18,6 @@ public final class EventJson {
     private static final int UUID_LENGTH = 36;
 
     /**
-     * Byte for byte what {@code json} writes for the event, given {@code envelope}: the same event
-     * with its last component, {@code lastComponent}, null; and that component's JSON.
-     *
-     * @throws IllegalStateException if {@code lastComponent} is not the envelope's last property
-     */
-    public static byte[] withLastComponent(JsonMapper json, IntegrationEvent envelope, String lastComponent,
-            byte[] componentJson) {
-        return template(json, envelope, lastComponent).build(envelope.eventId(), componentJson);
-    }
-
-    /**
      * The JSON of events that differ from {@code envelope} only in their id and their last
      * component, {@code lastComponent}, which is null in {@code envelope}: a bulk of events that
      * share a time and a cause is written by Jackson once, not once per event.
