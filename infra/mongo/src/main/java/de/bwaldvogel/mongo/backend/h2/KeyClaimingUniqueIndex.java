@@ -3,9 +3,12 @@ package de.bwaldvogel.mongo.backend.h2;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -23,18 +26,63 @@ import org.h2.mvstore.MVMap;
  * is released ({@link #releaseUnconfirmedClaim}), so no other operation ever sees a claimed key
  * without its document. Outside an insert (creating an index over stored documents) and for sparse
  * indexes, the stock behaviour applies.
+ *
+ * <p>A key that is one canonical UUID string is held in the tree as a {@link UuidText}
+ * ({@link #compact}): every operation on keys goes through the overrides below, and keys handed
+ * back to the stock index ({@link #getIterable}) are {@code KeyValue}s again.
  */
 final class KeyClaimingUniqueIndex extends H2UniqueIndex {
 
-    private final MVMap<KeyValue, Object> map;
+    /** Keys are {@code KeyValue}s and {@link UuidText}s (see {@link MongoDataTypes#keys}). */
+    private final MVMap<Object, Object> map;
 
     private Document claimedFor;
     private Object claimedPosition;
-    private List<KeyValue> claimedKeys = List.of();
+    private List<Object> claimedKeys = List.of();
 
     KeyClaimingUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(map, name, keys, sparse);
-        this.map = map;
+        @SuppressWarnings("unchecked")
+        MVMap<Object, Object> heldKeys = (MVMap<Object, Object>) (MVMap<?, ?>) map;
+        this.map = heldKeys;
+    }
+
+    /** The key as the tree holds it: a {@link UuidText} for one canonical UUID string, else as it is. */
+    static Object compact(KeyValue key) {
+        if (key.size() == 1 && key.get(0) instanceof String text) {
+            UuidText uuid = UuidText.parse(text);
+            if (uuid != null) {
+                return uuid;
+            }
+        }
+        return key;
+    }
+
+    private static KeyValue expanded(Object held) {
+        return held instanceof UuidText uuid ? new KeyValue(uuid.toString()) : (KeyValue) held;
+    }
+
+    @Override
+    protected boolean putKeyPosition(KeyValue key, Object position) {
+        return map.putIfAbsent(compact(key), Missing.ofNullable(position)) == null;
+    }
+
+    @Override
+    protected Object getPosition(KeyValue key) {
+        return map.get(compact(key));
+    }
+
+    @Override
+    protected Object removeDocument(KeyValue key) {
+        return map.remove(compact(key));
+    }
+
+    @Override
+    protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+        return () -> map.entrySet().stream()
+                .map(entry -> (Map.Entry<KeyValue, Object>) new SimpleImmutableEntry<>(expanded(entry.getKey()),
+                        entry.getValue()))
+                .iterator();
     }
 
     @Override
@@ -45,14 +93,15 @@ final class KeyClaimingUniqueIndex extends H2UniqueIndex {
             super.checkAdd(document, collection);
             return;
         }
-        List<KeyValue> claimed = new ArrayList<>(1);
+        List<Object> claimed = new ArrayList<>(1);
         for (KeyValue key : getKeyValues(document)) {
-            if (!putKeyPosition(key, position)) {
+            Object held = compact(key);
+            if (map.putIfAbsent(held, position) != null) {
                 claimed.forEach(own -> map.remove(own, position));
                 super.checkAdd(document, collection); // throws the duplicate-key error
                 throw new IllegalStateException("key " + key + " of index " + getName() + " exists already");
             }
-            claimed.add(key);
+            claimed.add(held);
         }
         claimedFor = document;
         claimedPosition = position;

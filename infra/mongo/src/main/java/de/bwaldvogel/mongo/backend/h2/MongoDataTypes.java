@@ -11,7 +11,6 @@ import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.UUID;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -31,7 +30,9 @@ final class MongoDataTypes {
      * Java-serialises every class it does not know: the index keys ({@link KeyValue}) and
      * {@link ObjectId}s, both on every page write, and its comparison serialises both sides. Those
      * two get tags of their own here (tags H2 leaves unused, so files written before still read);
-     * their elements and every other key stay H2's.
+     * their elements and every other key stay H2's. A single canonical UUID string is held and
+     * stored as a {@link UuidText}, without the {@code KeyValue} around it (see
+     * {@link KeyClaimingUniqueIndex#compact}).
      */
     static ObjectDataType keys() { // one per map, like H2's default: ObjectDataType caches per instance
         return new ObjectDataType() {
@@ -53,7 +54,7 @@ final class MongoDataTypes {
             }
 
             private int elementMemory(Object value) {
-                return value instanceof ObjectId ? 48 : super.getMemory(value);
+                return value instanceof ObjectId ? 48 : value instanceof UuidText ? 32 : super.getMemory(value);
             }
 
             @Override
@@ -69,10 +70,10 @@ final class MongoDataTypes {
             }
 
             private void writeElement(WriteBuffer buffer, Object value) {
-                UUID uuid = value instanceof String text ? canonicalUuid(text) : null;
+                UuidText uuid = value instanceof UuidText held ? held
+                        : value instanceof String text ? UuidText.parse(text) : null;
                 if (uuid != null) {
-                    buffer.put(TAG_UUID_STRING).putLong(uuid.getMostSignificantBits())
-                            .putLong(uuid.getLeastSignificantBits());
+                    buffer.put(TAG_UUID_STRING).putLong(uuid.mostSignificant()).putLong(uuid.leastSignificant());
                 } else if (value instanceof ObjectId id) {
                     buffer.put(TAG_OBJECT_ID).put(id.toByteArray());
                 } else {
@@ -80,6 +81,7 @@ final class MongoDataTypes {
                 }
             }
 
+            /** A UUID string comes back as a {@link UuidText}: alone, or as a String inside a longer key. */
             @Override
             public Object read(ByteBuffer buffer) {
                 if (buffer.get(buffer.position()) != TAG_KEY_VALUE) {
@@ -90,6 +92,14 @@ final class MongoDataTypes {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = readElement(buffer);
                 }
+                if (values.length == 1 && values[0] instanceof UuidText uuid) {
+                    return uuid; // held as KeyClaimingUniqueIndex holds it
+                }
+                for (int i = 0; i < values.length; i++) {
+                    if (values[i] instanceof UuidText uuid) {
+                        values[i] = uuid.toString();
+                    }
+                }
                 return new KeyValue(Arrays.asList(values));
             }
 
@@ -97,7 +107,7 @@ final class MongoDataTypes {
                 byte tag = buffer.get(buffer.position());
                 if (tag == TAG_UUID_STRING) {
                     buffer.get();
-                    return new UUID(buffer.getLong(), buffer.getLong()).toString();
+                    return new UuidText(buffer.getLong(), buffer.getLong());
                 }
                 if (tag != TAG_OBJECT_ID) {
                     return super.read(buffer);
@@ -108,41 +118,6 @@ final class MongoDataTypes {
                 return new ObjectId(id);
             }
         };
-    }
-
-    /**
-     * {@code text} as a UUID if it is one exactly as {@link UUID#toString()} writes it (36
-     * characters, lower-case hex, dashes at 8, 13, 18 and 23), so that its 16 bytes give it back
-     * exactly; otherwise null. Such keys (item ids) are stored as those 16 bytes instead of 37: at
-     * each commit every leaf of an index of random ids has changed and is written again, and writing
-     * the strings a character at a time was most of that. Only storage changes: keys are Strings in
-     * memory and compare as before. Checked and parsed in one pass (every commit writes every key).
-     */
-    static UUID canonicalUuid(String text) {
-        if (text.length() != 36) {
-            return null;
-        }
-        long mostSignificant = 0;
-        long leastSignificant = 0;
-        for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return null;
-                }
-                continue;
-            }
-            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            if (digit < 0) {
-                return null;
-            }
-            if (i < 18) {
-                mostSignificant = mostSignificant << 4 | digit;
-            } else {
-                leastSignificant = leastSignificant << 4 | digit;
-            }
-        }
-        return new UUID(mostSignificant, leastSignificant);
     }
 
     /**
@@ -204,6 +179,15 @@ final class MongoDataTypes {
     private static final Comparator<Object> ELEMENTS = ValueComparator.ascWithoutListHandling();
 
     private static final Comparator<Object> MONGO_ORDER = (a, b) -> {
+        if (a instanceof UuidText x && b instanceof UuidText y) {
+            return x.compareTo(y);
+        }
+        // A UuidText stands for the one-element key of its string.
+        if (a instanceof UuidText x && b instanceof KeyValue) {
+            a = new KeyValue(x.toString());
+        } else if (b instanceof UuidText y && a instanceof KeyValue) {
+            b = new KeyValue(y.toString());
+        }
         if (a instanceof KeyValue x && b instanceof KeyValue y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
                 int order = compareElements(x.get(i), y.get(i));
@@ -223,6 +207,12 @@ final class MongoDataTypes {
     private static int compareElements(Object a, Object b) {
         if (a instanceof String x && b instanceof String y) {
             return x.compareTo(y);
+        }
+        if (a instanceof UuidText x) {
+            return b instanceof UuidText y ? x.compareTo(y) : compareElements(x.toString(), b);
+        }
+        if (b instanceof UuidText y) {
+            return compareElements(a, y.toString());
         }
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);

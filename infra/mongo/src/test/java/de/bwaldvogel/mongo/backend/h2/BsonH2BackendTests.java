@@ -13,6 +13,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.h2.mvstore.MVMap;
@@ -211,6 +213,63 @@ class BsonH2BackendTests {
             assertThat(items.find(Filters.eq("_id", "new")).first()).isNull();
             items.insertOne(new Document("_id", "new").append("code", "C-50"));
             assertThat(items.countDocuments()).isEqualTo(51);
+        });
+    }
+
+    /**
+     * Ids that are canonical UUID strings are held in the {@code _id} index as their bits
+     * (UuidText); every query on them answers as for any string id, among ids of other kinds and
+     * across a restart: equality, {@code $in}, ranges (which walk the index), sorting, updates,
+     * deletes and duplicates, also of a unique index on another field holding UUID strings.
+     */
+    @Test
+    void uuidIdsAnswerEveryQueryAsStringIdsDo() {
+        String file = dir.resolve("uuid-ids.mv.db").toString();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(UUID.randomUUID().toString());
+        }
+        ids.addAll(List.of("0B1C7E52-4A4E-3F0A-9F39-1C2D3E4F5A6B", "plain-id", "", "ffffffff-ffff-ffff-ffff-fffffffffffg",
+                "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff"));
+        List<String> sorted = ids.stream().sorted().toList();
+        String pivot = sorted.get(sorted.size() / 2);
+        Consumer<MongoCollection<Document>> checks = items -> {
+            assertThat(items.find(Filters.eq("_id", ids.get(7))).first()).containsEntry("n", 7);
+            assertThat(items.find(Filters.in("_id", ids.subList(100, 206))).into(new ArrayList<>())).hasSize(106);
+            assertThat(items.find(Filters.gt("_id", pivot)).map(document -> document.getString("_id"))
+                    .into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(sorted.subList(sorted.size() / 2 + 1,
+                            sorted.size()));
+            assertThat(items.find(Filters.lte("_id", pivot)).into(new ArrayList<>())).hasSize(sorted.size() / 2 + 1);
+            assertThat(items.find().sort(Sorts.ascending("_id")).map(document -> document.getString("_id"))
+                    .into(new ArrayList<>())).containsExactlyElementsOf(sorted);
+            assertThat(items.find(Filters.eq("ref", ids.get(3))).first()).containsEntry("_id", ids.get(3));
+            for (String taken : List.of(ids.get(11), "plain-id", "00000000-0000-0000-0000-000000000000")) {
+                assertThatThrownBy(() -> items.insertOne(new Document("_id", taken).append("ref", "other-" + taken)))
+                        .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+            }
+            assertThatThrownBy(() -> items.insertOne(new Document("_id", "new-" + ids.get(12)).append("ref", ids.get(12))))
+                    .as("the unique index on ref").isInstanceOf(MongoWriteException.class);
+        };
+        withServer(file, items -> {
+            items.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                documents.add(new Document("_id", ids.get(i)).append("n", i).append("ref", ids.get(i)));
+            }
+            items.insertMany(documents);
+            checks.accept(items);
+            items.updateOne(Filters.eq("_id", ids.get(20)), Updates.set("n", -20));
+            items.deleteOne(Filters.eq("_id", ids.get(21)));
+            items.insertOne(new Document("_id", ids.get(21)).append("n", 2121).append("ref", ids.get(21)));
+        });
+        withServer(file, items -> {
+            checks.accept(items);
+            assertThat(items.find(Filters.eq("_id", ids.get(20))).first()).containsEntry("n", -20);
+            assertThat(items.find(Filters.eq("_id", ids.get(21))).first()).containsEntry("n", 2121);
+            assertThat(items.deleteMany(Filters.in("_id", ids.subList(0, 50))).getDeletedCount()).isEqualTo(50);
+            assertThat(items.countDocuments()).isEqualTo(ids.size() - 50);
+            items.insertOne(new Document("_id", ids.get(0)).append("ref", ids.get(0)));
+            assertThat(items.countDocuments(Filters.eq("_id", ids.get(0)))).isEqualTo(1);
         });
     }
 

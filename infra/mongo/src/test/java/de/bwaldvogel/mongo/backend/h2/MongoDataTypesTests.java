@@ -34,7 +34,7 @@ class MongoDataTypesTests {
     void everyKindOfKeyReadsBackEqual() {
         ObjectDataType keys = MongoDataTypes.keys();
         for (Object key : KEYS) {
-            assertThat(roundTrip(keys, keys, key)).as("%s", key).isEqualTo(key);
+            assertThat(roundTrip(keys, keys, key)).as("%s", key).isEqualTo(held(key));
         }
     }
 
@@ -44,8 +44,13 @@ class MongoDataTypesTests {
         for (int i = 0; i < 1_000; i++) {
             UUID uuid = UUID.randomUUID();
             String id = uuid.toString();
-            assertThat(MongoDataTypes.canonicalUuid(id)).isEqualTo(uuid);
-            assertThat(roundTrip(keys, keys, new KeyValue(id))).isEqualTo(new KeyValue(id));
+            UuidText held = UuidText.parse(id);
+            assertThat(held).isEqualTo(new UuidText(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits()));
+            assertThat(held.toString()).isEqualTo(id);
+            assertThat(roundTrip(keys, keys, new KeyValue(id))).isEqualTo(held);
+            assertThat(roundTrip(keys, keys, held)).isEqualTo(held);
+            assertThat(roundTrip(keys, keys, new KeyValue(id, 1))).as("inside a longer key: a String")
+                    .isEqualTo(new KeyValue(id, 1));
         }
         String id = "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b";
         assertThat(encoded(keys, id).remaining()).isEqualTo(17);
@@ -54,7 +59,7 @@ class MongoDataTypesTests {
         for (String other : List.of("0B1C7E52-4A4E-3F0A-9F39-1C2D3E4F5A6B", "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6",
                 "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b0", "0b1c7e52+4a4e-3f0a-9f39-1c2d3e4f5a6b",
                 "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6g", "1-1-1-1-1", "supplier-7/sku-0001-000000000000000")) {
-            assertThat(MongoDataTypes.canonicalUuid(other)).as(other).isNull();
+            assertThat(UuidText.parse(other)).as(other).isNull();
             assertThat(roundTrip(keys, keys, other)).isEqualTo(other);
             assertThat(roundTrip(keys, keys, new KeyValue(other, 1))).isEqualTo(new KeyValue(other, 1));
         }
@@ -62,8 +67,9 @@ class MongoDataTypesTests {
 
     @Test
     void keysWrittenByTheStockTypeStillRead() {
+        ObjectDataType keys = MongoDataTypes.keys();
         for (Object key : KEYS) {
-            assertThat(roundTrip(new ObjectDataType(), MongoDataTypes.keys(), key)).as("%s", key).isEqualTo(key);
+            assertThat(keys.compare(roundTrip(new ObjectDataType(), keys, key), held(key))).as("%s", key).isZero();
         }
     }
 
@@ -112,6 +118,41 @@ class MongoDataTypesTests {
                         .isEqualTo(Integer.signum(mongoOrder.compare(a, b)));
             }
         }
+    }
+
+    /**
+     * Held UUID keys order exactly as their strings, among themselves and against every other kind
+     * of key, held or not (a tree can hold both: keys written by the stock type stay KeyValues).
+     */
+    @Test
+    void heldUuidKeysCompareAsTheirStrings() {
+        List<Object> values = new ArrayList<>(List.of("00000000-0000-0000-0000-000000000000",
+                "ffffffff-ffff-ffff-ffff-ffffffffffff", "7fffffff-ffff-ffff-8000-000000000000",
+                "80000000-0000-0000-7fff-ffffffffffff", "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b",
+                "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6", "0b1c7e52-4a4e-3f0a-9f39-1c2d3e4f5a6b0", "a", "", 7L,
+                new ObjectId(), true));
+        for (int i = 0; i < 40; i++) {
+            values.add(UUID.randomUUID().toString());
+        }
+        ObjectDataType keys = MongoDataTypes.keys();
+        var mongoOrder = ValueComparator.asc();
+        for (Object a : values) {
+            for (Object b : values) {
+                int expected = Integer.signum(mongoOrder.compare(a, b));
+                Object heldA = held(new KeyValue(a));
+                Object heldB = held(new KeyValue(b));
+                assertThat(Integer.signum(keys.compare(heldA, heldB))).as("%s vs %s", a, b).isEqualTo(expected);
+                assertThat(Integer.signum(keys.compare(heldA, new KeyValue(b)))).as("%s vs [%s]", a, b)
+                        .isEqualTo(expected);
+                assertThat(Integer.signum(keys.compare(new KeyValue(a), heldB))).as("[%s] vs %s", a, b)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The key as an index's tree holds it. */
+    private static Object held(Object key) {
+        return key instanceof KeyValue values ? KeyClaimingUniqueIndex.compact(values) : key;
     }
 
     private static Object roundTrip(ObjectDataType writer, ObjectDataType reader, Object key) {
