@@ -25,7 +25,9 @@ import dev.bazaar.testing.UsesLocalServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -202,6 +204,37 @@ class SupplierFeedIntegrationTests {
         send(received(withTitle(v1, 4, "Kurta, version 4")));
         await().until(() -> count("stale") > staleBefore);
         assertThat(store.find(v1.itemId()).orElseThrow().title()).isEqualTo(v1.title());
+    }
+
+    /**
+     * No hash is stored: a re-sent item is compared with the item as read back from Mongo, so every
+     * kind of attribute value must come back as the same content (numbers of each size, decimals,
+     * booleans, lists, nested maps, non-Latin text).
+     */
+    @Test
+    void anItemWithEveryKindOfAttributeIsUnchangedWhenSentAgain() throws Exception {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("pockets", 2);
+        attributes.put("weight_mg", 3_000_000_000L);
+        attributes.put("rating", 4.5);
+        attributes.put("washable", true);
+        attributes.put("sizes", List.of("S", "M", "XL"));
+        attributes.put("care", Map.of("wash", "cold", "temperature", 30, "steps", List.of(1, 2.5, "dry")));
+        attributes.put("कपड़ा", "रेशम “silk”");
+        CanonicalItem kurta = kurta("supplier-a", "K-4b", 1);
+        CanonicalItem v1 = new CanonicalItem(kurta.itemId(), kurta.supplierId(), kurta.supplierSku(), 1, kurta.title(),
+                kurta.brand(), kurta.categoryPath(), kurta.price(), kurta.mrp(), kurta.images(), kurta.description(),
+                attributes, kurta.sizeClass(), true);
+        send(received(v1));
+        catalog.awaitEvents(v1.itemId(), 1);
+        awaitStored(v1.itemId(), 1);
+
+        double unchangedBefore = count("unchanged");
+        send(received(withVersion(v1, 2)));
+        await().until(() -> count("unchanged") > unchangedBefore);
+
+        assertThat(store.find(v1.itemId()).orElseThrow().version()).isEqualTo(1);
+        assertThat(catalog.settledEvents(v1.itemId())).hasSize(1);
     }
 
     @Test
