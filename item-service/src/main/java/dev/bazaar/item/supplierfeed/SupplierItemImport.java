@@ -107,7 +107,7 @@ class SupplierItemImport {
         Map<String, byte[]> json = new HashMap<>();
         for (ItemDocument item : changed) {
             ReceivedItem received = newest.get(item.id());
-            if (item.lastChange().change() == Change.CREATED && received != null
+            if (item.lastChange().change() == Change.CREATED && received != null && received.json() != null
                     && item.toCanonical().equals(received.item())) {
                 json.put(item.id(), received.json());
             }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
@@ -37,6 +38,26 @@ class ReceivedItemTests {
 
         assertThat(received.item()).isEqualTo(item);
         assertThat(new String(received.json(), StandardCharsets.UTF_8)).isEqualTo(itemJson);
+    }
+
+    /**
+     * A newer inbound-service may add properties to the item: they are ignored, and the JSON is not
+     * kept, so the catalogue event (built from the item as read) does not pass them on.
+     */
+    @Test
+    void keepsNoJsonForAnItemWithAPropertyItDoesNotKnow() {
+        String withNewProperty = itemJson.substring(0, itemJson.length() - 1) + ",\"giftWrap\":{\"paper\":[\"red\"]}}";
+        String withNewPrice = itemJson.replace("\"currency\":\"INR\"", "\"currency\":\"INR\",\"taxIncluded\":true");
+        assertThat(withNewPrice).isNotEqualTo(itemJson);
+
+        for (String sent : List.of(withNewProperty, withNewPrice)) {
+            String event = "{\"eventId\":\"e\",\"item\":" + sent + "}";
+            ReceivedItem received = ReceivedItem.read(items, event.getBytes(StandardCharsets.UTF_8));
+            assertThat(received.item()).as(sent).isEqualTo(item);
+            assertThat(received.json()).as(sent).isNull();
+        }
+        // The next item read on the same thread, without one, keeps its JSON again.
+        assertThat(ReceivedItem.read(items, json.writeValueAsBytes(received(item))).json()).isNotNull();
     }
 
     @Test
