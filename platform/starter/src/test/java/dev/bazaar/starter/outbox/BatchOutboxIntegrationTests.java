@@ -167,7 +167,8 @@ class BatchOutboxIntegrationTests {
             }));
             assertThat(staged.await(10, TimeUnit.SECONDS)).isTrue();
             tx.executeWithoutResult(status -> outbox.stage(events("early", 2)));
-            assertThat(relaying.relayAll()).as("the three events of the two committed rows; the open one is skipped").isEqualTo(3);
+            assertThat(relaying.relayAll()).as("the three events of the two committed rows; the open one is skipped")
+                    .isEqualTo(3);
 
             commit.countDown();
             late.get(10, TimeUnit.SECONDS);
