@@ -46,10 +46,7 @@ class ChangedItemsIntegrationTests {
         assertThat(importMug(client, apiKey, 249)).as("the same content again").containsExactly(0L, 1L);
         assertThat(importMug(client, apiKey, 199)).as("changed back").containsExactly(1L, 0L);
 
-        String itemId = ItemIds.of(supplier, "mug-1");
-        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
-                Duration.ofSeconds(8), record -> record.key().equals(itemId));
-        List<JsonNode> items = events.kept().stream().map(record -> json.readTree(record.value()).get("item")).toList();
+        List<JsonNode> items = publishedItems(List.of(ItemIds.of(supplier, "mug-1")));
         assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L, 3L);
         assertThat(items).extracting(item -> item.get("price").get("minor").longValue())
                 .containsExactly(19900L, 24900L, 19900L);
@@ -60,15 +57,10 @@ class ChangedItemsIntegrationTests {
         var client = new InboundClient(port);
         String supplier = "twice-" + System.nanoTime() % 100_000;
         String apiKey = client.newSupplierWithKey(supplier);
-        String body = "[" + mug("mug-1", 199) + "," + mug("mug-2", 99) + "," + mug("mug-1", 249) + "]";
-        var received = client.importCatalog(apiKey, "application/json", body);
-        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        JsonNode job = importItems(client, apiKey, mug("mug-1", 199), mug("mug-2", 99), mug("mug-1", 249));
         assertThat(job.get("counts").get("accepted").longValue()).as(job.toString()).isEqualTo(3);
 
-        String itemId = ItemIds.of(supplier, "mug-1");
-        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
-                Duration.ofSeconds(8), record -> record.key().equals(itemId));
-        List<JsonNode> items = events.kept().stream().map(record -> json.readTree(record.value()).get("item")).toList();
+        List<JsonNode> items = publishedItems(List.of(ItemIds.of(supplier, "mug-1")));
         assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L);
         assertThat(items).extracting(item -> item.get("price").get("minor").longValue()).containsExactly(19900L, 24900L);
         // The ledger holds the second: sent again, it is unchanged.
@@ -87,20 +79,16 @@ class ChangedItemsIntegrationTests {
         String apiKey = client.newSupplierWithKey(supplier);
         assertThat(importMug(client, apiKey, 249)).containsExactly(1L, 0L);
 
-        String body = "[" + mug("mug-2", 99) + "," + mug("mug-3", 149) + "," + mug("mug-1", 249) + ","
-                + mug("mug-4", 199) + "]";
-        var received = client.importCatalog(apiKey, "application/json", body);
-        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        JsonNode job = importItems(client, apiKey, mug("mug-2", 99), mug("mug-3", 149), mug("mug-1", 249),
+                mug("mug-4", 199));
         assertThat(job.get("status").stringValue()).as(job.toString()).isEqualTo("COMPLETED");
         assertThat(job.get("counts").get("accepted").longValue()).as(job.toString()).isEqualTo(3);
         assertThat(job.get("counts").get("unchanged").longValue()).as(job.toString()).isEqualTo(1);
 
         List<String> itemIds = List.of("mug-1", "mug-2", "mug-3", "mug-4").stream()
                 .map(sku -> ItemIds.of(supplier, sku)).toList();
-        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
-                Duration.ofSeconds(8), record -> itemIds.contains(record.key()));
-        assertThat(events.kept()).extracting(record -> record.key() + " v"
-                + json.readTree(record.value()).get("item").get("version").longValue())
+        assertThat(publishedItems(itemIds)).extracting(item -> item.get("itemId").stringValue() + " v"
+                + item.get("version").longValue())
                 .containsExactlyInAnyOrder(itemIds.get(0) + " v1", itemIds.get(1) + " v1", itemIds.get(2) + " v1",
                         itemIds.get(3) + " v1");
     }
@@ -111,11 +99,22 @@ class ChangedItemsIntegrationTests {
                 + "\"images\":[\"https://img.example/mug.jpg\"],\"attributes\":{\"Material\":\"Ceramic\"}}";
     }
 
+    /** Imports the items as one JSON file; returns the finished job. */
+    private static JsonNode importItems(InboundClient client, String apiKey, String... items) {
+        var received = client.importCatalog(apiKey, "application/json", "[" + String.join(",", items) + "]");
+        return client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+    }
+
+    /** The items of the events published for these item ids, in the order they were published. */
+    private List<JsonNode> publishedItems(List<String> itemIds) {
+        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
+                Duration.ofSeconds(8), record -> itemIds.contains(record.key()));
+        return events.kept().stream().map(record -> json.readTree(record.value()).get("item")).toList();
+    }
+
     /** @return the import's accepted and unchanged counts */
     private static List<Long> importMug(InboundClient client, String apiKey, int rupees) {
-        var received = client.importCatalog(apiKey, "application/json", "[" + mug("mug-1", rupees) + "]");
-        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
-        JsonNode counts = job.get("counts");
+        JsonNode counts = importItems(client, apiKey, mug("mug-1", rupees)).get("counts");
         return List.of(counts.get("accepted").longValue(), counts.get("unchanged").longValue());
     }
 }

@@ -59,11 +59,15 @@ public final class CloudEventHeaders {
                 TYPE, bytes(type),
                 SOURCE, bytes(source),
                 TIME, bytes(time),
-                SPEC_VERSION, bytes("1.0"),
-                CONTENT_TYPE, bytes("application/json"));
+                SPEC_VERSION, SPEC_VERSION_1_0,
+                CONTENT_TYPE, APPLICATION_JSON);
     }
 
-    /** A record in binary mode: the event's JSON as its value, the metadata as {@code ce_*} headers. */
+    /**
+     * A record in binary mode: the event's JSON as its value, the metadata as {@code ce_*} headers
+     * (those of {@link #of(String, String, String, String)}, added without building its map: this
+     * runs for every event of a bulk).
+     */
     public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] json, String eventId,
             String type, String source, String time) {
         var record = new ProducerRecord<String, byte[]>(topic, key, json);
