@@ -33,11 +33,14 @@ CREATE TABLE IF NOT EXISTS bazaar_processed_event
 -- The batch outbox (BatchOutbox / OutboxRelay) for high-volume streams: the events staged
 -- together are one row (framed by OutboxEntries), sent in id order and deleted once Kafka
 -- acknowledged every event in it. It replaced bazaar_outbox (a row per event), which is no longer
--- read: rows left there by an older release are not sent.
+-- read: rows left there by an older release are not sent. traceparent is the W3C trace context of
+-- the span that staged the row, sent with each of its events so the trace goes on to the consumers.
 CREATE TABLE IF NOT EXISTS bazaar_outbox_batch
 (
-  id      BIGINT   NOT NULL AUTO_INCREMENT,
-  events  INT      NOT NULL,
-  content LONGBLOB NOT NULL,
+  id          BIGINT      NOT NULL AUTO_INCREMENT,
+  events      INT         NOT NULL,
+  content     LONGBLOB    NOT NULL,
+  traceparent VARCHAR(64) NULL,
   PRIMARY KEY (id)
 ) ENGINE = InnoDB;
+ALTER TABLE bazaar_outbox_batch ADD COLUMN IF NOT EXISTS traceparent VARCHAR(64) NULL;

@@ -14,6 +14,7 @@ import dev.bazaar.search.support.SearchApi;
 import dev.bazaar.search.support.SearchIndexFixture;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.starter.kafka.TopicNames;
+import dev.bazaar.starter.tracing.Traces;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
@@ -104,6 +105,9 @@ class DeliverabilityIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Traces traces;
+
     SearchApi api;
     /** Cheapest first: 25 wardrobes (BULKY), then 15 lamps (SMALL), all "wooden", all stocked in Mumbai. */
     final List<String> wardrobes = new ArrayList<>();
@@ -113,7 +117,8 @@ class DeliverabilityIntegrationTests {
     void indexItemsAndTellServiceability() throws Exception {
         api = new SearchApi(mvc);
         List<ItemDoc> docs = new ArrayList<>();
-        var events = new IntegrationEventPublisher(kafka, json, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test");
+        var events = new IntegrationEventPublisher(kafka, json, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test",
+                traces);
         for (int i = 0; i < 40; i++) {
             boolean bulky = i < 25;
             String id = UUID.randomUUID().toString();

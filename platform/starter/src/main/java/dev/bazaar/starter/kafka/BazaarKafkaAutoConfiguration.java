@@ -1,5 +1,6 @@
 package dev.bazaar.starter.kafka;
 
+import dev.bazaar.starter.tracing.Traces;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,8 +40,9 @@ public class BazaarKafkaAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-            TopicNames topics, @Value("${spring.application.name:bazaar}") String applicationName) {
-        return new IntegrationEventPublisher(kafka, json, topics, CloudEventHeaders.sourceOf(applicationName));
+            TopicNames topics, @Value("${spring.application.name:bazaar}") String applicationName, Traces traces) {
+        return new IntegrationEventPublisher(kafka, json, topics, CloudEventHeaders.sourceOf(applicationName),
+                traces);
     }
 
     @Bean

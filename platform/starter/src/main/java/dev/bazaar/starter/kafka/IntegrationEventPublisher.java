@@ -1,6 +1,7 @@
 package dev.bazaar.starter.kafka;
 
 import dev.bazaar.contracts.IntegrationEvent;
+import dev.bazaar.starter.tracing.Traces;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaOperations;
@@ -24,14 +25,16 @@ public class IntegrationEventPublisher {
     private final JsonMapper json;
     private final TopicNames topics;
     private final String source;
+    private final Traces traces;
 
     public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicNames topics,
-            String source) {
+            String source, Traces traces) {
         this.traced = kafka;
         this.bulk = BulkKafkaTemplates.sharing(kafka);
         this.json = json;
         this.topics = topics;
         this.source = source;
+        this.traces = traces;
     }
 
     /**
@@ -45,7 +48,8 @@ public class IntegrationEventPublisher {
     /**
      * The same for high-volume streams sent outside any request (a catalogue import's thousands of
      * events): no span or timer per record, which cost several times the send itself. Callers
-     * count what they send.
+     * count what they send. The record carries the current span's {@code traceparent} (a batch
+     * listener's span, see {@code BatchListenerSpans}), so the trace goes on to the consumers.
      */
     public CompletableFuture<SendResult<String, byte[]>> publishInBulk(IntegrationEvent event) {
         return publishInBulk(event, json.writeValueAsBytes(event));
@@ -53,7 +57,12 @@ public class IntegrationEventPublisher {
 
     /** {@link #publishInBulk(IntegrationEvent)} with the event's JSON already written (see {@link EventJson}). */
     public CompletableFuture<SendResult<String, byte[]>> publishInBulk(IntegrationEvent event, byte[] eventJson) {
-        return bulk.send(record(event, eventJson));
+        ProducerRecord<String, byte[]> record = record(event, eventJson);
+        byte[] traceparent = traces.current();
+        if (traceparent != null) {
+            record.headers().add(Traces.TRACEPARENT, traceparent);
+        }
+        return bulk.send(record);
     }
 
     private ProducerRecord<String, byte[]> record(IntegrationEvent event) {

@@ -3,6 +3,7 @@ package dev.bazaar.starter.outbox;
 import dev.bazaar.contracts.IntegrationEvent;
 import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
+import dev.bazaar.starter.tracing.Traces;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class BatchOutbox {
 
-    private static final String INSERT = "INSERT INTO bazaar_outbox_batch (events, content) VALUES (?, ?)";
+    private static final String INSERT = "INSERT INTO bazaar_outbox_batch (events, content, traceparent) VALUES (?, ?, ?)";
 
     /** Larger batches are split into rows of about this size, well under MariaDB's 16 MB packet limit. */
     static final int MAX_ROW_BYTES = 4 * 1024 * 1024;
@@ -32,19 +33,24 @@ public class BatchOutbox {
     private final JsonMapper json;
     private final TopicNames topics;
     private final OutboxRelay relay;
+    private final Traces traces;
 
-    public BatchOutbox(JdbcTemplate jdbc, JsonMapper json, TopicNames topics, OutboxRelay relay) {
+    public BatchOutbox(JdbcTemplate jdbc, JsonMapper json, TopicNames topics, OutboxRelay relay, Traces traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.topics = topics;
         this.relay = relay;
+        this.traces = traces;
     }
 
     /** An event with its JSON already written, for a caller that has the bulk of it serialized anyway. */
     public record Serialized(IntegrationEvent event, byte[] payload) {
     }
 
-    /** Stages the events in the current transaction; they are sent only if it commits. */
+    /**
+     * Stages the events in the current transaction; they are sent only if it commits, with the
+     * {@code traceparent} of the span that staged them.
+     */
     public void stage(List<? extends IntegrationEvent> events) {
         stageSerialized(events.stream().map(event -> new Serialized(event, json.writeValueAsBytes(event))).toList());
     }
@@ -63,9 +69,11 @@ public class BatchOutbox {
                     event.type(), CloudEventHeaders.time(event.occurredAt()), serialized.payload());
         }).toList();
         List<OutboxEntries.Encoded> rows = OutboxEntries.encode(entries, MAX_ROW_BYTES);
+        String traceparent = traces.currentText();
         jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {
             statement.setInt(1, row.events());
             statement.setBytes(2, row.content());
+            statement.setString(3, traceparent);
         });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -3,6 +3,7 @@ package dev.bazaar.starter.outbox;
 import dev.bazaar.starter.kafka.BulkKafkaTemplates;
 import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
+import dev.bazaar.starter.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public class BatchOutboxAutoConfiguration {
             @Value("${bazaar.outbox.poll-interval:PT1S}") Duration pollInterval,
             @Value("${bazaar.outbox.ack-timeout:PT30S}") Duration ackTimeout) {
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                // Relayed rows have no request (and no trace) of their own: no span or timer per record.
+                // No span or timer per record: each row carries the trace context it was staged in.
                 BulkKafkaTemplates.sharing(kafka),
                 CloudEventHeaders.sourceOf(applicationName), batchSize, pollInterval, ackTimeout,
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
@@ -45,7 +46,8 @@ public class BatchOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BatchOutbox batchOutbox(DataSource dataSource, JsonMapper json, TopicNames topics, OutboxRelay relay) {
-        return new BatchOutbox(new JdbcTemplate(dataSource), json, topics, relay);
+    BatchOutbox batchOutbox(DataSource dataSource, JsonMapper json, TopicNames topics, OutboxRelay relay,
+            Traces traces) {
+        return new BatchOutbox(new JdbcTemplate(dataSource), json, topics, relay, traces);
     }
 }

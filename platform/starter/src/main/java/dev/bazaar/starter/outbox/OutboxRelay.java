@@ -1,8 +1,10 @@
 package dev.bazaar.starter.outbox;
 
 import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.starter.tracing.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +118,8 @@ public class OutboxRelay implements SmartLifecycle {
             lastId[0] = rows.get(rows.size() - 1);
             List<CompletableFuture<?>> sends = new ArrayList<>(events[0]);
             jdbc.query(selectContent(rows), rs -> {
-                OutboxEntries.decode(rs.getBytes(1)).forEach(entry -> sends.add(send(entry)));
+                byte[] traceparent = bytes(rs.getString(2));
+                OutboxEntries.decode(rs.getBytes(1)).forEach(entry -> sends.add(send(entry, traceparent)));
             });
             awaitAll(sends);
             jdbc.update(deleteAll(rows));
@@ -131,7 +134,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static String selectContent(List<Long> rows) {
-        return "SELECT o.content FROM bazaar_outbox_batch o FORCE INDEX (PRIMARY) WHERE " + ids(rows)
+        return "SELECT o.content, o.traceparent FROM bazaar_outbox_batch o FORCE INDEX (PRIMARY) WHERE " + ids(rows)
                 + " ORDER BY o.id";
     }
 
@@ -158,17 +161,25 @@ public class OutboxRelay implements SmartLifecycle {
         return ids.toString();
     }
 
-    private CompletableFuture<?> send(OutboxEntries.Entry entry) {
+    private CompletableFuture<?> send(OutboxEntries.Entry entry, byte[] traceparent) {
         try {
-            return kafka.send(record(entry));
+            return kafka.send(record(entry, traceparent));
         } catch (RuntimeException e) { // e.g. no broker metadata within max.block.ms
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private ProducerRecord<String, byte[]> record(OutboxEntries.Entry entry) {
-        return CloudEventHeaders.record(entry.topic(), entry.key(), entry.payload(), entry.eventId(), entry.type(),
-                source, entry.time());
+    private ProducerRecord<String, byte[]> record(OutboxEntries.Entry entry, byte[] traceparent) {
+        var record = CloudEventHeaders.record(entry.topic(), entry.key(), entry.payload(), entry.eventId(),
+                entry.type(), source, entry.time());
+        if (traceparent != null) {
+            record.headers().add(Traces.TRACEPARENT, traceparent);
+        }
+        return record;
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {
