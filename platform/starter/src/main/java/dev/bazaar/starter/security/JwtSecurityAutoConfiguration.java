@@ -1,6 +1,5 @@
 package dev.bazaar.starter.security;
 
-import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,9 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class JwtSecurityAutoConfiguration {
 
-    static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**", "/error");
-
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain bazaarSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JsonMapper json)
@@ -45,7 +41,7 @@ public class JwtSecurityAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
+                    requests.requestMatchers(PublicPaths.ALWAYS.toArray(String[]::new)).permitAll();
                     properties.publicGetPaths().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
                     properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.anyRequest().authenticated();
