@@ -1,8 +1,13 @@
 package dev.bazaar.inbound.importing;
 
 import dev.bazaar.inbound.supplier.SupplierApiKeyFilter;
+import dev.bazaar.starter.tracing.Traces;
 import dev.bazaar.inbound.translation.SupplierFormat;
 import dev.bazaar.starter.problem.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -42,34 +47,43 @@ class CatalogImportController {
     private final ImportSpool spool;
     private final ImportJobs jobs;
     private final ImportWorker worker;
+    private final Traces traces;
 
-    CatalogImportController(SupplierFormats formats, ImportSpool spool, ImportJobs jobs, ImportWorker worker) {
+    CatalogImportController(SupplierFormats formats, ImportSpool spool, ImportJobs jobs, ImportWorker worker,
+            Traces traces) {
         this.formats = formats;
         this.spool = spool;
         this.jobs = jobs;
         this.worker = worker;
+        this.traces = traces;
     }
 
     @PostMapping("/api/supplier/catalog")
+    @Operation(summary = "Upload a catalogue (Flipkart CSV or canonical JSON); processed in the background",
+            requestBody = @RequestBody(required = true, content = { @Content(mediaType = "text/csv"),
+                    @Content(mediaType = "application/json") }))
+    @ApiResponse(responseCode = "202", description = "Received; GET the Location for progress and row errors.")
     ResponseEntity<Received> receive(@RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
             @RequestParam(required = false) String format, HttpServletRequest request) throws IOException {
         SupplierFormat supplierFormat = formats.select(request.getContentType(), format);
         spool.checkDeclaredLength(request.getContentLengthLong());
         String importId = UUID.randomUUID().toString();
+        String traceparent = traces.currentText();
         Path file = spool.spool(importId, request.getInputStream());
         try {
             supplierFormat.checkRequest(file);
-            jobs.create(importId, supplierId, supplierFormat.name(), file.toString(), Files.size(file));
+            jobs.create(importId, supplierId, supplierFormat.name(), file.toString(), Files.size(file), traceparent);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        worker.submit(importId);
+        worker.submit(importId, traceparent);
         return ResponseEntity.accepted().location(URI.create("/api/supplier/imports/" + importId))
                 .body(new Received(importId, ImportStatus.RECEIVED, supplierFormat.name()));
     }
 
     @GetMapping("/api/supplier/imports/{importId}")
+    @Operation(summary = "An import's progress, counts and a page of its row errors")
     ImportView status(@RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
             @PathVariable String importId, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {

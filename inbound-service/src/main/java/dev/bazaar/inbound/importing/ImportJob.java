@@ -4,5 +4,5 @@ import java.time.Instant;
 
 public record ImportJob(String importId, String supplierId, String format, ImportStatus status, String spoolPath,
         long bodyBytes, ImportCounts counts, String failure, Instant receivedAt, Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt, String traceparent) {
 }

@@ -27,11 +27,13 @@ public class ImportJobs {
         this.batch = batch;
     }
 
-    void create(String importId, String supplierId, String format, String spoolPath, long bodyBytes) {
+    void create(String importId, String supplierId, String format, String spoolPath, long bodyBytes,
+            String traceparent) {
         jdbc.sql("""
-                INSERT INTO import_job (import_id, supplier_id, format, status, spool_path, body_bytes, received_at)
-                VALUES (?, ?, ?, 'RECEIVED', ?, ?, ?)""")
-                .params(importId, supplierId, format, spoolPath, bodyBytes, now())
+                INSERT INTO import_job (import_id, supplier_id, format, status, spool_path, body_bytes, received_at,
+                  traceparent)
+                VALUES (?, ?, ?, 'RECEIVED', ?, ?, ?, ?)""")
+                .params(importId, supplierId, format, spoolPath, bodyBytes, now(), traceparent)
                 .update();
     }
 
@@ -100,7 +102,8 @@ public class ImportJobs {
                 ImportStatus.valueOf(rs.getString("status")), rs.getString("spool_path"), rs.getLong("body_bytes"),
                 new ImportCounts(rs.getLong("rows_read"), rs.getLong("accepted"), rs.getLong("rejected"),
                         rs.getLong("skipped"), rs.getLong("unchanged")),
-                rs.getString("failure"), instant(rs, "received_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+                rs.getString("failure"), instant(rs, "received_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                rs.getString("traceparent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import dev.bazaar.contracts.shopping.SearchPerformed;
 import dev.bazaar.search.query.SearchParams;
 import dev.bazaar.search.shopper.Shopper;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  * metadata is unknown (up to {@code max.block.ms}): a broker outage must not slow searches. An
  * event that cannot be queued or sent is dropped and counted in {@code bazaar.search.events.failed}
  * (the events feed recommendations; losing some during an outage is acceptable, a slow search is not).
+ * The send runs in the search's observation (captured and restored on the sender thread) and
+ * through the publisher's unobserved path (the template is not observed here, see application.yml),
+ * which still writes the current {@code traceparent}: the record carries the search request's trace.
  */
 @Component
 public class SearchEvents implements DisposableBean {
@@ -34,6 +38,7 @@ public class SearchEvents implements DisposableBean {
     private final Clock clock;
     private final Counter failed;
     private final ThreadPoolExecutor sender;
+    private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
     public SearchEvents(IntegrationEventPublisher publisher, MeterRegistry meters) {
         this.publisher = publisher;
@@ -50,7 +55,7 @@ public class SearchEvents implements DisposableBean {
         var event = new SearchPerformed(UUID.randomUUID(), clock.instant(), shopper.id(), shopper.anonymous(),
                 params.q(), params.filtersForEvent(), resultCount);
         try {
-            sender.execute(() -> send(event));
+            sender.execute(snapshots.captureAll().wrap(() -> send(event)));
         } catch (RejectedExecutionException e) {
             failed.increment();
         }
@@ -58,7 +63,7 @@ public class SearchEvents implements DisposableBean {
 
     private void send(SearchPerformed event) {
         try {
-            publisher.publish(event).whenComplete((result, error) -> {
+            publisher.publishInBulk(event).whenComplete((result, error) -> {
                 if (error != null) {
                     failed.increment();
                     log.debug("search event not sent: {}", error.toString());

@@ -247,8 +247,11 @@ class FlipkartSearchIntegrationTests {
 
     @Test
     void everySearchPublishesOneSearchPerformed() {
+        // The search's trace, as the gateway passes it on: the event is sent on another thread, in that trace.
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         var anonymous = api.call(api.request("/api/search", "q", "kurta", "brand", "Vishudh", "sort", "price_asc")
-                .header("X-Session-Id", "session-flipkart-1"));
+                .header("X-Session-Id", "session-flipkart-1")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
         assertThat(anonymous.raw().getHeader("X-Session-Id")).isEqualTo("session-flipkart-1");
         var user = api.searchAs(TestJwts.bearer("user-42", "CUSTOMER"), "q", "watch");
 
@@ -266,6 +269,9 @@ class FlipkartSearchIntegrationTests {
         assertThat(userEvent.path("resultCount").longValue()).isEqualTo(user.total());
         assertThat(new String(records.get(0).headers().lastHeader("ce_type").value()))
                 .isEqualTo("dev.bazaar.SearchPerformed");
+        var anonymousRecord = records.stream().filter(key("session-flipkart-1")).findFirst().orElseThrow();
+        assertThat(new String(anonymousRecord.headers().lastHeader("traceparent").value()))
+                .startsWith("00-" + traceId + "-");
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> key(String key) {
