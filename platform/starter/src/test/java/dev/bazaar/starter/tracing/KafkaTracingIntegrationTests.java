@@ -15,6 +15,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,16 +38,24 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every way a service sends an event carries the sender's W3C trace context to Kafka, and every
  * kind of listener continues that trace: the observed publisher, the bulk publisher, the batch
  * outbox (relayed later, by another thread), the transactional outbox, record and batch listeners.
+ * Recorded spans reach a Zipkin-compatible collector when export is on.
  */
-@SpringBootTest(properties = "management.tracing.sampling.probability=1.0")
+@SpringBootTest(properties = { "management.tracing.sampling.probability=1.0",
+        "management.tracing.export.zipkin.enabled=true" })
 @UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
 class KafkaTracingIntegrationTests {
+
+    /** What a Zipkin-compatible collector (Jaeger in docker-compose) received: one JSON span list per POST. */
+    static final BlockingQueue<String> exportedSpans = new LinkedBlockingQueue<>();
+    static final HttpServer collector = collector();
 
     static final BlockingQueue<String> recordListenerTraces = new LinkedBlockingQueue<>();
     static final BlockingQueue<String> batchListenerTraces = new LinkedBlockingQueue<>();
@@ -65,6 +78,17 @@ class KafkaTracingIntegrationTests {
                 }
             };
         }
+    }
+
+    @DynamicPropertySource
+    static void exportTo(DynamicPropertyRegistry registry) {
+        registry.add("management.tracing.export.zipkin.endpoint",
+                () -> "http://127.0.0.1:" + collector.getAddress().getPort() + "/api/v2/spans");
+    }
+
+    @AfterAll
+    static void stopCollector() {
+        collector.stop(0);
     }
 
     @Autowired
@@ -148,6 +172,36 @@ class KafkaTracingIntegrationTests {
         assertThat(seen[0]).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(seen[1]).isNotEqualTo("00f067aa0ba902b7");
         assertThat(tracer.currentSpan()).isNull();
+    }
+
+    @Test
+    void recordedSpansAreExportedWhenExportIsOn() throws Exception {
+        String traceId = inNewTrace(() -> null);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String spans = exportedSpans.poll(1, TimeUnit.SECONDS);
+            if (spans != null && spans.contains("\"traceId\":\"" + traceId + "\"")) {
+                assertThat(spans).contains("\"name\":\"test request\"");
+                return;
+            }
+        }
+        throw new AssertionError("no span of trace " + traceId + " reached the collector");
+    }
+
+    private static HttpServer collector() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/v2/spans", exchange -> {
+                exportedSpans.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(202, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An event of any topic: the tracing paths do not care what the event says. */
