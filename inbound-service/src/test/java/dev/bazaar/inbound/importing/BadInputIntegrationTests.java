@@ -6,10 +6,12 @@ import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
 import dev.bazaar.inbound.TopicReader;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -46,6 +48,30 @@ class BadInputIntegrationTests {
     void supplier() {
         client = new InboundClient(port);
         apiKey = client.newSupplierWithKey("acme-" + System.nanoTime() % 100_000);
+    }
+
+    /** The API docs say how suppliers and ops authenticate and how errors look, as they do. */
+    @Test
+    void theApiDocsListTheSupplierApiWithItsKeyAndTheOpsApiWithTheToken() {
+        ApiDocument doc = ApiDocument.fetch(port);
+
+        doc.assertPlatformConventions("inbound-service").assertBearerScheme()
+                .assertOperations("POST /api/supplier/catalog", "GET /api/supplier/imports/{importId}",
+                        "DELETE /api/supplier/items/{supplierSku}", "POST /api/ops/suppliers",
+                        "POST /api/ops/suppliers/{supplierId}/api-keys");
+        var apiKey = doc.openApi().getComponents().getSecuritySchemes().get("supplierApiKey");
+        assertThat(apiKey.getType()).isEqualTo(SecurityScheme.Type.APIKEY);
+        assertThat(apiKey.getIn()).isEqualTo(SecurityScheme.In.HEADER);
+        assertThat(apiKey.getName()).isEqualTo("X-Api-Key");
+        assertThat(doc.securityOf("POST /api/supplier/catalog")).containsExactly("supplierApiKey");
+        assertThat(doc.securityOf("DELETE /api/supplier/items/{supplierSku}")).containsExactly("supplierApiKey");
+        assertThat(doc.securityOf("POST /api/ops/suppliers")).containsExactly(ApiDocument.BEARER);
+        assertThat(doc.operation("POST /api/supplier/catalog").getRequestBody().getContent())
+                .containsKeys("text/csv", "application/json");
+        doc.assertProblemResponse("POST /api/supplier/catalog", 401)
+                .assertProblemResponse("POST /api/supplier/catalog", 400)
+                .assertProblemResponse("GET /api/supplier/imports/{importId}", 404)
+                .assertProblemResponse("POST /api/ops/suppliers", 403);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.bazaar.item.browse;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,6 +18,7 @@ import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
 import dev.bazaar.item.catalog.ItemChange;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Instant;
@@ -71,6 +73,23 @@ class ItemApiIntegrationTests {
                 "desc", Map.of("fabric", fabric), SizeClass.SMALL, true);
         store.insert(ItemDocument.created(ItemIds.of(supplierId, sku), supplierId, sku, 1, content,
                 ItemChange.of(Change.CREATED, Instant.now())));
+    }
+
+    /** The API docs say which calls need a token and how errors look, as they do. */
+    @Test
+    void theApiDocsListThePublicReadsAndTheOpsWrites() throws Exception {
+        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+
+        doc.assertPlatformConventions("item-service").assertBearerScheme()
+                .assertOperations("GET /api/items/{itemId}", "POST /api/items/bulk-get", "GET /api/items",
+                        "POST /api/items", "PUT /api/items/{itemId}", "DELETE /api/items/{itemId}");
+        assertThat(doc.securityOf("GET /api/items/{itemId}")).isEmpty();
+        assertThat(doc.securityOf("POST /api/items/bulk-get")).isEmpty();
+        assertThat(doc.securityOf("PUT /api/items/{itemId}")).containsExactly(ApiDocument.BEARER);
+        doc.assertProblemResponse("GET /api/items/{itemId}", 404)
+                .assertProblemResponse("POST /api/items/bulk-get", 400)
+                .assertProblemResponse("DELETE /api/items/{itemId}", 403);
     }
 
     @Test

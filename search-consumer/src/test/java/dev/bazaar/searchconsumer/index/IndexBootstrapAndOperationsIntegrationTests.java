@@ -11,6 +11,7 @@ import dev.bazaar.contracts.search.ItemSearchIndex;
 import dev.bazaar.searchconsumer.SearchIndex;
 import dev.bazaar.searchconsumer.index.ItemIndexBootstrap.Outcome;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
@@ -74,6 +75,18 @@ class IndexBootstrapAndOperationsIntegrationTests {
                 client.indices().delete(d -> d.index(index));
             }
         }
+    }
+
+    /** Its API docs list what operators call: the actuator endpoints, without a token. */
+    @Test
+    void theApiDocsListTheActuatorEndpoints() {
+        ApiDocument doc = ApiDocument.fetch(port);
+
+        doc.assertPlatformConventions("search-consumer")
+                .assertOperations("GET /actuator/health", "GET /actuator/prometheus");
+        assertThat(doc.openApi().getComponents().getSecuritySchemes()).as("no JWT security here").isNullOrEmpty();
+        assertThat(doc.securityOf("GET /actuator/health")).isEmpty();
+        doc.assertProblemResponse("GET /actuator/health", 500);
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.bazaar.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.bazaar.search.support.ItemDoc;
 import dev.bazaar.search.support.SearchApi;
 import dev.bazaar.search.support.SearchIndexFixture;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -59,6 +62,21 @@ class BadInputIntegrationTests {
     @AfterAll
     void dropIndex() {
         SearchIndexFixture.drop(elasticsearch, names.indexPrefix());
+    }
+
+    /** The API docs list the public search with its parameters and how errors look, as they do. */
+    @Test
+    void theApiDocsListThePublicSearchWithItsParameters() throws Exception {
+        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+
+        doc.assertPlatformConventions("search-service").assertBearerScheme()
+                .assertOperations("GET /api/search", "GET /api/search/suggest");
+        assertThat(doc.securityOf("GET /api/search")).isEmpty();
+        assertThat(doc.securityOf("GET /api/search/suggest")).isEmpty();
+        assertThat(doc.operation("GET /api/search").getParameters()).extracting(parameter -> parameter.getName())
+                .contains("q", "category", "sort", "after", "pincode").doesNotContain("query");
+        doc.assertProblemResponse("GET /api/search", 400).assertProblemResponse("GET /api/search/suggest", 500);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.bazaar.serviceability.OpsClient;
 import dev.bazaar.serviceability.itemlocation.ItemLocationStore;
 import dev.bazaar.serviceability.itemlocation.ItemLocations;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
@@ -89,6 +90,28 @@ class ServiceabilityApiIntegrationTests {
         for (IntegrationEvent event : toSend) {
             events.publish(event).get();
         }
+    }
+
+    /** The API docs say which calls need a token and how errors look, as they do. */
+    @Test
+    void theApiDocsListThePublicLookupsAndTheOpsNetworkApi() throws Exception {
+        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+
+        doc.assertPlatformConventions("serviceability-service").assertBearerScheme()
+                .assertOperations("GET /api/serviceability", "POST /api/serviceability/batch",
+                        "GET /api/logistics/pincodes/{code}", "POST /api/ops/logistics/{part}",
+                        "POST /api/ops/logistics/matrix/rebuild");
+        assertThat(doc.securityOf("GET /api/serviceability")).isEmpty();
+        assertThat(doc.securityOf("POST /api/serviceability/batch")).isEmpty();
+        assertThat(doc.securityOf("GET /api/logistics/pincodes/{code}")).isEmpty();
+        assertThat(doc.securityOf("POST /api/ops/logistics/{part}")).containsExactly(ApiDocument.BEARER);
+        // One operation, two ways to send the rows.
+        assertThat(doc.operation("POST /api/ops/logistics/{part}").getRequestBody().getContent())
+                .containsKeys("text/csv", "application/json");
+        doc.assertProblemResponse("GET /api/serviceability", 400)
+                .assertProblemResponse("GET /api/logistics/pincodes/{code}", 404)
+                .assertProblemResponse("POST /api/ops/logistics/{part}", 403);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.bazaar.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.user.Api;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
@@ -25,6 +26,25 @@ class BadInputIntegrationTests {
     @BeforeEach
     void client() {
         api = new Api(port);
+    }
+
+    /** The API docs say which calls need a token and how errors look, as they do. */
+    @Test
+    void theApiDocsListThePublicAndTheSignedInOperations() {
+        ApiDocument doc = ApiDocument.fetch(port);
+
+        doc.assertPlatformConventions("user-service").assertBearerScheme()
+                .assertOperations("POST /api/users/register", "POST /api/users/login", "POST /api/users/refresh",
+                        "POST /api/users/logout", "GET /api/users/me", "PUT /api/users/me",
+                        "GET /api/users/me/addresses", "PUT /api/ops/users/{userId}/roles");
+        assertThat(doc.securityOf("POST /api/users/login")).isEmpty();
+        assertThat(doc.securityOf("GET /api/users/me")).containsExactly(ApiDocument.BEARER);
+        assertThat(doc.securityOf("PUT /api/ops/users/{userId}/roles")).containsExactly(ApiDocument.BEARER);
+        doc.assertProblemResponse("POST /api/users/register", 400)
+                .assertProblemResponse("GET /api/users/me", 401)
+                .assertProblemResponse("PUT /api/ops/users/{userId}/roles", 403);
+        // Service-to-service calls are not part of the public API (the gateway never routes them).
+        assertThat(doc.openApi().getPaths().keySet()).noneMatch(path -> path.startsWith("/internal/"));
     }
 
     @Test

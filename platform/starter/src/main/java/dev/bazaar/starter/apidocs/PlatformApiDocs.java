@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -30,9 +31,10 @@ import org.springframework.http.HttpMethod;
  * <li>in services that verify JWTs, the {@code bearerAuth} scheme, required (with 401 and 403) by every
  * operation that is not public in the service's security configuration.</li>
  * </ul>
- * A status an operation declares itself keeps its own description.
+ * A status an operation declares itself keeps its own description. Runs after the service's own
+ * customizers (e.g. inbound-service's API-key scheme), so what they declare comes first.
  */
-public class PlatformApiDocs implements OpenApiCustomizer {
+public class PlatformApiDocs implements OpenApiCustomizer, Ordered {
 
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String FIELD_ERROR_SCHEMA = "ProblemFieldError";
@@ -44,6 +46,11 @@ public class PlatformApiDocs implements OpenApiCustomizer {
 
     public PlatformApiDocs(BiPredicate<HttpMethod, String> isPublic) {
         this.isPublic = isPublic;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 
     @Override
