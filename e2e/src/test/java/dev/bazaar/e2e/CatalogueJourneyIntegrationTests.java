@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,9 +33,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalogue flow of ARCHITECTURE §6 across two real services: the real Flipkart sample is
- * imported through inbound-service, travels over Kafka, and is served by item-service; importing
- * it again changes nothing anywhere.
+ * The catalogue flow of ARCHITECTURE §6 across real services: the real Flipkart sample is imported
+ * through inbound-service, travels over Kafka, and is served by item-service; importing it again
+ * changes nothing anywhere. A catalogue sent through the gateway carries the request's W3C trace
+ * to every record it causes, across both hops over Kafka.
  */
 class CatalogueJourneyIntegrationTests {
 
@@ -50,12 +54,12 @@ class CatalogueJourneyIntegrationTests {
 
     static ServiceProcess inbound;
     static ServiceProcess items;
+    static ServiceProcess gateway;
 
     @BeforeAll
     static void startServices() throws Exception {
-        assumeTrue(Files.exists(SAMPLE), "Flipkart sample not found at " + SAMPLE.toAbsolutePath()
-                + " (set BAZAAR_DATA_DIR): skipping the catalogue journey");
         LocalServer.KAFKA.requireReachable();
+        LocalServer.REDIS.requireReachable();
         LocalServer.MARIADB.requireReachable();
         LocalServer.MONGO.requireReachable();
         String kafka = "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address();
@@ -69,11 +73,14 @@ class CatalogueJourneyIntegrationTests {
         items = ServiceProcess.start("item-service", List.of(kafka, topics,
                 "--spring.kafka.consumer.group-id=" + names.base() + "-items",
                 "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/" + names.database()));
+        gateway = ServiceProcess.start("gateway", List.of(
+                "--bazaar.gateway.routes.inbound=" + inbound.baseUrl(),
+                "--spring.data.redis.port=" + LocalServer.REDIS.port()));
     }
 
     @AfterAll
     static void stopServices() {
-        for (ServiceProcess service : new ServiceProcess[] { items, inbound }) {
+        for (ServiceProcess service : new ServiceProcess[] { gateway, items, inbound }) {
             if (service != null) {
                 service.close();
             }
@@ -81,8 +88,33 @@ class CatalogueJourneyIntegrationTests {
     }
 
     @Test
+    void aCatalogueSentThroughTheGatewayCarriesTheRequestsTraceToTheItemEvents() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String sku = "TRACED-" + traceId.substring(0, 8);
+        String itemId = ItemIds.of(SUPPLIER, sku);
+        var response = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/supplier/catalog"))
+                .header("Content-Type", "application/json").header("X-Api-Key", apiKey())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(List.of(Map.of(
+                        "supplierSku", sku, "title", "Traced ceramic mug", "brand", "Acme",
+                        "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 199)))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+
+        // inbound's import (a background job, its outbox relayed after the commit) -> supplier.items.v1
+        assertThat(traceIdOf(recordOf(Topics.SUPPLIER_ITEMS, itemId))).isEqualTo(traceId);
+        // item-service's batch listener -> its write -> catalog.items.v1
+        assertThat(traceIdOf(recordOf(Topics.CATALOG_ITEMS, itemId))).isEqualTo(traceId);
+    }
+
+    @Test
     void theRealSampleIsImportedServedAndReimportedWithoutChanges() throws Exception {
-        String apiKey = Files.readString(home.resolve("demo-api-key")).trim();
+        assumeTrue(Files.exists(SAMPLE), "Flipkart sample not found at " + SAMPLE.toAbsolutePath()
+                + " (set BAZAAR_DATA_DIR): skipping the catalogue journey");
+        String apiKey = apiKey();
+        // The other test's item, if it ran first, is the one the supplier may already have.
+        long itemsBefore = itemsOfSupplier();
+        long eventsBefore = recordsOn(names.topic(Topics.CATALOG_ITEMS));
 
         JsonNode first = importSample(apiKey);
         // 999 products among 4,994 rows (the rest blank); 4 products have neither price.
@@ -90,7 +122,7 @@ class CatalogueJourneyIntegrationTests {
         assertThat(StreamSupport.stream(first.get("errors").get("items").spliterator(), false)
                 .map(error -> error.get("row").longValue())).containsExactly(13L, 22L, 77L, 813L);
 
-        awaitItemsServed(995);
+        awaitItemsServed(itemsBefore + 995);
         JsonNode shorts = getJson(items.baseUrl() + "/api/items/" + ItemIds.of(SUPPLIER, SHORTS_SKU));
         assertThat(shorts.get("title").stringValue()).isEqualTo("Alisha Solid Women's Cycling Shorts");
         assertThat(shorts.get("price").get("minor").longValue()).isEqualTo(37_900);
@@ -104,13 +136,30 @@ class CatalogueJourneyIntegrationTests {
                 .containsExactly(sofa, ItemIds.of(SUPPLIER, SHORTS_SKU));
         assertThat(bulk.get("missing").get(0).stringValue()).isEqualTo(missing);
         long catalogEvents = recordsOn(names.topic(Topics.CATALOG_ITEMS));
-        assertThat(catalogEvents).isEqualTo(995);
+        assertThat(catalogEvents).isEqualTo(eventsBefore + 995);
 
         JsonNode second = importSample(apiKey);
         assertThat(counts(second)).containsExactly(4994L, 0L, 4L, 3995L, 995L);
         Thread.sleep(3_000); // what a wrongly emitted change would need to show up
         assertThat(recordsOn(names.topic(Topics.CATALOG_ITEMS))).isEqualTo(catalogEvents);
-        assertThat(itemsOfSupplier()).isEqualTo(995);
+        assertThat(itemsOfSupplier()).isEqualTo(itemsBefore + 995);
+    }
+
+    private static String apiKey() throws Exception {
+        return Files.readString(home.resolve("demo-api-key")).trim();
+    }
+
+    private static ConsumerRecord<String, byte[]> recordOf(String topic, String key) {
+        return KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(topic),
+                found -> found.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(60))
+                .stream().filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no record " + key + " on " + topic));
+    }
+
+    /** The trace id of a record's W3C traceparent ("00-traceid-spanid-flags"), or null without one. */
+    private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8).split("-")[1];
     }
 
     private JsonNode importSample(String apiKey) throws Exception {
