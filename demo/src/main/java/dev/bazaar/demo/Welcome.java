@@ -11,26 +11,33 @@ record Welcome(String url, Optional<DemoAccounts> accounts, Path accountsFile, O
         String misspeltSearch, String itemId, Path catalogueFile) {
 
     String text() {
-        String key = apiKey.orElse("<the key in " + keyFile + ">");
+        String key = apiKey.orElse("<the key in " + shown(keyFile) + ">");
         StringBuilder text = new StringBuilder();
         text.append("Bazaar is running at ").append(url).append(" (the gateway; every API goes through it)\n\n");
         text.append("Demo logins (POST ").append(url).append("/api/users/login {\"email\":…,\"password\":…}; from ")
-                .append(accountsFile).append("):\n");
+                .append(shown(accountsFile)).append("):\n");
         accounts.ifPresentOrElse(a -> text
                 .append("  customer  ").append(a.customerEmail()).append("  ").append(a.customerPassword()).append('\n')
                 .append("  OPS       ").append(a.opsEmail()).append("  ").append(a.opsPassword()).append('\n'),
                 () -> text.append("  (not written yet: user-service writes them at start with BAZAAR_DEMO on)\n"));
-        text.append("Demo supplier API key (header X-Api-Key; from ").append(keyFile).append("):\n  ")
+        text.append("Demo supplier API key (header X-Api-Key; from ").append(shown(keyFile)).append("):\n  ")
                 .append(apiKey.orElse("(not written yet: inbound-service writes it at start with BAZAAR_DEMO on)"))
                 .append("\n\nTry:\n");
         text.append("  curl '").append(url).append("/api/search?q=").append(ShopSearch.encode(misspeltSearch))
                 .append("'      # a misspelt search\n");
         text.append("  curl ").append(url).append("/api/items/").append(itemId).append("   # one item\n");
         text.append("  curl -H 'X-Api-Key: ").append(key).append("' -H 'Content-Type: application/json' \\\n")
-                .append("       --data-binary @").append(catalogueFile).append(' ').append(url)
+                .append("       --data-binary @").append(shown(catalogueFile)).append(' ').append(url)
                 .append("/api/supplier/catalog\n")
                 .append("       # an import (the demo catalogue again: all unchanged); then GET ").append(url)
                 .append("/api/supplier/imports/<importId> with the same key\n");
         return text.toString();
+    }
+
+    /** A path under the current directory as a relative one (.bazaar/…), shorter to read and to paste. */
+    static String shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : path.toString();
     }
 }
