@@ -34,6 +34,10 @@ class GatewaySecurityConfiguration {
     static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus" };
 
+    /** The Swagger UI (/ redirects to it) and the API documents it reads, the services' ones included. */
+    static final String[] API_DOCS = { "/", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
+            "/v3/api-docs", "/v3/api-docs/**" };
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems) {
         var jwtConverter = new JwtAuthenticationConverter();
@@ -51,6 +55,7 @@ class GatewaySecurityConfiguration {
                         // Only reachable as the circuit breakers' internal forward, never from outside.
                         .pathMatchers("/fallback", "/fallback/**").denyAll()
                         .pathMatchers(ALWAYS_PUBLIC).permitAll()
+                        .pathMatchers(HttpMethod.GET, API_DOCS).permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
                         .pathMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
                         // Suppliers authenticate with X-Api-Key at inbound-service, not with a user JWT.

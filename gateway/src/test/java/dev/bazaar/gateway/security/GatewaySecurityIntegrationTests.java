@@ -13,15 +13,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.bazaar.gateway.support.EchoBackends;
 import dev.bazaar.gateway.support.GatewayClient;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -241,6 +244,45 @@ class GatewaySecurityIntegrationTests {
     @Test
     void healthIsPublic() {
         assertThat(gateway.get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "users", "items", "inbound", "search", "serviceability", "search-consumer" })
+    void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
+        var response = gateway.get("/v3/api-docs/" + backend);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("backend", backend).containsEntry("method", "GET")
+                .containsEntry("path", "/v3/api-docs");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSwaggerUiListsEveryServicesDocumentAndTheGatewaysOwn() {
+        var response = gateway.get("/v3/api-docs/swagger-config");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var urls = (List<Map<String, String>>) json(response).get("urls");
+        assertThat(urls).extracting(url -> url.get("url")).containsExactlyInAnyOrder("/v3/api-docs/users",
+                "/v3/api-docs/items", "/v3/api-docs/inbound", "/v3/api-docs/search", "/v3/api-docs/serviceability",
+                "/v3/api-docs/search-consumer", "/v3/api-docs");
+        ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
+        assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");
+        assertThat(own.openApi().getInfo().getVersion()).isNotBlank().doesNotContain("@");
+        own.assertOperations("GET /actuator/health");
+    }
+
+    @Test
+    void theRootLeadsToTheSwaggerUiWithoutAToken() {
+        var response = gateway.get("/");
+        for (int hop = 0; hop < 3 && response.statusCode() / 100 == 3; hop++) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            response = gateway.get(URI.create("http://gateway/").resolve(location).getRawPath());
+        }
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(contentType(response)).startsWith("text/html");
+        assertThat(response.body()).contains("swagger-ui");
     }
 
     private static void assertRejectedAsInvalid(HttpResponse<String> response) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EchoBackends implements AutoCloseable {
 
     public static final List<String> NAMES = List.of("users", "items", "inbound", "search", "serviceability",
-            "cart", "wishlist", "orders", "inventory", "recommendations");
+            "cart", "wishlist", "orders", "inventory", "recommendations", "search-consumer");
 
     /** Answers after this long: longer than any route timeout a test sets. */
     public static final Duration SLOW = Duration.ofSeconds(5);
