@@ -44,13 +44,6 @@ class DockerComposeTests {
      */
     private static final Set<String> CORE_PROPERTIES = Set.of("server.port", "spring.profiles.active");
 
-    /**
-     * The span exporter's switches (issue 18), which the starter's bazaar-defaults.properties gains in
-     * a change of its own: tolerated while no service reads them, so this test does not depend on the
-     * order the two changes land in, with a notice printed. Delete them here once both are in.
-     */
-    private static final Set<String> ANNOUNCED = Set.of("BAZAAR_TRACE_EXPORT", "BAZAAR_ZIPKIN_ENDPOINT");
-
     /** Where each stateful container keeps its data. Redis keeps nothing (see the file's header). */
     private static final Map<String, String> STORES = Map.of(
             "kafka", "/var/lib/kafka/data",
@@ -78,25 +71,55 @@ class DockerComposeTests {
     @Test
     void everyServiceVariableIsOneTheServiceReads() throws IOException {
         List<String> unknown = new ArrayList<>();
-        Set<String> announcedUnread = new LinkedHashSet<>(ANNOUNCED);
         for (String service : bazaarServices()) {
             Path module = root.resolve(service);
             assertThat(module.resolve("pom.xml")).as("module of compose service %s", service).exists();
             Readable readable = readableBy(module);
             for (String variable : environment(service).keySet()) {
-                boolean reads = JVM_VARIABLES.contains(variable) || readable.reads(variable);
-                if (reads) {
-                    announcedUnread.remove(variable);
-                } else if (!ANNOUNCED.contains(variable)) {
+                if (!JVM_VARIABLES.contains(variable) && !readable.reads(variable)) {
                     unknown.add(service + ": " + variable);
                 }
             }
         }
-        announcedUnread.forEach(variable -> System.out.println("notice: docker-compose.yml sets " + variable
-                + ", which no service reads yet (DockerComposeTests.ANNOUNCED)"));
         assertThat(unknown).as("variables in docker-compose.yml that the service neither reads as a ${NAME} "
                 + "placeholder (its application.yml, the starter's bazaar-defaults.properties) nor binds as a "
                 + "property (relaxed form of a key there, or %s)", CORE_PROPERTIES).isEmpty();
+    }
+
+    /**
+     * The other direction: a placeholder whose default is a local address (127.0.0.1, or a port of
+     * the local servers) that this file runs a container for must be set, or the service would look
+     * for it on its own loopback. Defaults naming a port nothing here listens on (cart, orders, ...)
+     * may stay. BAZAAR_CORS_ORIGINS names where browsers come from, not a server the gateway calls:
+     * its default (the gateway's own 127.0.0.1:8080) is right for this file too.
+     */
+    @Test
+    void everyLocalAddressAServiceDefaultsToIsReplaced() throws IOException {
+        Set<String> deployedPorts = new LinkedHashSet<>();
+        for (Object definition : services().values()) {
+            Object ports = map(definition).get("ports");
+            if (ports != null) {
+                for (Object port : (List<?>) ports) {
+                    String[] parts = String.valueOf(port).split(":");
+                    deployedPorts.add(parts[parts.length - 2]);
+                }
+            }
+        }
+        Pattern localUrl = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+        List<String> missing = new ArrayList<>();
+        for (String service : bazaarServices()) {
+            Set<String> set = environment(service).keySet();
+            readableBy(root.resolve(service)).defaults().forEach((variable, fallback) -> {
+                Matcher url = localUrl.matcher(fallback);
+                boolean local = url.find() ? deployedPorts.contains(url.group(1))
+                        : fallback.equals("127.0.0.1") || deployedPorts.contains(fallback);
+                if (local && !set.contains(variable) && !variable.equals("BAZAAR_CORS_ORIGINS")) {
+                    missing.add(service + ": " + variable + " (default " + fallback + ")");
+                }
+            });
+        }
+        assertThat(missing).as("placeholders defaulting to a local server that docker-compose.yml runs, "
+                + "not set for the service").isEmpty();
     }
 
     @Test
@@ -189,7 +212,7 @@ class DockerComposeTests {
     // ------------------------------------------------------------------------------------------
 
     /** What a service module reads: ${NAME} placeholders and the property keys of its configuration. */
-    private record Readable(Set<String> placeholders, Set<String> propertyEnvNames) {
+    private record Readable(Set<String> placeholders, Set<String> propertyEnvNames, Map<String, String> defaults) {
 
         boolean reads(String variable) {
             return placeholders.contains(variable) || propertyEnvNames.contains(variable);
@@ -198,6 +221,7 @@ class DockerComposeTests {
 
     private static Readable readableBy(Path module) throws IOException {
         Set<String> placeholders = new LinkedHashSet<>();
+        Map<String, String> defaults = new LinkedHashMap<>();
         Set<String> keys = new LinkedHashSet<>(CORE_PROPERTIES);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> resources = Files.list(module.resolve("src/main/resources"))) {
@@ -205,12 +229,15 @@ class DockerComposeTests {
                     .forEach(files::add);
         }
         files.add(root.resolve("platform/starter/src/main/resources/bazaar-defaults.properties"));
-        Pattern placeholder = Pattern.compile("\\$\\{([A-Za-z0-9_]+)[:}]");
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             Matcher matcher = placeholder.matcher(text);
             while (matcher.find()) {
                 placeholders.add(matcher.group(1));
+                if (matcher.group(2) != null) {
+                    defaults.put(matcher.group(1), matcher.group(2));
+                }
             }
             if (file.toString().endsWith(".properties")) {
                 text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#") && l.contains("="))
@@ -223,7 +250,7 @@ class DockerComposeTests {
         Set<String> envNames = keys.stream()
                 .map(k -> k.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        return new Readable(placeholders, envNames);
+        return new Readable(placeholders, envNames, defaults);
     }
 
     private static void flatten(String prefix, Object node, Set<String> keys) {
