@@ -74,7 +74,9 @@ public record ProductLine(
     }
 
     private List<String> images(String brand, String model) {
-        String label = URLEncoder.encode((brand + " " + model).strip() + "\n" + noun, StandardCharsets.UTF_8);
+        // Placeholders labelled with what the shopper would see on the photo: the model and the kind of product.
+        String kind = categoryPath.get(categoryPath.size() - 1);
+        String label = URLEncoder.encode((brand + " " + model).strip() + "\n" + kind, StandardCharsets.UTF_8);
         return List.of(IMAGE_HOST + "600x600/png?text=" + label, IMAGE_HOST + "800x600/png?text=" + label);
     }
 
@@ -85,7 +87,8 @@ public record ProductLine(
                 facts.add(name + " " + value);
             }
         });
-        return title + ". " + noun + " by " + brand + ": " + String.join(", ", facts)
+        String kind = Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+        return title + ". " + kind + " by " + brand + ": " + String.join(", ", facts)
                 + ". Sold by the Bazaar demo supplier; dispatched in 1-2 days.";
     }
 

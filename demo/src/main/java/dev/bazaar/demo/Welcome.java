@@ -17,8 +17,8 @@ record Welcome(String url, Optional<DemoAccounts> accounts, Path accountsFile, O
         text.append("Demo logins (POST ").append(url).append("/api/users/login {\"email\":…,\"password\":…}; from ")
                 .append(shown(accountsFile)).append("):\n");
         accounts.ifPresentOrElse(a -> text
-                .append("  customer  ").append(a.customerEmail()).append("  ").append(a.customerPassword()).append('\n')
-                .append("  OPS       ").append(a.opsEmail()).append("  ").append(a.opsPassword()).append('\n'),
+                .append(String.format("  %-9s %-22s %s%n", "customer", a.customerEmail(), a.customerPassword()))
+                .append(String.format("  %-9s %-22s %s%n", "OPS", a.opsEmail(), a.opsPassword())),
                 () -> text.append("  (not written yet: user-service writes them at start with BAZAAR_DEMO on)\n"));
         text.append("Demo supplier API key (header X-Api-Key; from ").append(shown(keyFile)).append("):\n  ")
                 .append(apiKey.orElse("(not written yet: inbound-service writes it at start with BAZAAR_DEMO on)"))

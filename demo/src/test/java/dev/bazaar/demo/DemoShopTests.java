@@ -39,7 +39,7 @@ class DemoShopTests {
                 Path.of(".bazaar/demo/catalogue.json")).text();
 
         assertThat(text).contains("http://127.0.0.1:8080 (the gateway",
-                "customer  customer@bazaar.local  Bz1customer", "OPS       ops@bazaar.local  Bz1ops",
+                "customer  customer@bazaar.local  Bz1customer", "OPS       ops@bazaar.local       Bz1ops",
                 "bzk_k1.secret",
                 "curl 'http://127.0.0.1:8080/api/search?q=wirless%20headphnes'",
                 "curl http://127.0.0.1:8080/api/items/item-1",
