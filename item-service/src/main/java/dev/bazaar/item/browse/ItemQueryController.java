@@ -7,6 +7,8 @@ import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
 import dev.bazaar.item.catalog.ItemView;
 import dev.bazaar.starter.problem.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -86,10 +88,12 @@ class ItemQueryController {
      * optional attribute filters {@code attr.<name>=<value>}; sorted by item id, so pages are stable.
      */
     @GetMapping
+    @Operation(summary = "Items of a supplier and/or a category subtree (A>>B), sorted by item id",
+            description = "Attribute filters: attr.<name>=<value> (not listed below).")
     ItemPage list(@RequestParam(required = false) String supplierId, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
-            @RequestParam Map<String, String> parameters) {
+            @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         Criteria filter = filter(supplierId, category, parameters);
         List<ItemView> items = store.list(filter, (long) page * size, size).stream().map(ItemView::of).toList();
         return new ItemPage(items, page, size, store.count(filter));

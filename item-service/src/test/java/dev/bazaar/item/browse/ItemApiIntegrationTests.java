@@ -87,6 +87,9 @@ class ItemApiIntegrationTests {
         assertThat(doc.securityOf("GET /api/items/{itemId}")).isEmpty();
         assertThat(doc.securityOf("POST /api/items/bulk-get")).isEmpty();
         assertThat(doc.securityOf("PUT /api/items/{itemId}")).containsExactly(ApiDocument.BEARER);
+        // The attribute filters are read as one map, which is not a parameter a client sends.
+        assertThat(doc.operation("GET /api/items").getParameters()).extracting(parameter -> parameter.getName())
+                .containsExactlyInAnyOrder("supplierId", "category", "page", "size");
         doc.assertProblemResponse("GET /api/items/{itemId}", 404)
                 .assertProblemResponse("POST /api/items/bulk-get", 400)
                 .assertProblemResponse("DELETE /api/items/{itemId}", 403);
