@@ -1,7 +1,6 @@
 package dev.bazaar.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,7 @@ final class DemoImport {
         try {
             CatalogueFile.write(items, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the demo catalogue to " + file, e);
+            throw new DemoFailure("cannot write the demo catalogue to " + file, e);
         }
         String importId = api.sendCatalogue(file);
         ImportStatus status = awaitFinished(importId);

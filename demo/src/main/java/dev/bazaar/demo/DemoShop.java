@@ -69,6 +69,9 @@ public final class DemoShop {
                     + FILE_WAIT.toSeconds() + " s (inbound-service writes it at start when BAZAAR_DEMO is on); or pass --key"));
             load(items, url, key, catalogueFile, Duration.ofSeconds(Long.parseLong(options.getOrDefault("search-wait", "120"))));
         }
+        if (!load) {
+            writeCatalogue(items, catalogueFile); // the file the welcome's import command sends
+        }
         awaitFile(accountsFile, load ? FILE_WAIT : FILE_WAIT_WELCOME);
         DemoItem headphones = items.stream().filter(item -> item.supplierSku().startsWith("DEMO-HPH-")).findFirst().orElseThrow();
         System.out.println(new Welcome(url, DemoAccounts.read(accountsFile), accountsFile, apiKey, keyFile,
@@ -100,6 +103,14 @@ public final class DemoShop {
                 hit -> System.out.printf("  the misspelt search \"%s\" finds: %s%n", MISSPELT_SEARCH, hit.path("title").asString()),
                 () -> System.out.printf("  warning: the misspelt search \"%s\" finds nothing%n", MISSPELT_SEARCH));
         System.out.println();
+    }
+
+    private static void writeCatalogue(List<DemoItem> items, Path file) {
+        try {
+            CatalogueFile.write(items, file);
+        } catch (IOException e) {
+            throw new DemoFailure("cannot write the demo catalogue to " + file, e);
+        }
     }
 
     /** The file's content once it exists and is not empty, polled for up to {@code wait}. */

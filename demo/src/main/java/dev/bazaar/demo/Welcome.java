@@ -29,8 +29,9 @@ record Welcome(String url, Optional<DemoAccounts> accounts, Path accountsFile, O
         text.append("  curl -H 'X-Api-Key: ").append(key).append("' -H 'Content-Type: application/json' \\\n")
                 .append("       --data-binary @").append(shown(catalogueFile)).append(' ').append(url)
                 .append("/api/supplier/catalog\n")
-                .append("       # an import (the demo catalogue again: all unchanged); then GET ").append(url)
-                .append("/api/supplier/imports/<importId> with the same key\n");
+                .append("       # an import (the demo catalogue; items sent before count as unchanged); its counts:\n")
+                .append("       # curl -H 'X-Api-Key: ").append(key).append("' ").append(url)
+                .append("/api/supplier/imports/<importId>\n");
         return text.toString();
     }
 
