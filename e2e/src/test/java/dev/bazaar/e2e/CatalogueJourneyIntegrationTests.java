@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,16 +148,13 @@ class CatalogueJourneyIntegrationTests {
     }
 
     private static ConsumerRecord<String, byte[]> recordOf(String topic, String key) {
-        return KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(topic),
-                found -> found.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(60))
-                .stream().filter(r -> key.equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("no record " + key + " on " + topic));
+        return KafkaRecords.firstWithKey(LocalServer.KAFKA.address(), names.topic(topic), key, Duration.ofSeconds(60));
     }
 
     /** The trace id of a record's W3C traceparent ("00-traceid-spanid-flags"), or null without one. */
     private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader("traceparent");
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8).split("-")[1];
+        String traceparent = KafkaRecords.header(record, "traceparent");
+        return traceparent == null ? null : traceparent.split("-")[1];
     }
 
     private JsonNode importSample(String apiKey) throws Exception {

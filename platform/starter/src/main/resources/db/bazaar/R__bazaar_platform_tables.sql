@@ -33,14 +33,15 @@ CREATE TABLE IF NOT EXISTS bazaar_processed_event
 -- The batch outbox (BatchOutbox / OutboxRelay) for high-volume streams: the events staged
 -- together are one row (framed by OutboxEntries), sent in id order and deleted once Kafka
 -- acknowledged every event in it. It replaced bazaar_outbox (a row per event), which is no longer
--- read: rows left there by an older release are not sent. traceparent is the W3C trace context of
--- the span that staged the row, sent with each of its events so the trace goes on to the consumers.
+-- read: rows left there by an older release are not sent.
 CREATE TABLE IF NOT EXISTS bazaar_outbox_batch
 (
-  id          BIGINT      NOT NULL AUTO_INCREMENT,
-  events      INT         NOT NULL,
-  content     LONGBLOB    NOT NULL,
-  traceparent VARCHAR(64) NULL,
+  id      BIGINT   NOT NULL AUTO_INCREMENT,
+  events  INT      NOT NULL,
+  content LONGBLOB NOT NULL,
   PRIMARY KEY (id)
 ) ENGINE = InnoDB;
+-- The W3C trace context of the span that staged the row, sent with each of its events so the trace
+-- goes on to the consumers. Added apart from the CREATE so a table made before it gets it too
+-- (in the CREATE, every new database would log a "duplicate column" warning here).
 ALTER TABLE bazaar_outbox_batch ADD COLUMN IF NOT EXISTS traceparent VARCHAR(64) NULL;

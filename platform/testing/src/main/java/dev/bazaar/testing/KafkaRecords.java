@@ -1,5 +1,6 @@
 package dev.bazaar.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -31,6 +33,20 @@ public final class KafkaRecords {
             }
         }
         return records;
+    }
+
+    /** The first record with this key on the topic (read from the start); fails after the timeout. */
+    public static ConsumerRecord<String, byte[]> firstWithKey(String bootstrapServers, String topic, String key,
+            Duration timeout) {
+        return read(bootstrapServers, topic, found -> found.stream().anyMatch(r -> key.equals(r.key())), timeout)
+                .stream().filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("no record with key " + key + " on " + topic + " within " + timeout));
+    }
+
+    /** The last value of a header as UTF-8 text, or null when the record has no such header. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private KafkaRecords() {
