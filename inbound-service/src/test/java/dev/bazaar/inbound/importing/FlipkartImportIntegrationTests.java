@@ -6,16 +6,18 @@ import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
 import dev.bazaar.inbound.TopicReader;
+import dev.bazaar.testing.FlipkartSampleFile;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.SharedData;
 import dev.bazaar.testing.UsesLocalServers;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Assumptions;
@@ -28,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real Flipkart sample ({@code $BAZAAR_DATA_DIR}, default {@code ../shared/data}): 4,994 data
+ * The real Flipkart sample ({@link SharedData}): 4,994 data
  * records = 999 products + 3,995 blank rows. (The data set is described as "1,000 products"; the
  * file as stored holds 999, every uniq_id distinct.) 4 products have neither price (rows 13, 22, 77,
  * 813) and are rejected; the other 995 are published. A second import of the same file publishes
@@ -38,8 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 @UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
 class FlipkartImportIntegrationTests {
 
-    static final Path SAMPLE = Path.of(System.getProperty("BAZAAR_DATA_DIR",
-            System.getenv().getOrDefault("BAZAAR_DATA_DIR", "../../shared/data")), "flipkart_com-ecommerce_sample.csv");
+    static final Optional<Path> SAMPLE = FlipkartSampleFile.locate();
 
     @LocalServerPort
     int port;
@@ -52,8 +53,7 @@ class FlipkartImportIntegrationTests {
 
     @BeforeEach
     void requireSample() {
-        Assumptions.assumeTrue(Files.isReadable(SAMPLE), "Skipped: the Flipkart sample is not at " + SAMPLE.toAbsolutePath()
-                + " (set BAZAAR_DATA_DIR to the folder holding flipkart_com-ecommerce_sample.csv)");
+        Assumptions.assumeTrue(SAMPLE.isPresent(), SharedData.missing(SharedData.FLIPKART_SAMPLE));
     }
 
     @Test
@@ -62,7 +62,7 @@ class FlipkartImportIntegrationTests {
         String apiKey = client.newSupplierWithKey("flipkart");
 
         var received = client.post("/api/supplier/catalog", apiKey, "text/csv; charset=utf-8",
-                HttpRequest.BodyPublishers.ofFile(SAMPLE));
+                HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow()));
         assertThat(received.status()).isEqualTo(202);
         String importId = received.body().get("importId").stringValue();
         assertThat(received.location()).isEqualTo("/api/supplier/imports/" + importId);
@@ -109,7 +109,7 @@ class FlipkartImportIntegrationTests {
         assertThat(item.get("active").booleanValue()).isTrue();
 
         // The same file again: every product is unchanged and nothing new reaches the topic.
-        var again = client.post("/api/supplier/catalog", apiKey, "text/csv", HttpRequest.BodyPublishers.ofFile(SAMPLE));
+        var again = client.post("/api/supplier/catalog", apiKey, "text/csv", HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow()));
         JsonNode second = client.awaitFinished(apiKey, again.body().get("importId").stringValue(), Duration.ofMinutes(2));
         assertThat(counts(second)).containsExactly(4994L, 0L, 4L, 3995L, 995L);
         assertThat(TopicReader.read(LocalServer.KAFKA.address(), topic, 996, Duration.ofSeconds(5), r -> false).count())

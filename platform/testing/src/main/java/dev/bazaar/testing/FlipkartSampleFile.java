@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 
 /**
  * The real Flipkart catalogue sample, read (never copied into the repository) from
- * {@code $BAZAAR_DATA_DIR}, else {@code ../shared/data} beside the repository root. Tests turn its
- * rows into whatever they feed (events, index documents); this class only reads the file's format.
+ * {@link SharedData}. Tests turn its rows into whatever they feed (events, index documents); this
+ * class only reads the file's format.
  */
 public final class FlipkartSampleFile {
 
-    public static final String FILE_NAME = "flipkart_com-ecommerce_sample.csv";
+    public static final String FILE_NAME = SharedData.FLIPKART_SAMPLE;
 
     private static final Pattern SPECIFICATION = Pattern.compile("\"key\"=>\"(.*?)\", \"value\"=>\"(.*?)\"");
     private static final Pattern URL = Pattern.compile("\"(http[^\"]+)\"");
@@ -28,24 +28,9 @@ public final class FlipkartSampleFile {
     private FlipkartSampleFile() {
     }
 
-    /** The sample if it is there; tests skip with a message otherwise. */
+    /** The sample if it is there ({@link SharedData}); tests skip with a message otherwise. */
     public static Optional<Path> locate() {
-        String configured = System.getenv("BAZAAR_DATA_DIR");
-        Path dir;
-        if (configured != null && !configured.isBlank()) {
-            dir = Path.of(configured);
-        } else {
-            Path root = Path.of("").toAbsolutePath();
-            while (root != null && !(Files.exists(root.resolve("mvnw")) && Files.exists(root.resolve("bazaar")))) {
-                root = root.getParent();
-            }
-            if (root == null) {
-                return Optional.empty();
-            }
-            dir = root.resolve("../shared/data").normalize();
-        }
-        Path file = dir.resolve(FILE_NAME);
-        return Files.isReadable(file) ? Optional.of(file) : Optional.empty();
+        return SharedData.file(FILE_NAME);
     }
 
     /** Data rows as column → value, in file order; rows without a {@code pid} (the sample's blank rows) are left out. */

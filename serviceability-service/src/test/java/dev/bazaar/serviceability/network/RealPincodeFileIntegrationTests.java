@@ -13,10 +13,12 @@ import dev.bazaar.serviceability.matrix.MatrixMaintainer;
 import dev.bazaar.serviceability.matrix.MatrixStore;
 import dev.bazaar.serviceability.tat.TatEntry;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.SharedData;
 import dev.bazaar.testing.UsesLocalServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real 7,113-pincode file loads through the same OPS API as any other, and the demo network's
- * warehouses, hubs and lanes work over it. Reads the file from {@code $BAZAAR_DATA_DIR} (default
- * {@code ../shared/data}); skipped when it is absent, never copied into the repository.
+ * warehouses, hubs and lanes work over it. Reads the file from {@link SharedData}; skipped when it is
+ * absent (and {@code .ci/run} fails then), never copied into the repository.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -48,17 +50,11 @@ class RealPincodeFileIntegrationTests {
     @Autowired
     MatrixStore matrix;
 
-    static Path pincodeFile() {
-        String dir = System.getenv().getOrDefault("BAZAAR_DATA_DIR", "../../shared/data");
-        Path path = Path.of(dir, "pincode.csv");
-        return Files.isReadable(path) ? path : Path.of("/work/shared/data/pincode.csv");
-    }
-
     @Test
     void theRealPincodeFileLoadsThroughTheApiAndTheDemoNetworkServesIt() throws Exception {
-        Path file = pincodeFile();
-        Assumptions.assumeTrue(Files.isReadable(file),
-                "pincode.csv not found (set BAZAAR_DATA_DIR to the folder holding it): real-data test skipped");
+        Optional<Path> pincodes = SharedData.file(SharedData.PINCODES);
+        Assumptions.assumeTrue(pincodes.isPresent(), SharedData.missing(SharedData.PINCODES));
+        Path file = pincodes.orElseThrow();
         OpsClient ops = new OpsClient(mvc);
 
         ops.csv("pincodes", Files.readString(file))
