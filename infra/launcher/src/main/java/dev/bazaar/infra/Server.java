@@ -123,11 +123,11 @@ abstract class Server {
 
     /**
      * For a server whose own code does the heavy lifting (the Mongo wire server executes every
-     * query in Java, and is the busiest process of a bulk import): the full JIT, room to cache, and a
-     * fixed heap with the young generation its caller sizes for its own garbage.
+     * query in Java, and is the busiest process of a bulk import): the full JIT, and a heap that
+     * starts small and grows up to {@code maxHeap}.
      */
-    protected static List<String> busyJvm(String heap, String youngGeneration) {
-        return List.of("-Xms" + heap, "-Xmx" + heap, "-Xmn" + youngGeneration, "-XX:+UseSerialGC", "-Xss512k",
+    protected static List<String> busyJvm(String maxHeap) {
+        return List.of("-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:MaxMetaspaceSize=128m", "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
     }
 
