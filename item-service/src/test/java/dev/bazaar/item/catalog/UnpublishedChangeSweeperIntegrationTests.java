@@ -44,6 +44,11 @@ class UnpublishedChangeSweeperIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    UnpublishedChangeSweeper sweeper;
+
+    static final Duration GRACE = Duration.ofSeconds(2);
+
     @Test
     void aWrittenButUnacknowledgedChangeIsPublishedWithItsOriginalEventId() {
         var item = Items.kurta("supplier-s", "S-1", 7);
@@ -84,13 +89,28 @@ class UnpublishedChangeSweeperIntegrationTests {
     @Test
     void aRecentIntentIsLeftToItsWriterDuringTheGracePeriod() {
         var item = Items.kurta("supplier-s", "S-2", 1);
+        var change = ItemChange.of(Change.CREATED, Instant.now());
         var document = ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), 1,
-                ItemContent.of(item), ItemChange.of(Change.CREATED, Instant.now()));
+                ItemContent.of(item), change);
+        Instant intended = Instant.now(); // no later than the intent's own time
         String intent = publisher.intend(List.of(document));
         store.insert(document);
 
-        assertThat(intents.olderThan(Instant.now().minusSeconds(2), 10))
-                .extracting(PublicationIntent::id).doesNotContain(intent);
+        // A sweep inside the grace period (2 s) leaves the intent and the item to the writer.
+        sweeper.sweep();
+        assertThat(Instant.now()).as("this sweep ran inside the grace period").isBefore(intended.plus(GRACE));
+        assertThat(intents.olderThan(Instant.now().plusSeconds(60), 10)).extracting(PublicationIntent::id)
+                .contains(intent);
+
+        // Once the grace period is over, a sweep publishes it: not before.
+        try (var catalog = new CatalogTopic(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS), json)) {
+            var published = catalog.recordsFor(item.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30));
+            assertThat(published).singleElement().satisfies(record -> {
+                assertThat(catalog.event(record).eventId().toString()).isEqualTo(change.eventId());
+                assertThat(Instant.ofEpochMilli(record.timestamp())).as("published after the grace period")
+                        .isAfterOrEqualTo(intended.plus(GRACE));
+            });
+        }
         await().atMost(Duration.ofSeconds(15)).until(() -> intents.olderThan(Instant.now().plusSeconds(60), 10).stream()
                 .noneMatch(left -> left.id().equals(intent)));
     }
