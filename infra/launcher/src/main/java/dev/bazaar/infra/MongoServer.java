@@ -43,6 +43,17 @@ final class MongoServer extends Server {
         requireDirectoryWithJars(module().resolve("target/lib"));
     }
 
+    /** A data dir of the patched backend that lived here before 2026-12: its file is not read any more. */
+    @Override
+    void prepare() {
+        if (java.nio.file.Files.exists(home.data().resolve("mongo-bson.mv.db"))
+                && !java.nio.file.Files.exists(home.data().resolve("mongo.mv.db"))) {
+            System.err.println("  mongo: " + home.data().resolve("mongo-bson.mv.db") + " (the former patched backend's"
+                    + " format) is not read; the local MongoDB starts empty. Reset inbound-service's ledger too"
+                    + " (./bazaar down && rm -rf .bazaar), or re-sent catalogues count as unchanged: infra/README.md");
+        }
+    }
+
     @Override
     List<String> command() {
         List<String> args = new ArrayList<>(List.of("--port", port.toString()));
