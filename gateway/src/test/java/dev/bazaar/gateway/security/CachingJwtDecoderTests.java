@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bazaar.testing.TestJwts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -42,13 +45,21 @@ class CachingJwtDecoderTests {
         Instant expiresAt = Instant.now().plusSeconds(600);
         String token = TestJwts.token("user-2", expiresAt, "CUSTOMER");
         var now = new MutableClock(Instant.now());
-        var decoder = new CachingJwtDecoder(counting, 100, now);
-        decoder.decode(token).block();
+        // The real decoder's expiry check reads the same clock as the cache (no skew allowed).
+        var timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(now);
+        var realOnClock = NimbusReactiveJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
+        realOnClock.setJwtValidator(timestamps);
+        var decoder = new CachingJwtDecoder(token1 -> {
+            verifications.incrementAndGet();
+            return realOnClock.decode(token1);
+        }, 100, now);
+        assertThat(decoder.decode(token).block().getSubject()).isEqualTo("user-2");
 
-        now.set(expiresAt.plusSeconds(1)); // the cache's clock passes exp; the real validator's did not
-        decoder.decode(token).block();
-
-        assertThat(verifications).hasValue(2);
+        now.set(expiresAt.plusSeconds(1)); // the remembered token is past its exp now
+        assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("expired");
+        assertThat(verifications).as("the cache did not answer for the expired token").hasValue(2);
     }
 
     @Test
