@@ -21,10 +21,12 @@ final class PrivateRedis {
 
     final int port;
     private final Path binary;
+    private final Path dir;
     private Process process;
 
     PrivateRedis() throws IOException {
         this.binary = findBinary();
+        this.dir = Files.createTempDirectory("private-redis");
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -32,7 +34,7 @@ final class PrivateRedis {
 
     void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         for (int i = 0; i < 100; i++) {
             try {
@@ -45,12 +47,57 @@ final class PrivateRedis {
         throw new IllegalStateException("private redis-server did not start on port " + port);
     }
 
-    void stop() throws InterruptedException {
+    /** Kills the server: everything it held is gone (a later start begins empty). */
+    void stop() throws InterruptedException, IOException {
+        kill();
+        Files.deleteIfExists(dir.resolve("dump.rdb"));
+    }
+
+    /**
+     * Snapshots the data ({@code SAVE}), then kills the server (SIGKILL): the next start comes back
+     * with the data as it was, like a Redis restarted from its last RDB snapshot. Whatever a client
+     * sends in between is lost, not queued.
+     */
+    void crashKeepingSnapshot() throws IOException, InterruptedException {
+        String saved = command("SAVE");
+        if (!"+OK".equals(saved)) {
+            throw new IllegalStateException("SAVE answered " + saved);
+        }
+        kill();
+    }
+
+    private void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
             process = null;
         }
+    }
+
+    /** {@code GET key}: the value, or null when the key does not exist. */
+    String get(String key) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + key + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String header = line(in);
+            if (!header.startsWith("$")) {
+                throw new IllegalStateException("GET answered " + header);
+            }
+            int length = Integer.parseInt(header.substring(1));
+            return length < 0 ? null : new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            line.append((char) c);
+        }
+        return line.toString().trim();
     }
 
     /** One inline command, e.g. {@code CLIENT PAUSE 3000 ALL}; returns the first reply line. */
