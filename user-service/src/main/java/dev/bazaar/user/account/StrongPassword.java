@@ -21,7 +21,7 @@ import java.util.Set;
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = StrongPassword.Validator.class)
-public @interface StrongPassword {
+@interface StrongPassword {
 
     String message() default "must be 10 to 72 bytes long and contain a letter and a digit";
 

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Create or replace an address; {@code makeDefault} switches the default to it. */
-public record AddressRequest(@Size(max = 40) String label, @NotBlank @Size(max = 100) String recipient,
+record AddressRequest(@Size(max = 40) String label, @NotBlank @Size(max = 100) String recipient,
         @NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2, @NotBlank @Size(max = 100) String city,
         @NotBlank @Size(max = 100) String state,
         @NotBlank @Pattern(regexp = "[1-9][0-9]{5}", message = "must be a 6-digit Indian pincode") String pincode,

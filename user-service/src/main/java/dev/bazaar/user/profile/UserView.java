@@ -5,7 +5,7 @@ import dev.bazaar.user.address.Address;
 import java.util.List;
 
 /** What the cache holds per user: the profile and the default address, at one row version. */
-public record UserView(String id, String email, String name, String phone, List<Role> roles, long version,
+record UserView(String id, String email, String name, String phone, List<Role> roles, long version,
         Address defaultAddress) {
 
     Profile profile() {

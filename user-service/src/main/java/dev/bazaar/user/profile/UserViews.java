@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a user's view through the cache (cache-aside: Redis, else MariaDB then Redis). */
 @Component
-public class UserViews {
+class UserViews {
 
     private final VersionedCache cache;
     private final UserAccounts users;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Short-lived RS256 access tokens: {@code sub} user id, {@code roles}, {@code email}, {@code iss}, {@code iat}, {@code exp}. */
 @Component
-public class AccessTokens {
+class AccessTokens {
 
     private final SigningKeys keys;
     private final String issuer;

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * revoked (reuse detection), so the thief's and the owner's sessions both end.
  */
 @Service
-public class RefreshTokens {
+class RefreshTokens {
 
     /** A new refresh token and the user it belongs to. */
     public record Rotation(String userId, String refreshToken) {
