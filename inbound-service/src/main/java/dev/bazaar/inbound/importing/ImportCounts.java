@@ -5,7 +5,7 @@ package dev.bazaar.inbound.importing;
  * were new or changed and published; unchanged rows equal what was published before and publish
  * nothing; rejected rows have row errors; skipped rows were blank.
  */
-public record ImportCounts(long rowsRead, long accepted, long rejected, long skipped, long unchanged) {
+record ImportCounts(long rowsRead, long accepted, long rejected, long skipped, long unchanged) {
 
     public static final ImportCounts NONE = new ImportCounts(0, 0, 0, 0, 0);
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Import jobs and their row errors in MariaDB, so progress survives a restart and any instance can answer. */
 @Component
-public class ImportJobs {
+class ImportJobs {
 
     public record RowError(long row, String field, String reason) {
     }

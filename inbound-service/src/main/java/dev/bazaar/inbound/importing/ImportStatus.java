@@ -1,6 +1,6 @@
 package dev.bazaar.inbound.importing;
 
 /** RECEIVED (spooled, waiting) → PROCESSING → COMPLETED, or FAILED when the file could not be processed at all. */
-public enum ImportStatus {
+enum ImportStatus {
     RECEIVED, PROCESSING, COMPLETED, FAILED
 }

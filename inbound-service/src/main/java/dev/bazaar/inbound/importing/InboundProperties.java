@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param workers imports processed at the same time
  */
 @ConfigurationProperties("bazaar.inbound.import")
-public record InboundProperties(
+record InboundProperties(
         Path spoolDir,
         @DefaultValue("500MB") DataSize maxBodySize,
         @DefaultValue("500") int chunkRows,

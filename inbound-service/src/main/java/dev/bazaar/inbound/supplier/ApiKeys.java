@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * finds the row and the hashes are compared in constant time, so response timing reveals nothing.
  */
 @Component
-public class ApiKeys {
+class ApiKeys {
 
     private static final String PREFIX = "bzk_";
     private static final SecureRandom RANDOM = new SecureRandom();

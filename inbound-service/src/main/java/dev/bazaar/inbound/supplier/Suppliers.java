@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The suppliers allowed to send catalogues. */
 @Component
-public class Suppliers {
+class Suppliers {
 
     public record Supplier(String supplierId, String name, Instant createdAt) {
     }

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * is ever a tree in memory.
  */
 @Component
-public class CanonicalJsonFormat implements SupplierFormat {
+class CanonicalJsonFormat implements SupplierFormat {
 
     private final JsonMapper json;
     /** Reads one array element; the rest of the array after it is not "trailing content". */

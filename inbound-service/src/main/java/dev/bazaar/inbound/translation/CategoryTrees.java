@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Flipkart's {@code ["Clothing >> Women's Clothing >> Shorts"]} to {@code [Clothing, Women's Clothing, Shorts]}. */
-public final class CategoryTrees {
+final class CategoryTrees {
 
     public static List<String> parse(String raw) {
         if (raw == null || raw.isBlank()) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * MRP, and the SKU is {@code pid}, or {@code uniq_id} when a row has no pid.
  */
 @Component
-public class FlipkartCsvFormat implements SupplierFormat {
+class FlipkartCsvFormat implements SupplierFormat {
 
     /** Without these a row cannot become an item; the other columns are optional. */
     static final List<String> REQUIRED_COLUMNS = List.of("uniq_id", "pid", "product_name", "product_category_tree",

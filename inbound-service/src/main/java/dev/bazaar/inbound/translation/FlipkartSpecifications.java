@@ -9,7 +9,7 @@ import java.util.Map;
  * a value but no key ({@code {"value"=>"3 shorts"}}); those are kept under {@code "Other"},
  * {@code "Other 2"} … so no supplier information is silently dropped.
  */
-public final class FlipkartSpecifications {
+final class FlipkartSpecifications {
 
     private static final String KEY = "\"key\"=>\"";
     private static final String VALUE = "\"value\"=>\"";

@@ -10,7 +10,7 @@ import java.util.Map;
  * Formats fill it field by field and record a {@link RowFault} for each value they cannot read, so a
  * row reports all its faults at once instead of the first one only.
  */
-public final class ItemDraft {
+final class ItemDraft {
 
     String supplierId;
     String supplierSku;

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * size limits (so one huge value cannot bloat events and stores downstream), price sanity and
  * ownership: the supplier is the one of the API key, a row naming another supplier is rejected.
  */
-public final class ItemRules {
+final class ItemRules {
 
     public static final int MAX_SKU = 128;
     public static final int MAX_TITLE = 500;

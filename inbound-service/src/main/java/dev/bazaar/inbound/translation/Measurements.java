@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code "23 inch / 40 cm"}): the first number followed by a known unit. Anything else (e.g.
  * {@code "NA g"}, {@code "Yes"}) is not a measurement and is ignored.
  */
-public final class Measurements {
+final class Measurements {
 
     private static final Pattern QUANTITY = Pattern.compile(
             "(\\d+(?:\\.\\d+)?)\\s*(kg|kgs|g|gm|gms|gram|grams|mg|mm|cm|m|inch|inches|in|ft|feet)\\b",

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /** Rupee amounts as suppliers write them ("379", "1,299.50", "₹ 999") to paise. */
-public final class Prices {
+final class Prices {
 
     /** Refuses more than this (₹100 crore): a larger figure is a data error, not a product. */
     static final long MAX_MINOR = 100_000_000_000L;

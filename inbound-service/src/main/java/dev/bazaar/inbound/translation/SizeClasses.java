@@ -19,7 +19,7 @@ import java.util.OptionalDouble;
  * </ol>
  * Only exact attribute names count: "Heel Height" or "Gold Weight" describe a part, not the parcel.
  */
-public final class SizeClasses {
+final class SizeClasses {
 
     static final Map<String, SizeClass> CATEGORY_DEFAULTS = Map.ofEntries(
             Map.entry("clothing", SizeClass.SMALL),
