@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * through Spring Data.
  */
 @Component
-public class ItemBson {
+class ItemBson {
 
     private static final EncoderContext CONTEXT = EncoderContext.builder().build();
 
