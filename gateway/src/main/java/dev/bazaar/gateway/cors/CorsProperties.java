@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** The storefront origins allowed to call {@code /api/**} from a browser ({@code bazaar.gateway.cors.*}). */
 @ConfigurationProperties("bazaar.gateway.cors")
-public record CorsProperties(
+record CorsProperties(
         List<String> allowedOrigins,
         @DefaultValue("1h") Duration maxAge) {
 

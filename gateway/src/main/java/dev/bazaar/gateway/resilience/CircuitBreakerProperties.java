@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and lets a few trial calls through after {@code waitInOpenState}.
  */
 @ConfigurationProperties("bazaar.gateway.circuit-breaker")
-public record CircuitBreakerProperties(
+record CircuitBreakerProperties(
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumNumberOfCalls,
         @DefaultValue("50") float failureRateThreshold,
