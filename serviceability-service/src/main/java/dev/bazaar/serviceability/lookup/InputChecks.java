@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Malformed identifiers are the caller's bug: 400 before any lookup. */
-public final class InputChecks {
+final class InputChecks {
 
     /** Item ids are UUIDs (ItemIds.of derives them from supplier id and SKU). */
     private static final Pattern ITEM_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -4,7 +4,7 @@ import dev.bazaar.starter.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 
 /** A well-formed pincode the network does not contain: 404 with the reason, so callers can tell the user. */
-public class UnknownPincodeException extends ApiProblem {
+class UnknownPincodeException extends ApiProblem {
 
     public UnknownPincodeException(String pincode) {
         super(HttpStatus.NOT_FOUND, "unknown-pincode", "Unknown pincode",

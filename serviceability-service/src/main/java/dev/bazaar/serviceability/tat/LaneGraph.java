@@ -12,7 +12,7 @@ import java.util.Map;
  * densely, each edge keeps its transit hours and the largest size class it carries. Pincodes are
  * not nodes: they are sinks, reached in one last-mile step from their hubs.
  */
-public final class LaneGraph {
+final class LaneGraph {
 
     private final String[] ids;
     private final Map<String, Integer> indexOf;

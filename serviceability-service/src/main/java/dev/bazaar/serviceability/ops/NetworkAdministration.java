@@ -1,7 +1,14 @@
-package dev.bazaar.serviceability.network;
+package dev.bazaar.serviceability.ops;
 
 import dev.bazaar.serviceability.matrix.MatrixMaintainer;
 import dev.bazaar.serviceability.matrix.MatrixReport;
+import dev.bazaar.serviceability.network.Coverage;
+import dev.bazaar.serviceability.network.Lane;
+import dev.bazaar.serviceability.network.LogisticsNetwork;
+import dev.bazaar.serviceability.network.NearestHubCoverage;
+import dev.bazaar.serviceability.network.NetworkRowParser;
+import dev.bazaar.serviceability.network.NetworkStore;
+import dev.bazaar.serviceability.network.RowError;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Changes are serialised: each one diffs against the network the previous one produced.
  */
 @Service
-public class NetworkAdministration {
+class NetworkAdministration {
 
     static final int MAX_REPORTED_ERRORS = 100;
 

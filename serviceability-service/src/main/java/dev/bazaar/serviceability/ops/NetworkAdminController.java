@@ -1,9 +1,12 @@
-package dev.bazaar.serviceability.network;
+package dev.bazaar.serviceability.ops;
 
 import dev.bazaar.serviceability.matrix.MatrixMaintainer;
 import dev.bazaar.serviceability.matrix.MatrixReport;
-import dev.bazaar.serviceability.network.NetworkAdministration.LoadResult;
-import dev.bazaar.serviceability.network.NetworkAdministration.Part;
+import dev.bazaar.serviceability.network.Lane;
+import dev.bazaar.serviceability.network.LogisticsNetwork;
+import dev.bazaar.serviceability.network.RawRows;
+import dev.bazaar.serviceability.ops.NetworkAdministration.LoadResult;
+import dev.bazaar.serviceability.ops.NetworkAdministration.Part;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.util.Collection;
 import java.util.List;

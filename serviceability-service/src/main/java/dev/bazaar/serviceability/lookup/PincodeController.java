@@ -1,8 +1,8 @@
-package dev.bazaar.serviceability.network;
+package dev.bazaar.serviceability.lookup;
 
-import dev.bazaar.serviceability.lookup.InputChecks;
-import dev.bazaar.serviceability.lookup.UnknownPincodeException;
 import dev.bazaar.serviceability.matrix.MatrixMaintainer;
+import dev.bazaar.serviceability.network.LogisticsNetwork;
+import dev.bazaar.serviceability.network.Pincode;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
