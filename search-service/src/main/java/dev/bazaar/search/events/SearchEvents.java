@@ -1,13 +1,13 @@
 package dev.bazaar.search.events;
 
 import dev.bazaar.contracts.shopping.SearchPerformed;
-import dev.bazaar.search.query.SearchParams;
 import dev.bazaar.search.shopper.Shopper;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -51,9 +51,9 @@ public class SearchEvents implements DisposableBean {
         });
     }
 
-    public void searched(Shopper shopper, SearchParams params, long resultCount) {
+    public void searched(Shopper shopper, String query, Map<String, String> filters, long resultCount) {
         var event = new SearchPerformed(UUID.randomUUID(), clock.instant(), shopper.id(), shopper.anonymous(),
-                params.q(), params.filtersForEvent(), resultCount);
+                query, filters, resultCount);
         try {
             sender.execute(snapshots.captureAll().wrap(() -> send(event)));
         } catch (RejectedExecutionException e) {

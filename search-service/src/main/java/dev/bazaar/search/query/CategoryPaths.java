@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * ({@code categoryPrefixes} holds every ancestor path of an item, so a subtree filter is one term).
  * Clients may write {@code "Clothing >> Women's Clothing"}; the spaces around separators are dropped.
  */
-public final class CategoryPaths {
+final class CategoryPaths {
 
     public static final String SEPARATOR = ">>";
 

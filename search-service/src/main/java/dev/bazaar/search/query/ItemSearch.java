@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * remaining items are shown with delivery UNKNOWN.
  */
 @Service
-public class ItemSearch {
+class ItemSearch {
 
     private final ElasticsearchClient elasticsearch;
     private final SearchQueryFactory queries;

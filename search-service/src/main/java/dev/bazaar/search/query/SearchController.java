@@ -62,7 +62,7 @@ class SearchController {
             SearchParams params = parser.parse(query);
             Shopper shopper = shoppers.current(request, response);
             SearchPage page = search.search(params, shopper);
-            events.searched(shopper, params, page.total());
+            events.searched(shopper, params.q(), params.filtersForEvent(), page.total());
             outcome = "ok";
             return page;
         } finally {

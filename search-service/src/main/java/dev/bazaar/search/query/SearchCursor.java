@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * with the sort they belong to, as base64url JSON. Opaque so clients cannot build one (and we can
  * change its content); it names its sort so a cursor from a price sort is refused on a rating sort.
  */
-public record SearchCursor(SortOption sort, List<FieldValue> values) {
+record SearchCursor(SortOption sort, List<FieldValue> values) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ENCODED_LENGTH = 1_000;

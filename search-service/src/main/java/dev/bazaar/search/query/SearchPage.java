@@ -17,7 +17,7 @@ import java.util.Map;
  * @param nextAfter the cursor of the next page, null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchPage(long total, int page, int size, String pincode, String deliverability, List<Item> items,
+record SearchPage(long total, int page, int size, String pincode, String deliverability, List<Item> items,
         Facets facets, String nextAfter) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The sorts a shopper can choose. Every sort ends with {@code itemId}, so the order is total: equal
  * prices (or scores) never swap between two requests, which {@code search_after} paging needs.
  */
-public enum SortOption {
+enum SortOption {
     RELEVANCE, PRICE_ASC, PRICE_DESC, RATING, NEWEST;
 
     public String apiName() {

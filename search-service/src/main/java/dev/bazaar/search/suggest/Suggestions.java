@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * ({@code match_bool_prefix}) fill the list: "kurt" suggests "… Straight Kurta".
  */
 @Service
-public class Suggestions {
+class Suggestions {
 
     static final String SUGGESTER = "items";
 
