@@ -21,7 +21,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * {@code resource_already_exists_exception} and ignored, and adding an alias that already points
  * at the index is a no-op for Elasticsearch.
  */
-public class ItemIndexBootstrap implements SmartInitializingSingleton {
+class ItemIndexBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ItemIndexBootstrap.class);
     private static final Duration PAUSE = Duration.ofSeconds(2);

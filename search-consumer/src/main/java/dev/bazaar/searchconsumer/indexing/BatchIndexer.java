@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class BatchIndexer {
+class BatchIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(BatchIndexer.class);
 

@@ -5,7 +5,7 @@ package dev.bazaar.searchconsumer.indexing;
  * settle): nothing is wrong with the records, so the batch is retried with back-off for as long as
  * it takes, never dropped and never dead-lettered (see {@link OutageBackOffConfiguration}).
  */
-public class IndexUnavailableException extends RuntimeException {
+class IndexUnavailableException extends RuntimeException {
 
     public IndexUnavailableException(String message, Throwable cause) {
         super(message, cause);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code bazaar_search_consumer_conflicts_total} and {@code bazaar_search_consumer_bulk_seconds}.
  */
 @Component
-public class IndexingMetrics {
+class IndexingMetrics {
 
     private final MeterRegistry registry;
     private final Timer bulk;

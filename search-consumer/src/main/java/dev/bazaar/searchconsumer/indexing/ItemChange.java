@@ -7,7 +7,7 @@ import dev.bazaar.contracts.inventory.StockChanged;
  * One readable event of a batch, remembered with its position in the batch so that a document
  * Elasticsearch rejects can be traced back to the record that caused it.
  */
-public sealed interface ItemChange {
+sealed interface ItemChange {
 
     String itemId();
 

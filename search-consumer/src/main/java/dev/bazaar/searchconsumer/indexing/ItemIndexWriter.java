@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * guarded by the event versions, re-applying a batch is harmless.
  */
 @Component
-public class ItemIndexWriter {
+class ItemIndexWriter {
 
     private static final Logger log = LoggerFactory.getLogger(ItemIndexWriter.class);
 

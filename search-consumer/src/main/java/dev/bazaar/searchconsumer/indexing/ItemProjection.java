@@ -25,7 +25,7 @@ import java.util.Map;
  * only if {@code version > stockVersion}. An event that does not apply returns the current document
  * itself, which the writer recognises as "nothing to write".
  */
-public final class ItemProjection {
+final class ItemProjection {
 
     static final String CATEGORY_SEPARATOR = ">>";
     static final String RATING_ATTRIBUTE = "Rating";

@@ -1,7 +1,7 @@
 package dev.bazaar.searchconsumer.indexing;
 
 /** Elasticsearch refused a document as malformed: retrying cannot help, the record is poison. */
-public class RejectedDocumentException extends RuntimeException {
+class RejectedDocumentException extends RuntimeException {
 
     public RejectedDocumentException(String message) {
         super(message);
