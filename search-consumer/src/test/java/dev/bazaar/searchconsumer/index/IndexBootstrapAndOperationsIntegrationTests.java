@@ -30,17 +30,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Index/alias bootstrap, health and metrics of a running search-consumer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bazaar.search-consumer.lag-refresh=PT0.5S")
 @UsesLocalServers({ LocalServer.KAFKA, LocalServer.ELASTICSEARCH })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexBootstrapAndOperationsIntegrationTests {
@@ -59,6 +62,9 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
     @Autowired
     IsolatedNames isolatedNames;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -153,18 +159,34 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
     @Test
     void prometheusShowsConsumerLagIndexingCountersAndBulkLatency() throws Exception {
-        publisher.publish(changed(kurta("supplier-m", "M-1", 1))).get(10, TimeUnit.SECONDS);
         String catalogTopic = isolatedNames.topic(Topics.CATALOG_ITEMS);
+        String lag = "bazaar_search_consumer_lag{topic=\"" + catalogTopic + "\"} ";
+        publisher.publish(changed(kurta("supplier-m", "M-1", 1))).get(10, TimeUnit.SECONDS);
+        String applied = "bazaar_search_consumer_events_total{outcome=\"applied\",source=\"catalog\"} ";
+        awaitMetrics(body -> body.contains(applied + "1.0") && body.contains("bazaar_search_consumer_bulk_seconds_count"));
 
-        String metrics = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get("/actuator/prometheus").body(),
-                        body -> body.contains("bazaar_search_consumer_lag{topic=\"" + catalogTopic + "\"} 0.0")
-                                && body.contains("bazaar_search_consumer_bulk_seconds_count"));
-        assertThat(metrics).contains("bazaar_search_consumer_events_total{outcome=\"applied\",source=\"catalog\"}");
+        // Indexing stopped (M-1 applied and committed): what is published now is behind, and the gauge counts it.
+        MessageListenerContainer catalogListener = listeners.getListenerContainer("search-catalog-items");
+        catalogListener.stop();
+        try {
+            for (int i = 2; i <= 4; i++) {
+                publisher.publish(changed(kurta("supplier-m", "M-" + i, 1))).get(10, TimeUnit.SECONDS);
+            }
+            awaitMetrics(body -> body.contains(lag + "3.0"));
+        } finally {
+            catalogListener.start();
+        }
+        // Indexing again: the lag goes back to nothing behind.
+        String metrics = awaitMetrics(body -> body.contains(lag + "0.0") && body.contains(applied + "4.0"));
         assertThat(metrics).contains("bazaar_search_consumer_lag{topic=\"" + isolatedNames.topic(Topics.INVENTORY_STOCK) + "\"}");
         // The Kafka client's own lag metric, for the report: Boot binds consumer metrics when it can.
         System.out.println("kafka client records-lag-max exposed: "
                 + metrics.lines().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max")));
+    }
+
+    private String awaitMetrics(Predicate<String> condition) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> get("/actuator/prometheus").body(), condition);
     }
 
     private Set<String> aliasTargets(ItemIndexNames indexNames) throws IOException {
