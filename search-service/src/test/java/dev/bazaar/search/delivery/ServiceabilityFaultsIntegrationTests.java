@@ -1,6 +1,7 @@
 package dev.bazaar.search.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -32,8 +33,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Faults on the way to serviceability and Kafka: a peer that accepts and never answers, one that
- * answers 503, and a Kafka broker that does not exist. Each search still answers 200 within the
- * serviceability budget (50 ms, the production default) plus a margin, with delivery UNKNOWN.
+ * answers 503, and a Kafka broker that does not exist. Each search still answers 200 with delivery
+ * UNKNOWN: TIMEOUT once the serviceability budget is spent, DOWN for a 503, and without waiting
+ * for Kafka. The budget here is 1 s (production: 50 ms), so that a 503 always arrives within it
+ * and is told apart from a timeout, however busy the machine.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,9 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceabilityFaultsIntegrationTests {
 
-    static final long BUDGET_MS = 50;
-    /** Elasticsearch's own time for the query on a busy 2-core machine, plus MockMvc. */
-    static final long MARGIN_MS = 450;
+    static final long BUDGET_MS = 1_000;
+    /** Not a performance limit: only how long a search may take before the test calls it hung. */
+    static final Duration HUNG = Duration.ofSeconds(20);
     static FaultyServer faulty;
 
     @DynamicPropertySource
@@ -81,7 +84,7 @@ class ServiceabilityFaultsIntegrationTests {
                 .price(500_000 + i, 900_000).sizeClass("BULKY")));
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
         SearchIndexFixture.index(elasticsearch, names.indexPrefix(), docs);
-        api.search("q", "bookshelf"); // warm the search path, so the timing below is the fault's
+        api.search("q", "bookshelf"); // warm the search path
     }
 
     @AfterAll
@@ -94,45 +97,48 @@ class ServiceabilityFaultsIntegrationTests {
     void aPeerThatNeverAnswersCostsTheBudgetAndNothingMore() {
         faulty.mode(FaultyServer.Mode.HANG);
         double timeoutsBefore = count("timeout");
+        double downBefore = count("down");
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
-            var answer = api.search("q", "bookshelf", "pincode", "400001", "size", "10");
+            var answer = assertTimeoutPreemptively(HUNG, () -> api.search("q", "bookshelf", "pincode", "400001", "size", "10"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(answer.status()).isEqualTo(200);
-            assertThat(millis).as("answer time with a hung serviceability").isLessThan(BUDGET_MS + MARGIN_MS);
+            assertThat(millis).as("the search waited for the budget").isGreaterThanOrEqualTo(BUDGET_MS);
             assertThat(answer.body().path("deliverability").stringValue()).isEqualTo("TIMEOUT");
             assertThat(answer.itemIds()).hasSize(10);
             answer.body().path("items").forEach(item ->
                     assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN"));
         }
         assertThat(count("timeout") - timeoutsBefore).isEqualTo(3);
+        assertThat(count("down")).isEqualTo(downBefore);
     }
 
     @Test
-    void aPeerAnswering503MeansUnknownDelivery() {
+    void aPeerAnswering503MeansDownAndUnknownDelivery() {
         faulty.mode(FaultyServer.Mode.ANSWER_503);
         double downBefore = count("down");
+        double timeoutsBefore = count("timeout");
         var answer = api.search("q", "bookshelf", "pincode", "400001");
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body().path("deliverability").stringValue()).isIn("DOWN", "TIMEOUT");
+        assertThat(answer.body().path("deliverability").stringValue()).isEqualTo("DOWN");
         assertThat(answer.itemIds()).hasSize(12);
         answer.body().path("items").forEach(item ->
                 assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN"));
-        if ("DOWN".equals(answer.body().path("deliverability").stringValue())) {
-            assertThat(count("down")).isGreaterThan(downBefore);
-        }
+        assertThat(count("down") - downBefore).isEqualTo(1);
+        assertThat(count("timeout")).isEqualTo(timeoutsBefore);
     }
 
     @Test
     void kafkaDownNeitherFailsNorSlowsSearches() {
+        // Every event fails after the producer's max.block.ms (2 s), one after the other on the event
+        // thread. Had a search waited for its event, each would have failed before the search answered.
         double failedBefore = meters.counter("bazaar.search.events.failed").count();
-        long start = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             assertThat(api.search("q", "bookshelf").status()).isEqualTo(200);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(millis / 5).as("mean search time while Kafka is unreachable").isLessThan(MARGIN_MS);
-        // Each event fails after the producer's max.block.ms (2 s), one after the other on the event thread.
+        assertThat(meters.counter("bazaar.search.events.failed").count() - failedBefore)
+                .as("events failed while the 5 searches ran (each search waiting for its own would make 5)")
+                .isLessThan(5);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> meters.counter("bazaar.search.events.failed").count() > failedBefore);
     }
