@@ -15,7 +15,7 @@ import org.springframework.util.MultiValueMap;
  * ignored, as browsers and trackers add their own.
  */
 @Component
-public class SearchParamsParser {
+class SearchParamsParser {
 
     static final String ATTRIBUTE_PREFIX = "attr.";
     static final Pattern PINCODE = Pattern.compile("[1-9][0-9]{5}");

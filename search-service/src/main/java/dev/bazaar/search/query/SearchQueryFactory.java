@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-public class SearchQueryFactory {
+class SearchQueryFactory {
 
     public static final String FACET_BRAND = "brand";
     public static final String FACET_CATEGORY = "category";

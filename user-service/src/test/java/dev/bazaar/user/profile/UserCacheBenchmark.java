@@ -1,8 +1,7 @@
-package dev.bazaar.user.bench;
+package dev.bazaar.user.profile;
 
 import dev.bazaar.user.UserServiceApplication;
 import dev.bazaar.user.cache.UserChanges;
-import dev.bazaar.user.profile.UserViews;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,16 +42,17 @@ public final class UserCacheBenchmark {
         int clients = intArg(args, "--clients=", 50);
         int requests = intArg(args, "--requests=", 400);
         String mariadb = env("BAZAAR_MARIADB_HOST", "127.0.0.1") + ":" + env("BAZAAR_MARIADB_PORT", "13306");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(UserServiceApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=jdbc:mariadb://" + mariadb + "/users_bench?createDatabaseIfNotExist=true",
-                "spring.datasource.hikari.maximum-pool-size=10",
-                "bazaar.users.demo.enabled=false",
-                "bazaar.users.password.bcrypt-strength=4",
-                "bazaar.redis.key-prefix=bench:",
-                "logging.level.root=WARN", "logging.structured.format.console=",
-                "management.tracing.sampling.probability=0.0")
-                .run();
+        // Command-line arguments: they outrank the service's application.yml (default properties did not:
+        // the benchmark then ran on port 8081 and the database `users`, and failed beside a running user-service).
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(UserServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:mariadb://" + mariadb + "/users_bench?createDatabaseIfNotExist=true",
+                "--spring.datasource.hikari.maximum-pool-size=10",
+                "--bazaar.users.demo.enabled=false",
+                "--bazaar.users.password.bcrypt-strength=4",
+                "--bazaar.redis.key-prefix=bench:",
+                "--logging.level.root=WARN", "--logging.structured.format.console=",
+                "--management.tracing.sampling.probability=0.0");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             new UserCacheBenchmark(app, port, clients, requests).run();

@@ -1,4 +1,4 @@
-package dev.bazaar.gateway.bench;
+package dev.bazaar.bench.gateway;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,13 +1,10 @@
-package dev.bazaar.search.bench;
+package dev.bazaar.search.query;
 
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.JsonpUtils;
 import dev.bazaar.contracts.search.ItemSearchIndex;
 import dev.bazaar.search.SearchApplication;
-import dev.bazaar.search.query.SearchParams;
-import dev.bazaar.search.query.SearchParamsParser;
-import dev.bazaar.search.query.SearchQueryFactory;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package dev.bazaar.search.bench;
+package dev.bazaar.search.query;
 
 import dev.bazaar.contracts.search.ItemSearchIndex;
 import java.time.Instant;

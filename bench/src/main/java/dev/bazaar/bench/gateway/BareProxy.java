@@ -1,4 +1,4 @@
-package dev.bazaar.gateway.bench;
+package dev.bazaar.bench.gateway;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
