@@ -15,6 +15,7 @@ import dev.bazaar.serviceability.network.Pincode;
 import dev.bazaar.serviceability.network.RawRows;
 import dev.bazaar.serviceability.tat.TatMatrix;
 import dev.bazaar.serviceability.tat.TatUpdate;
+import dev.bazaar.testing.SharedData;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,7 @@ public final class ServiceabilityBenchmark {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String host = env("BAZAAR_REDIS_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("BAZAAR_REDIS_PORT", "16379"));
-        Path file = Path.of(env("BAZAAR_DATA_DIR", "/work/shared/data"), "pincode.csv");
+        Optional<Path> file = SharedData.file(SharedData.PINCODES);
         String prefix = "bench:" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
         List<Pincode> pincodes = loadPincodes(file);
@@ -80,11 +82,12 @@ public final class ServiceabilityBenchmark {
         }
     }
 
-    private static List<Pincode> loadPincodes(Path file) throws Exception {
-        if (!Files.isReadable(file)) {
-            System.out.println("pincode.csv not found at " + file + " (set BAZAAR_DATA_DIR): using 7,113 generated pincodes");
+    private static List<Pincode> loadPincodes(Optional<Path> pincodeFile) throws Exception {
+        if (pincodeFile.isEmpty()) {
+            System.out.println(SharedData.missing(SharedData.PINCODES) + ": using 7,113 generated pincodes");
             return syntheticPincodes(7_113);
         }
+        Path file = pincodeFile.get();
         NetworkRowParser parser = new NetworkRowParser(LogisticsNetwork.empty());
         List<Pincode> pincodes = parser.pincodes(RawRows.fromCsv(Files.readString(file)));
         System.out.printf("pincodes: %,d valid rows from %s (%d rejected)%n", pincodes.size(), file, parser.errors().size());
