@@ -32,8 +32,7 @@ import java.util.Set;
  *
  * <p>Spring Modulith's {@code ApplicationModules.verify()} was not used: it hides a module's
  * internals in public {@code internal} sub-packages, whereas our features are flat packages whose
- * internals are package-private, which Modulith does not check. A {@code bench} package in main
- * code is left out (benchmarks are moving to the bench module and to test sources).
+ * internals are package-private, which Modulith does not check.
  */
 public final class FeatureBoundaries {
 
@@ -56,15 +55,13 @@ public final class FeatureBoundaries {
         return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(root)
-                .that(areMainCode(root));
+                .that(areMainCode());
     }
 
-    private static DescribedPredicate<JavaClass> areMainCode(String root) {
-        String bench = root + ".bench";
-        return DescribedPredicate.describe("main code outside " + bench, type -> !type.getPackageName().equals(bench)
-                && !type.getPackageName().startsWith(bench + ".")
-                && type.getSource().map(source -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(Location.of(source.getUri())))
-                        .orElse(true));
+    private static DescribedPredicate<JavaClass> areMainCode() {
+        return DescribedPredicate.describe("main code", type -> type.getSource()
+                .map(source -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(Location.of(source.getUri())))
+                .orElse(true));
     }
 
     /** No feature depends on itself through others: each can be read, changed and moved alone. */
