@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,14 +142,68 @@ class CatalogueJourneyIntegrationTests {
         assertThat(StreamSupport.stream(bulk.get("items").spliterator(), false).map(i -> i.get("itemId").stringValue()))
                 .containsExactly(sofa, ItemIds.of(SUPPLIER, SHORTS_SKU));
         assertThat(bulk.get("missing").get(0).stringValue()).isEqualTo(missing);
-        long catalogEvents = recordsOn(names.topic(Topics.CATALOG_ITEMS));
-        assertThat(catalogEvents).isEqualTo(eventsBefore + 995);
+        long catalogEvents = eventsBefore + 995;
 
         JsonNode second = importSample(apiKey);
         assertThat(counts(second)).containsExactly(4994L, 0L, 4L, 3995L, 995L);
-        Thread.sleep(3_000); // what a wrongly emitted change would need to show up
-        assertThat(recordsOn(names.topic(Topics.CATALOG_ITEMS))).isEqualTo(catalogEvents);
-        assertThat(itemsOfSupplier()).isEqualTo(itemsBefore + 995);
+        // Nothing else came of either import: markers sent after the second one, one on each partition of
+        // supplier.items.v1, reach catalog.items.v1 behind anything the imports caused (per-partition order).
+        List<String> markers = importMarkers(apiKey);
+        List<ConsumerRecord<String, byte[]>> upToMarkers = recordsUpTo(names.topic(Topics.CATALOG_ITEMS), markers);
+        assertThat(upToMarkers.stream().filter(r -> !markers.contains(r.key())).count())
+                .as("catalogue events other than the markers'").isEqualTo(catalogEvents);
+        assertThat(itemsOfSupplier()).isEqualTo(itemsBefore + 995 + markers.size());
+    }
+
+    /**
+     * Imports one new item per partition of supplier.items.v1 (their ids chosen by Kafka's default
+     * partitioner) and returns their item ids, checking that they did land on every partition.
+     */
+    private List<String> importMarkers(String apiKey) throws Exception {
+        String topic = names.topic(Topics.SUPPLIER_ITEMS);
+        int partitions = partitionCount(topic);
+        List<String> skus = new ArrayList<>();
+        boolean[] covered = new boolean[partitions];
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int n = 0; skus.size() < partitions; n++) {
+            String sku = "MARKER-" + run + "-" + n;
+            int partition = Utils.toPositive(Utils.murmur2(ItemIds.of(SUPPLIER, sku).getBytes(StandardCharsets.UTF_8)))
+                    % partitions;
+            if (!covered[partition]) {
+                covered[partition] = true;
+                skus.add(sku);
+            }
+        }
+        List<Map<String, Object>> catalogue = skus.stream().<Map<String, Object>>map(sku -> Map.of("supplierSku", sku,
+                "title", "Marker " + sku, "brand", "Acme", "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 99))
+                .toList();
+        var response = http.send(HttpRequest.newBuilder(URI.create(inbound.baseUrl() + "/api/supplier/catalog"))
+                .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(catalogue))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        List<String> markers = skus.stream().map(sku -> ItemIds.of(SUPPLIER, sku)).toList();
+        Set<Integer> landedOn = recordsUpTo(topic, markers).stream().filter(r -> markers.contains(r.key()))
+                .map(ConsumerRecord::partition).collect(Collectors.toSet());
+        assertThat(landedOn).as("the markers' partitions").hasSize(partitions);
+        return markers;
+    }
+
+    private static int partitionCount(String topic) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.KAFKA.address()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
+        }
+    }
+
+    /** The topic's records from the start until every key of {@code markers} has been read. */
+    private static List<ConsumerRecord<String, byte[]>> recordsUpTo(String topic, List<String> markers) {
+        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(LocalServer.KAFKA.address(), topic,
+                read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(markers),
+                Duration.ofSeconds(90));
+        assertThat(records.stream().map(ConsumerRecord::key).toList()).as("records on " + topic).containsAll(markers);
+        return records;
     }
 
     private static String apiKey() throws Exception {
@@ -214,8 +277,16 @@ class CatalogueJourneyIntegrationTests {
         return values;
     }
 
-    /** All records on a topic, read from the start by a fresh consumer. */
+    /** All records on a topic now: read from the start by a fresh consumer up to the end offsets. */
     private static long recordsOn(String topic) {
-        return KafkaRecords.read(LocalServer.KAFKA.address(), topic, records -> false, Duration.ofSeconds(5)).size();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.KAFKA.address()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
+        }
     }
 }
