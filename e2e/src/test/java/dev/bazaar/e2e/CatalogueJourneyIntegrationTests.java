@@ -9,6 +9,7 @@ import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
+import dev.bazaar.testing.SharedData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -47,8 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CatalogueJourneyIntegrationTests {
 
-    static final Path SAMPLE = Path.of(System.getenv().getOrDefault("BAZAAR_DATA_DIR", "../../shared/data"))
-            .resolve("flipkart_com-ecommerce_sample.csv");
+    static final Optional<Path> SAMPLE = SharedData.file(SharedData.FLIPKART_SAMPLE);
     static final String SUPPLIER = "demo-supplier";
     static final String SHORTS_SKU = "SRTEH2FF9KEDEFGF";
 
@@ -116,8 +117,7 @@ class CatalogueJourneyIntegrationTests {
 
     @Test
     void theRealSampleIsImportedServedAndReimportedWithoutChanges() throws Exception {
-        assumeTrue(Files.exists(SAMPLE), "Flipkart sample not found at " + SAMPLE.toAbsolutePath()
-                + " (set BAZAAR_DATA_DIR): skipping the catalogue journey");
+        assumeTrue(SAMPLE.isPresent(), SharedData.missing(SharedData.FLIPKART_SAMPLE));
         String apiKey = apiKey();
         // The other test's item, if it ran first, is the one the supplier may already have.
         long itemsBefore = itemsOfSupplier();
@@ -223,7 +223,7 @@ class CatalogueJourneyIntegrationTests {
     private JsonNode importSample(String apiKey) throws Exception {
         var response = http.send(HttpRequest.newBuilder(URI.create(inbound.baseUrl() + "/api/supplier/catalog"))
                 .header("Content-Type", "text/csv").header("X-Api-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofFile(SAMPLE)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
         String importId = json.readTree(response.body()).get("importId").stringValue();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
