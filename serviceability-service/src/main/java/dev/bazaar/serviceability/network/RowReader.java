@@ -1,5 +1,6 @@
 package dev.bazaar.serviceability.network;
 
+import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.contracts.SizeClass;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -54,8 +55,8 @@ final class RowReader {
 
     String pincode(String field, String... aliases) {
         String value = text(field, aliases);
-        if (value != null && !Pincode.isWellFormed(value)) {
-            reject(field, "must be six digits not starting with 0 (was '" + value + "')");
+        if (value != null && !Pincodes.isValid(value)) {
+            reject(field, Pincodes.MESSAGE);
             return null;
         }
         return value;

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.bazaar.contracts.Pincodes;
+import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.serviceability.OpsClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -57,18 +59,25 @@ class BadInputIntegrationTests {
 
     @Test
     void malformedPincodesAre400() throws Exception {
-        for (String pincode : new String[] { "12345", "1234567", "012345", "abcdef", "11000 1" }) {
+        for (String pincode : new String[] { "12345", "1234567", "012345", "abcdef", "11000 1", "११०००१", "１１０００１" }) {
             problem(mvc.perform(get("/api/serviceability").param("itemId", ITEM).param("pincode", pincode)), 400)
                     .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/invalid-pincode"))
-                    .andExpect(jsonPath("$.errors[0].field").value("pincode"));
+                    .andExpect(jsonPath("$.detail").value(Pincodes.MESSAGE))
+                    .andExpect(jsonPath("$.errors[0].field").value("pincode"))
+                    .andExpect(jsonPath("$.errors[0].message").value(Pincodes.MESSAGE));
         }
         problem(mvc.perform(get("/api/logistics/pincodes/11OOO1")), 400);
     }
 
     @Test
     void malformedItemIdsAre400() throws Exception {
-        problem(mvc.perform(get("/api/serviceability").param("itemId", "not-a-uuid").param("pincode", "110001")), 400)
-                .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/invalid-item-id"));
+        for (String itemId : new String[] { "not-a-uuid", "1-1-1-1-1", ITEM.toUpperCase() }) {
+            problem(mvc.perform(get("/api/serviceability").param("itemId", itemId).param("pincode", "110001")), 400)
+                    .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/invalid-item-id"))
+                    .andExpect(jsonPath("$.detail").value(ItemIds.MESSAGE))
+                    .andExpect(jsonPath("$.errors[0].field").value("itemId"))
+                    .andExpect(jsonPath("$.errors[0].message").value(ItemIds.MESSAGE));
+        }
         problem(mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"pincode\":\"110001\",\"itemIds\":[\"" + ITEM + "\",\"x'; DROP\"]}")), 400);
     }
