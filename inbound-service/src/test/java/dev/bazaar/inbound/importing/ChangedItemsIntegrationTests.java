@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
-import dev.bazaar.inbound.TopicReader;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
@@ -107,9 +107,9 @@ class ChangedItemsIntegrationTests {
 
     /** The items of the events published for these item ids, in the order they were published. */
     private List<JsonNode> publishedItems(List<String> itemIds) {
-        var events = TopicReader.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), 1000,
-                Duration.ofSeconds(8), record -> itemIds.contains(record.key()));
-        return events.kept().stream().map(record -> json.readTree(record.value()).get("item")).toList();
+        var events = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
+                read -> read.size() >= 1000, Duration.ofSeconds(8));
+        return events.stream().filter(record -> itemIds.contains(record.key())).map(record -> json.readTree(record.value()).get("item")).toList();
     }
 
     /** @return the import's accepted and unchanged counts */
