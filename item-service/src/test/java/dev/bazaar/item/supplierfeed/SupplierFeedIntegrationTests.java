@@ -14,13 +14,14 @@ import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.catalog.SupplierItemReceived;
-import dev.bazaar.item.CatalogTopic;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
 import dev.bazaar.item.catalog.PublicationIntents;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.TopicTail;
 import dev.bazaar.testing.UsesLocalServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -70,11 +71,11 @@ class SupplierFeedIntegrationTests {
     @Autowired
     JsonMapper json;
 
-    CatalogTopic catalog;
+    TopicTail catalog;
 
     @BeforeAll
     void listenToTheCatalogue() {
-        catalog = new CatalogTopic(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS), json);
+        catalog = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS));
     }
 
     @AfterAll
@@ -93,15 +94,15 @@ class SupplierFeedIntegrationTests {
         assertThat(stored.attributes()).containsEntry("fabric", "cotton");
         assertThat(stored.categoryPrefixes()).containsExactly("Clothing", "Clothing>>Women's Clothing",
                 "Clothing>>Women's Clothing>>Kurtas");
-        var records = catalog.recordsFor(item.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30));
+        var records = catalog.withKey(item.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
-        CatalogItemChanged event = catalog.event(record);
+        CatalogItemChanged event = event(record);
         assertThat(record.key()).isEqualTo(item.itemId());
-        assertThat(CatalogTopic.header(record, "ce_id")).isEqualTo(event.eventId().toString());
-        assertThat(CatalogTopic.header(record, "ce_type")).isEqualTo("dev.bazaar.CatalogItemChanged");
-        assertThat(CatalogTopic.header(record, "ce_source")).isEqualTo("/bazaar/item-service");
-        assertThat(CatalogTopic.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
+        assertThat(KafkaRecords.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+        assertThat(KafkaRecords.header(record, "ce_type")).isEqualTo("dev.bazaar.CatalogItemChanged");
+        assertThat(KafkaRecords.header(record, "ce_source")).isEqualTo("/bazaar/item-service");
+        assertThat(KafkaRecords.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
         assertThat(event.change()).isEqualTo(Change.CREATED);
         assertThat(event.item()).isEqualTo(withVersion(item, 1));
         // Built around the item's JSON as received, and still exactly what Jackson writes for the event.
@@ -118,8 +119,8 @@ class SupplierFeedIntegrationTests {
         send(received(bare));
 
         ItemDocument stored = awaitStored(bare.itemId(), 1);
-        CatalogItemChanged event = catalog.event(
-                catalog.recordsFor(bare.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30)).get(0));
+        CatalogItemChanged event = event(
+                catalog.withKey(bare.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30)).get(0));
         assertThat(event.item()).isEqualTo(stored.toCanonical()).isNotEqualTo(bare);
         assertThat(event.item().images()).isEmpty();
         assertThat(event.item().attributes()).isEmpty();
@@ -129,10 +130,10 @@ class SupplierFeedIntegrationTests {
     void aNewerVersionUpdatesAndALateOlderOneChangesNothing() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-2", 1);
         send(received(v1));
-        catalog.awaitEvents(v1.itemId(), 1);
+        awaitEvents(v1.itemId(), 1);
 
         send(received(withTitle(v1, 3, "Kurta, new title")));
-        List<CatalogItemChanged> events = catalog.awaitEvents(v1.itemId(), 2);
+        List<CatalogItemChanged> events = awaitEvents(v1.itemId(), 2);
         assertThat(events.get(1).change()).isEqualTo(Change.UPDATED);
         assertThat(events.get(1).item().title()).isEqualTo("Kurta, new title");
         assertThat(events.get(1).item().version()).isEqualTo(2);
@@ -145,14 +146,14 @@ class SupplierFeedIntegrationTests {
         ItemDocument stored = store.find(v1.itemId()).orElseThrow();
         assertThat(stored.title()).isEqualTo("Kurta, new title");
         assertThat(stored.version()).isEqualTo(2);
-        assertThat(catalog.settledEvents(v1.itemId())).hasSize(2);
+        assertThat(settledEvents(v1.itemId())).hasSize(2);
     }
 
     @Test
     void theSameEventTwiceChangesNothingTheSecondTime() throws Exception {
         SupplierItemReceived event = received(kurta("supplier-a", "K-3", 1));
         send(event);
-        catalog.awaitEvents(event.item().itemId(), 1);
+        awaitEvents(event.item().itemId(), 1);
         ItemDocument before = awaitStored(event.item().itemId(), 1);
 
         double staleBefore = count("stale");
@@ -160,7 +161,7 @@ class SupplierFeedIntegrationTests {
         await().until(() -> count("stale") > staleBefore);
 
         assertThat(store.find(event.item().itemId()).orElseThrow()).isEqualTo(before);
-        assertThat(catalog.settledEvents(event.item().itemId())).hasSize(1);
+        assertThat(settledEvents(event.item().itemId())).hasSize(1);
         // The replayed first version was refused by the insert: its intent is forgotten, nothing left to re-publish.
         await().until(() -> !intents.any());
     }
@@ -169,9 +170,9 @@ class SupplierFeedIntegrationTests {
     void aFirstVersionOfAnItemStoredAtANewerOneChangesNothing() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-3b", 1);
         send(received(v1));
-        catalog.awaitEvents(v1.itemId(), 1);
+        awaitEvents(v1.itemId(), 1);
         send(received(withTitle(v1, 2, "Kurta, version 2")));
-        catalog.awaitEvents(v1.itemId(), 2);
+        awaitEvents(v1.itemId(), 2);
         ItemDocument before = awaitStored(v1.itemId(), 2);
 
         double staleBefore = count("stale");
@@ -179,7 +180,7 @@ class SupplierFeedIntegrationTests {
         await().until(() -> count("stale") > staleBefore);
 
         assertThat(store.find(v1.itemId()).orElseThrow()).isEqualTo(before);
-        assertThat(catalog.settledEvents(v1.itemId())).hasSize(2);
+        assertThat(settledEvents(v1.itemId())).hasSize(2);
         await().until(() -> !intents.any());
     }
 
@@ -187,7 +188,7 @@ class SupplierFeedIntegrationTests {
     void unchangedContentWithAHigherVersionEmitsNothingAndBumpsNothingVisible() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-4", 1);
         send(received(v1));
-        catalog.awaitEvents(v1.itemId(), 1);
+        awaitEvents(v1.itemId(), 1);
         ItemDocument before = awaitStored(v1.itemId(), 1);
 
         double unchangedBefore = count("unchanged");
@@ -197,7 +198,7 @@ class SupplierFeedIntegrationTests {
         ItemDocument after = store.find(v1.itemId()).orElseThrow();
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
-        assertThat(catalog.settledEvents(v1.itemId())).hasSize(1);
+        assertThat(settledEvents(v1.itemId())).hasSize(1);
 
         // The newer version is remembered: version 4, older than 5 and different, is now stale.
         double staleBefore = count("stale");
@@ -226,7 +227,7 @@ class SupplierFeedIntegrationTests {
                 kurta.brand(), kurta.categoryPath(), kurta.price(), kurta.mrp(), kurta.images(), kurta.description(),
                 attributes, kurta.sizeClass(), true);
         send(received(v1));
-        catalog.awaitEvents(v1.itemId(), 1);
+        awaitEvents(v1.itemId(), 1);
         awaitStored(v1.itemId(), 1);
 
         double unchangedBefore = count("unchanged");
@@ -234,18 +235,18 @@ class SupplierFeedIntegrationTests {
         await().until(() -> count("unchanged") > unchangedBefore);
 
         assertThat(store.find(v1.itemId()).orElseThrow().version()).isEqualTo(1);
-        assertThat(catalog.settledEvents(v1.itemId())).hasSize(1);
+        assertThat(settledEvents(v1.itemId())).hasSize(1);
     }
 
     @Test
     void deactivationIsAnnouncedAsDeactivated() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-5", 1);
         send(received(v1));
-        catalog.awaitEvents(v1.itemId(), 1);
+        awaitEvents(v1.itemId(), 1);
 
         send(received(inactive(v1, 2)));
 
-        List<CatalogItemChanged> events = catalog.awaitEvents(v1.itemId(), 2);
+        List<CatalogItemChanged> events = awaitEvents(v1.itemId(), 2);
         assertThat(events.get(1).change()).isEqualTo(Change.DEACTIVATED);
         assertThat(events.get(1).item().active()).isFalse();
         assertThat(awaitStored(v1.itemId(), 2).active()).isFalse();
@@ -264,7 +265,7 @@ class SupplierFeedIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> store.count(
                 org.springframework.data.mongodb.core.query.Criteria.where("supplierId").is("supplier-bulk")) == 300);
         CanonicalItem last = items.get(items.size() - 1);
-        assertThat(catalog.awaitEvents(last.itemId(), 1)).extracting(CatalogItemChanged::change)
+        assertThat(awaitEvents(last.itemId(), 1)).extracting(CatalogItemChanged::change)
                 .containsExactly(Change.CREATED);
         // Sent in bulk (no timer per record), so the acknowledgements are counted instead.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -288,7 +289,7 @@ class SupplierFeedIntegrationTests {
 
         for (CanonicalItem item : changed) {
             assertThat(awaitStored(item.itemId(), 2).title()).isEqualTo("Kurta, new colour");
-            assertThat(catalog.awaitEvents(item.itemId(), 2)).extracting(CatalogItemChanged::change)
+            assertThat(awaitEvents(item.itemId(), 2)).extracting(CatalogItemChanged::change)
                     .containsExactly(Change.CREATED, Change.UPDATED);
         }
         for (CanonicalItem item : unchanged) {
@@ -316,15 +317,15 @@ class SupplierFeedIntegrationTests {
         send(received(healthy));
 
         awaitStored(healthy.itemId(), 1);
-        var parked = new CatalogTopic(LocalServer.KAFKA.address(), Topics.deadLetterOf(topic), json);
+        var parked = new TopicTail(LocalServer.KAFKA.address(), Topics.deadLetterOf(topic));
         try (parked) {
-            assertThat(parked.recordsFor("poison", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
+            assertThat(parked.withKey("poison", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
                     .satisfies(record -> {
                         assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-                        assertThat(CatalogTopic.header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
+                        assertThat(KafkaRecords.header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
                     });
-            assertThat(parked.recordsFor("wrong-id", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
-                    .satisfies(record -> assertThat(CatalogTopic.header(record, "kafka_dlt-exception-message"))
+            assertThat(parked.withKey("wrong-id", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
+                    .satisfies(record -> assertThat(KafkaRecords.header(record, "kafka_dlt-exception-message"))
                             .contains("is not ItemIds.of"));
         }
         assertThat(store.find(ItemIds.of("supplier-a", "K-6"))).isEmpty();
@@ -348,5 +349,19 @@ class SupplierFeedIntegrationTests {
     private double count(String outcome) {
         var counter = meters.find("bazaar.items.upserts").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private List<CatalogItemChanged> awaitEvents(String itemId, int count) {
+        return catalog.withKey(itemId, list -> list.size() >= count, Duration.ofSeconds(30)).stream().map(this::event)
+                .toList();
+    }
+
+    /** The item's events after listening 2 s longer: to show that nothing more arrives. */
+    private List<CatalogItemChanged> settledEvents(String itemId) {
+        return catalog.withKeyAfterListening(itemId, Duration.ofSeconds(2)).stream().map(this::event).toList();
+    }
+
+    private CatalogItemChanged event(ConsumerRecord<String, byte[]> record) {
+        return json.readValue(record.value(), CatalogItemChanged.class);
     }
 }
