@@ -27,12 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +116,7 @@ class CatalogueJourneyIntegrationTests {
         String apiKey = apiKey();
         // The other test's item, if it ran first, is the one the supplier may already have.
         long itemsBefore = itemsOfSupplier();
-        long eventsBefore = recordsOn(names.topic(Topics.CATALOG_ITEMS));
+        long eventsBefore = KafkaRecords.recordsNow(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS));
 
         JsonNode first = importSample(apiKey);
         // 999 products among 4,994 rows (the rest blank); 4 products have neither price.
@@ -161,7 +156,7 @@ class CatalogueJourneyIntegrationTests {
      */
     private List<String> importMarkers(String apiKey) throws Exception {
         String topic = names.topic(Topics.SUPPLIER_ITEMS);
-        int partitions = partitionCount(topic);
+        int partitions = KafkaRecords.partitionCount(LocalServer.KAFKA.address(), topic);
         List<String> skus = new ArrayList<>();
         boolean[] covered = new boolean[partitions];
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -189,19 +184,10 @@ class CatalogueJourneyIntegrationTests {
         return markers;
     }
 
-    private static int partitionCount(String topic) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.KAFKA.address()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            return consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
-        }
-    }
-
     /** The topic's records from the start until every key of {@code markers} has been read. */
     private static List<ConsumerRecord<String, byte[]>> recordsUpTo(String topic, List<String> markers) {
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(LocalServer.KAFKA.address(), topic,
-                read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(markers),
-                Duration.ofSeconds(90));
+        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.readUntilKeys(LocalServer.KAFKA.address(), topic,
+                markers, Duration.ofSeconds(90));
         assertThat(records.stream().map(ConsumerRecord::key).toList()).as("records on " + topic).containsAll(markers);
         return records;
     }
@@ -275,18 +261,5 @@ class CatalogueJourneyIntegrationTests {
             values.add(counts.get(field).longValue());
         }
         return values;
-    }
-
-    /** All records on a topic now: read from the start by a fresh consumer up to the end offsets. */
-    private static long recordsOn(String topic) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.KAFKA.address()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
-            return consumer.endOffsets(partitions).entrySet().stream()
-                    .mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
-        }
     }
 }
