@@ -2,6 +2,7 @@ package dev.bazaar.search.delivery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.search.SearchProperties;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -68,7 +69,7 @@ public class DefaultPincodes {
             }
             JsonNode address = json.readTree(response.body());
             String pincode = address.path("pincode").asString("");
-            Optional<String> result = pincode.matches("[1-9][0-9]{5}") ? Optional.of(pincode) : Optional.empty();
+            Optional<String> result = Pincodes.isValid(pincode) ? Optional.of(pincode) : Optional.empty();
             cache.put(userId, result);
             return result;
         } catch (InterruptedException e) {

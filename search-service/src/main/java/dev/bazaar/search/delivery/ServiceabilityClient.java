@@ -1,5 +1,6 @@
 package dev.bazaar.search.delivery;
 
+import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.search.SearchProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ServiceabilityClient {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceabilityClient.class);
-    /** Serviceability takes UUID item ids only; any other id would fail the whole batch. */
-    private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     public static final int MAX_BATCH = 100;
 
     private final URI batchUri;
@@ -58,7 +56,8 @@ public class ServiceabilityClient {
      * @param deadlineNanos {@link System#nanoTime()} by which the answer must be in
      */
     public DeliveryCheck check(String pincode, List<String> itemIds, long deadlineNanos) {
-        List<String> asked = itemIds.stream().filter(id -> id != null && UUID_SHAPE.matcher(id).matches())
+        // Serviceability takes valid item ids only; any other id would fail the whole batch.
+        List<String> asked = itemIds.stream().filter(ItemIds::isValid)
                 .distinct().limit(MAX_BATCH).toList();
         if (asked.isEmpty()) {
             return new DeliveryCheck(DeliveryCheck.Outcome.OK, Map.of());

@@ -1,11 +1,11 @@
 package dev.bazaar.search.query;
 
+import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.search.SearchProperties;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
@@ -18,7 +18,6 @@ import org.springframework.util.MultiValueMap;
 class SearchParamsParser {
 
     static final String ATTRIBUTE_PREFIX = "attr.";
-    static final Pattern PINCODE = Pattern.compile("[1-9][0-9]{5}");
     static final int MAX_VALUES = 20;
     static final int MAX_VALUE_LENGTH = 256;
     static final int DEFAULT_SIZE = 20;
@@ -64,8 +63,8 @@ class SearchParamsParser {
                     "minPrice (" + minPrice + ") is greater than maxPrice (" + maxPrice + ")");
         }
         String pincode = single(query, "pincode", null);
-        if (pincode != null && !PINCODE.matcher(pincode).matches()) {
-            throw ApiProblem.badRequest("invalid-pincode", "pincode must be 6 digits, not starting with 0");
+        if (pincode != null && !Pincodes.isValid(pincode)) {
+            throw ApiProblem.badRequest("invalid-pincode", Pincodes.MESSAGE);
         }
         String category = single(query, "category", null);
         if (category != null) {

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.search.support.ItemDoc;
 import dev.bazaar.search.support.SearchApi;
 import dev.bazaar.search.support.SearchIndexFixture;
@@ -122,10 +123,10 @@ class BadInputIntegrationTests {
 
     @Test
     void pincodeMustBeSixDigits() {
-        problem(api.search("pincode", "12345"), 400, "invalid-pincode");
-        problem(api.search("pincode", "4000011"), 400, "invalid-pincode");
-        problem(api.search("pincode", "04000a"), 400, "invalid-pincode");
-        problem(api.search("pincode", "012345"), 400, "invalid-pincode");
+        for (String pincode : List.of("12345", "4000011", "04000a", "012345", "४०००११", "４０００１１")) {
+            assertThat(problem(api.search("pincode", pincode), 400, "invalid-pincode").path("detail").stringValue())
+                    .as(pincode).isEqualTo(Pincodes.MESSAGE);
+        }
     }
 
     @Test
