@@ -2,6 +2,7 @@ package dev.bazaar.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.user.Api;
 import dev.bazaar.testing.LocalServer;
@@ -98,6 +99,13 @@ class BadInputIntegrationTests {
         Api.Response address = api.post("/api/users/me/addresses", bad, "Authorization", auth);
         problem(address, 400);
         assertThat(address.json().path("errors").findValuesAsString("field")).contains("pincode", "phone");
+        for (String pincode : new String[] {"012345", "56000", "5600011", "५६०००१", "５６０００１", "560 001"}) {
+            Api.Response refused = api.post("/api/users/me/addresses", Api.address("R", pincode), "Authorization", auth);
+            problem(refused, 400);
+            assertThat(refused.json().path("errors").valueStream()
+                    .filter(e -> e.path("field").stringValue().equals("pincode"))
+                    .map(e -> e.path("message").stringValue()).toList()).as(pincode).containsExactly(Pincodes.MESSAGE);
+        }
         problem(api.post("/api/users/me/addresses", Map.of("pincode", "560001"), "Authorization", auth), 400);
         problem(api.put("/api/users/me/addresses/nope", Api.address("R", "560001"), "Authorization", auth), 404);
         problem(api.post("/api/users/me/addresses/nope/default", Map.of(), "Authorization", auth), 404);
