@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
+import dev.bazaar.item.catalog.ItemIdParameter;
 import dev.bazaar.item.catalog.ItemStore;
 import dev.bazaar.item.catalog.ItemView;
 import dev.bazaar.starter.problem.ApiProblem;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.http.ResponseEntity;
@@ -49,13 +49,13 @@ class ItemQueryController {
     }
 
     @GetMapping("/{itemId}")
-    ResponseEntity<ItemView> get(@PathVariable UUID itemId) {
-        ItemView item = store.find(itemId.toString()).map(ItemView::of)
+    ResponseEntity<ItemView> get(@PathVariable String itemId) {
+        ItemView item = store.find(ItemIdParameter.valid(itemId)).map(ItemView::of)
                 .orElseThrow(() -> ApiProblem.notFound("Item", itemId));
         return ResponseEntity.ok().eTag(item.etag()).body(item);
     }
 
-    record BulkGetRequest(@NotEmpty @Size(max = MAX_BULK_IDS) List<@NotNull UUID> ids) {
+    record BulkGetRequest(@NotEmpty @Size(max = MAX_BULK_IDS) List<@NotNull String> ids) {
     }
 
     record BulkGetResponse(List<ItemView> items, List<String> missing) {
@@ -65,7 +65,7 @@ class ItemQueryController {
     @PostMapping("/bulk-get")
     BulkGetResponse bulkGet(@Valid @RequestBody BulkGetRequest request) {
         var ids = new LinkedHashSet<String>();
-        request.ids().forEach(id -> ids.add(id.toString()));
+        request.ids().forEach(id -> ids.add(ItemIdParameter.valid(id)));
         Map<String, ItemDocument> found = store.findAll(ids);
         List<ItemView> items = new ArrayList<>();
         List<String> missing = new ArrayList<>();

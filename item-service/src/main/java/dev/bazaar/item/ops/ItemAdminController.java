@@ -1,10 +1,10 @@
 package dev.bazaar.item.ops;
 
+import dev.bazaar.item.catalog.ItemIdParameter;
 import dev.bazaar.item.catalog.ItemView;
 import dev.bazaar.starter.problem.ApiProblem;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -44,18 +44,20 @@ class ItemAdminController {
     }
 
     @PutMapping("/{itemId}")
-    ResponseEntity<ItemView> update(@PathVariable UUID itemId,
+    ResponseEntity<ItemView> update(@PathVariable String itemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ItemRequest request) {
-        ItemView item = ItemView.of(administration.update(itemId.toString(), expectedVersion(ifMatch), request.content()));
+        ItemView item = ItemView.of(administration.update(ItemIdParameter.valid(itemId), expectedVersion(ifMatch),
+                request.content()));
         return ResponseEntity.ok().eTag(item.etag()).body(item);
     }
 
     /** Items are never erased (orders and carts still name them): delete deactivates. */
     @DeleteMapping("/{itemId}")
-    ResponseEntity<Void> delete(@PathVariable UUID itemId,
+    ResponseEntity<Void> delete(@PathVariable String itemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ItemView item = ItemView.of(administration.deactivate(itemId.toString(), expectedVersion(ifMatch)));
+        ItemView item = ItemView.of(
+                administration.deactivate(ItemIdParameter.valid(itemId), expectedVersion(ifMatch)));
         return ResponseEntity.noContent().eTag(item.etag()).build();
     }
 

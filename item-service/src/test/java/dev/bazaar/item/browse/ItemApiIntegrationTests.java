@@ -23,6 +23,7 @@ import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -116,7 +117,12 @@ class ItemApiIntegrationTests {
 
     @Test
     void anIdThatIsNotAUuidIsABadRequestProblem() throws Exception {
-        expectProblem(mvc.perform(get("/api/items/not-a-uuid")), 400, "bad-request");
+        for (String id : List.of("not-a-uuid", "1-1-1-1-1", kurta1.toUpperCase(Locale.ROOT))) {
+            expectProblem(mvc.perform(get("/api/items/{id}", id)), 400, "bad-request")
+                    .andExpect(jsonPath("$.detail").value(ItemIds.MESSAGE));
+            expectProblem(bulkGet("{\"ids\":[\"" + kurta1 + "\",\"" + id + "\"]}"), 400, "bad-request")
+                    .andExpect(jsonPath("$.detail").value(ItemIds.MESSAGE));
+        }
     }
 
     @Test
