@@ -3,18 +3,16 @@ package dev.bazaar.item.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
+import dev.bazaar.item.CatalogEvents;
 import dev.bazaar.item.Items;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
-import dev.bazaar.testing.TopicTail;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +58,8 @@ class UnpublishedChangeSweeperIntegrationTests {
         publisher.intend(List.of(document));
         store.insert(document);
 
-        try (var catalog = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS))) {
-            List<CatalogItemChanged> events = awaitEvents(catalog, item.itemId(), 1);
+        try (var catalog = new CatalogEvents(names, json)) {
+            List<CatalogItemChanged> events = catalog.await(item.itemId(), 1);
             assertThat(events).singleElement().satisfies(event -> {
                 assertThat(event.eventId().toString()).isEqualTo(change.eventId());
                 assertThat(event.change()).isEqualTo(Change.CREATED);
@@ -69,7 +67,7 @@ class UnpublishedChangeSweeperIntegrationTests {
                 assertThat(event.item().title()).isEqualTo(item.title());
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> !intents.any());
-            assertThat(settledEvents(catalog, item.itemId())).hasSize(1);
+            assertThat(catalog.settled(item.itemId())).hasSize(1);
         }
     }
 
@@ -81,8 +79,8 @@ class UnpublishedChangeSweeperIntegrationTests {
                 ItemContent.of(item), ItemChange.of(Change.CREATED, Instant.now()))));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !intents.any());
-        try (var catalog = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS))) {
-            assertThat(settledEvents(catalog, item.itemId())).isEmpty();
+        try (var catalog = new CatalogEvents(names, json)) {
+            assertThat(catalog.settled(item.itemId())).isEmpty();
         }
         assertThat(store.find(item.itemId())).isEmpty();
     }
@@ -104,29 +102,15 @@ class UnpublishedChangeSweeperIntegrationTests {
                 .contains(intent);
 
         // Once the grace period is over, a sweep publishes it: not before.
-        try (var catalog = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS))) {
-            var published = catalog.withKey(item.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30));
+        try (var catalog = new CatalogEvents(names, json)) {
+            var published = catalog.awaitRecords(item.itemId());
             assertThat(published).singleElement().satisfies(record -> {
-                assertThat(event(record).eventId().toString()).isEqualTo(change.eventId());
+                assertThat(catalog.event(record).eventId().toString()).isEqualTo(change.eventId());
                 assertThat(Instant.ofEpochMilli(record.timestamp())).as("published after the grace period")
                         .isAfterOrEqualTo(intended.plus(GRACE));
             });
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> intents.olderThan(Instant.now().plusSeconds(60), 10).stream()
                 .noneMatch(left -> left.id().equals(intent)));
-    }
-
-    private List<CatalogItemChanged> awaitEvents(TopicTail catalog, String itemId, int count) {
-        return catalog.withKey(itemId, list -> list.size() >= count, Duration.ofSeconds(30)).stream().map(this::event)
-                .toList();
-    }
-
-    /** The item's events after listening 2 s longer: to show that nothing more arrives. */
-    private List<CatalogItemChanged> settledEvents(TopicTail catalog, String itemId) {
-        return catalog.withKeyAfterListening(itemId, Duration.ofSeconds(2)).stream().map(this::event).toList();
-    }
-
-    private CatalogItemChanged event(ConsumerRecord<String, byte[]> record) {
-        return json.readValue(record.value(), CatalogItemChanged.class);
     }
 }

@@ -10,18 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.item.CatalogEvents;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
-import dev.bazaar.testing.TopicTail;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,11 +53,11 @@ class ItemAdminIntegrationTests {
     @Autowired
     JsonMapper json;
 
-    TopicTail catalog;
+    CatalogEvents catalog;
 
     @BeforeAll
     void listen() {
-        catalog = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS));
+        catalog = new CatalogEvents(names, json);
     }
 
     @AfterAll
@@ -113,11 +111,11 @@ class ItemAdminIntegrationTests {
 
         mvc.perform(get("/api/items/{id}", id)).andExpect(jsonPath("$.active").value(false))
                 .andExpect(jsonPath("$.version").value(3));
-        List<CatalogItemChanged> events = awaitEvents(id, 3);
+        List<CatalogItemChanged> events = catalog.await(id, 3);
         assertThat(events).extracting(CatalogItemChanged::change)
                 .containsExactly(Change.CREATED, Change.UPDATED, Change.DEACTIVATED);
         assertThat(events).extracting(event -> event.item().version()).containsExactly(1L, 2L, 3L);
-        assertThat(settledEvents(id)).hasSize(3);
+        assertThat(catalog.settled(id)).hasSize(3);
     }
 
     @Test
@@ -175,19 +173,5 @@ class ItemAdminIntegrationTests {
         return result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/" + type));
-    }
-
-    private List<CatalogItemChanged> awaitEvents(String itemId, int count) {
-        return catalog.withKey(itemId, list -> list.size() >= count, Duration.ofSeconds(30)).stream().map(this::event)
-                .toList();
-    }
-
-    /** The item's events after listening 2 s longer: to show that nothing more arrives. */
-    private List<CatalogItemChanged> settledEvents(String itemId) {
-        return catalog.withKeyAfterListening(itemId, Duration.ofSeconds(2)).stream().map(this::event).toList();
-    }
-
-    private CatalogItemChanged event(ConsumerRecord<String, byte[]> record) {
-        return json.readValue(record.value(), CatalogItemChanged.class);
     }
 }

@@ -14,6 +14,7 @@ import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.catalog.SupplierItemReceived;
+import dev.bazaar.item.CatalogEvents;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
 import dev.bazaar.item.catalog.PublicationIntents;
@@ -71,11 +72,11 @@ class SupplierFeedIntegrationTests {
     @Autowired
     JsonMapper json;
 
-    TopicTail catalog;
+    CatalogEvents catalog;
 
     @BeforeAll
     void listenToTheCatalogue() {
-        catalog = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS));
+        catalog = new CatalogEvents(names, json);
     }
 
     @AfterAll
@@ -94,10 +95,10 @@ class SupplierFeedIntegrationTests {
         assertThat(stored.attributes()).containsEntry("fabric", "cotton");
         assertThat(stored.categoryPrefixes()).containsExactly("Clothing", "Clothing>>Women's Clothing",
                 "Clothing>>Women's Clothing>>Kurtas");
-        var records = catalog.withKey(item.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30));
+        var records = catalog.awaitRecords(item.itemId());
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
-        CatalogItemChanged event = event(record);
+        CatalogItemChanged event = catalog.event(record);
         assertThat(record.key()).isEqualTo(item.itemId());
         assertThat(KafkaRecords.header(record, "ce_id")).isEqualTo(event.eventId().toString());
         assertThat(KafkaRecords.header(record, "ce_type")).isEqualTo("dev.bazaar.CatalogItemChanged");
@@ -119,8 +120,7 @@ class SupplierFeedIntegrationTests {
         send(received(bare));
 
         ItemDocument stored = awaitStored(bare.itemId(), 1);
-        CatalogItemChanged event = event(
-                catalog.withKey(bare.itemId(), list -> !list.isEmpty(), Duration.ofSeconds(30)).get(0));
+        CatalogItemChanged event = catalog.event(catalog.awaitRecords(bare.itemId()).get(0));
         assertThat(event.item()).isEqualTo(stored.toCanonical()).isNotEqualTo(bare);
         assertThat(event.item().images()).isEmpty();
         assertThat(event.item().attributes()).isEmpty();
@@ -130,10 +130,10 @@ class SupplierFeedIntegrationTests {
     void aNewerVersionUpdatesAndALateOlderOneChangesNothing() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-2", 1);
         send(received(v1));
-        awaitEvents(v1.itemId(), 1);
+        catalog.await(v1.itemId(), 1);
 
         send(received(withTitle(v1, 3, "Kurta, new title")));
-        List<CatalogItemChanged> events = awaitEvents(v1.itemId(), 2);
+        List<CatalogItemChanged> events = catalog.await(v1.itemId(), 2);
         assertThat(events.get(1).change()).isEqualTo(Change.UPDATED);
         assertThat(events.get(1).item().title()).isEqualTo("Kurta, new title");
         assertThat(events.get(1).item().version()).isEqualTo(2);
@@ -146,14 +146,14 @@ class SupplierFeedIntegrationTests {
         ItemDocument stored = store.find(v1.itemId()).orElseThrow();
         assertThat(stored.title()).isEqualTo("Kurta, new title");
         assertThat(stored.version()).isEqualTo(2);
-        assertThat(settledEvents(v1.itemId())).hasSize(2);
+        assertThat(catalog.settled(v1.itemId())).hasSize(2);
     }
 
     @Test
     void theSameEventTwiceChangesNothingTheSecondTime() throws Exception {
         SupplierItemReceived event = received(kurta("supplier-a", "K-3", 1));
         send(event);
-        awaitEvents(event.item().itemId(), 1);
+        catalog.await(event.item().itemId(), 1);
         ItemDocument before = awaitStored(event.item().itemId(), 1);
 
         double staleBefore = count("stale");
@@ -161,7 +161,7 @@ class SupplierFeedIntegrationTests {
         await().until(() -> count("stale") > staleBefore);
 
         assertThat(store.find(event.item().itemId()).orElseThrow()).isEqualTo(before);
-        assertThat(settledEvents(event.item().itemId())).hasSize(1);
+        assertThat(catalog.settled(event.item().itemId())).hasSize(1);
         // The replayed first version was refused by the insert: its intent is forgotten, nothing left to re-publish.
         await().until(() -> !intents.any());
     }
@@ -170,9 +170,9 @@ class SupplierFeedIntegrationTests {
     void aFirstVersionOfAnItemStoredAtANewerOneChangesNothing() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-3b", 1);
         send(received(v1));
-        awaitEvents(v1.itemId(), 1);
+        catalog.await(v1.itemId(), 1);
         send(received(withTitle(v1, 2, "Kurta, version 2")));
-        awaitEvents(v1.itemId(), 2);
+        catalog.await(v1.itemId(), 2);
         ItemDocument before = awaitStored(v1.itemId(), 2);
 
         double staleBefore = count("stale");
@@ -180,7 +180,7 @@ class SupplierFeedIntegrationTests {
         await().until(() -> count("stale") > staleBefore);
 
         assertThat(store.find(v1.itemId()).orElseThrow()).isEqualTo(before);
-        assertThat(settledEvents(v1.itemId())).hasSize(2);
+        assertThat(catalog.settled(v1.itemId())).hasSize(2);
         await().until(() -> !intents.any());
     }
 
@@ -188,7 +188,7 @@ class SupplierFeedIntegrationTests {
     void unchangedContentWithAHigherVersionEmitsNothingAndBumpsNothingVisible() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-4", 1);
         send(received(v1));
-        awaitEvents(v1.itemId(), 1);
+        catalog.await(v1.itemId(), 1);
         ItemDocument before = awaitStored(v1.itemId(), 1);
 
         double unchangedBefore = count("unchanged");
@@ -198,7 +198,7 @@ class SupplierFeedIntegrationTests {
         ItemDocument after = store.find(v1.itemId()).orElseThrow();
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.updatedAt()).isEqualTo(before.updatedAt());
-        assertThat(settledEvents(v1.itemId())).hasSize(1);
+        assertThat(catalog.settled(v1.itemId())).hasSize(1);
 
         // The newer version is remembered: version 4, older than 5 and different, is now stale.
         double staleBefore = count("stale");
@@ -227,7 +227,7 @@ class SupplierFeedIntegrationTests {
                 kurta.brand(), kurta.categoryPath(), kurta.price(), kurta.mrp(), kurta.images(), kurta.description(),
                 attributes, kurta.sizeClass(), true);
         send(received(v1));
-        awaitEvents(v1.itemId(), 1);
+        catalog.await(v1.itemId(), 1);
         awaitStored(v1.itemId(), 1);
 
         double unchangedBefore = count("unchanged");
@@ -235,18 +235,18 @@ class SupplierFeedIntegrationTests {
         await().until(() -> count("unchanged") > unchangedBefore);
 
         assertThat(store.find(v1.itemId()).orElseThrow().version()).isEqualTo(1);
-        assertThat(settledEvents(v1.itemId())).hasSize(1);
+        assertThat(catalog.settled(v1.itemId())).hasSize(1);
     }
 
     @Test
     void deactivationIsAnnouncedAsDeactivated() throws Exception {
         CanonicalItem v1 = kurta("supplier-a", "K-5", 1);
         send(received(v1));
-        awaitEvents(v1.itemId(), 1);
+        catalog.await(v1.itemId(), 1);
 
         send(received(inactive(v1, 2)));
 
-        List<CatalogItemChanged> events = awaitEvents(v1.itemId(), 2);
+        List<CatalogItemChanged> events = catalog.await(v1.itemId(), 2);
         assertThat(events.get(1).change()).isEqualTo(Change.DEACTIVATED);
         assertThat(events.get(1).item().active()).isFalse();
         assertThat(awaitStored(v1.itemId(), 2).active()).isFalse();
@@ -265,7 +265,7 @@ class SupplierFeedIntegrationTests {
         await().atMost(Duration.ofSeconds(60)).until(() -> store.count(
                 org.springframework.data.mongodb.core.query.Criteria.where("supplierId").is("supplier-bulk")) == 300);
         CanonicalItem last = items.get(items.size() - 1);
-        assertThat(awaitEvents(last.itemId(), 1)).extracting(CatalogItemChanged::change)
+        assertThat(catalog.await(last.itemId(), 1)).extracting(CatalogItemChanged::change)
                 .containsExactly(Change.CREATED);
         // Sent in bulk (no timer per record), so the acknowledgements are counted instead.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -289,7 +289,7 @@ class SupplierFeedIntegrationTests {
 
         for (CanonicalItem item : changed) {
             assertThat(awaitStored(item.itemId(), 2).title()).isEqualTo("Kurta, new colour");
-            assertThat(awaitEvents(item.itemId(), 2)).extracting(CatalogItemChanged::change)
+            assertThat(catalog.await(item.itemId(), 2)).extracting(CatalogItemChanged::change)
                     .containsExactly(Change.CREATED, Change.UPDATED);
         }
         for (CanonicalItem item : unchanged) {
@@ -349,19 +349,5 @@ class SupplierFeedIntegrationTests {
     private double count(String outcome) {
         var counter = meters.find("bazaar.items.upserts").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private List<CatalogItemChanged> awaitEvents(String itemId, int count) {
-        return catalog.withKey(itemId, list -> list.size() >= count, Duration.ofSeconds(30)).stream().map(this::event)
-                .toList();
-    }
-
-    /** The item's events after listening 2 s longer: to show that nothing more arrives. */
-    private List<CatalogItemChanged> settledEvents(String itemId) {
-        return catalog.withKeyAfterListening(itemId, Duration.ofSeconds(2)).stream().map(this::event).toList();
-    }
-
-    private CatalogItemChanged event(ConsumerRecord<String, byte[]> record) {
-        return json.readValue(record.value(), CatalogItemChanged.class);
     }
 }
