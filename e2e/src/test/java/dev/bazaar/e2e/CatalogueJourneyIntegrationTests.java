@@ -105,9 +105,9 @@ class CatalogueJourneyIntegrationTests {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
 
         // inbound's import (a background job, its outbox relayed after the commit) -> supplier.items.v1
-        assertThat(traceIdOf(recordOf(Topics.SUPPLIER_ITEMS, itemId))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, itemId))).isEqualTo(traceId);
         // item-service's batch listener -> its write -> catalog.items.v1
-        assertThat(traceIdOf(recordOf(Topics.CATALOG_ITEMS, itemId))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.CATALOG_ITEMS, itemId))).isEqualTo(traceId);
     }
 
     @Test
@@ -198,12 +198,6 @@ class CatalogueJourneyIntegrationTests {
 
     private static ConsumerRecord<String, byte[]> recordOf(String topic, String key) {
         return KafkaRecords.firstWithKey(LocalServer.KAFKA.address(), names.topic(topic), key, Duration.ofSeconds(60));
-    }
-
-    /** The trace id of a record's W3C traceparent ("00-traceid-spanid-flags"), or null without one. */
-    private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
-        String traceparent = KafkaRecords.header(record, "traceparent");
-        return traceparent == null ? null : traceparent.split("-")[1];
     }
 
     private JsonNode importSample(String apiKey) throws Exception {

@@ -103,6 +103,12 @@ public final class KafkaRecords {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The trace id of the record's W3C {@code traceparent} ("00-traceid-spanid-flags"), or null without one. */
+    public static String traceId(ConsumerRecord<?, ?> record) {
+        String traceparent = header(record, "traceparent");
+        return traceparent == null ? null : traceparent.split("-")[1];
+    }
+
     static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
         return new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

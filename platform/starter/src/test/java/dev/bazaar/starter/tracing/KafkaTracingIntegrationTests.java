@@ -123,7 +123,7 @@ class KafkaTracingIntegrationTests {
 
         String traceId = inNewTrace(() -> publisher.publish(event).join());
 
-        assertThat(traceIdOf(recordOf(Topics.INVENTORY_STOCK, "observed"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.INVENTORY_STOCK, "observed"))).isEqualTo(traceId);
         assertThat(awaitTrace(recordListenerTraces, "observed")).isEqualTo(traceId);
     }
 
@@ -133,7 +133,7 @@ class KafkaTracingIntegrationTests {
 
         String traceId = inNewTrace(() -> publisher.publishInBulk(bulk).join());
 
-        assertThat(traceIdOf(recordOf(Topics.CATALOG_ITEMS, "bulk-1"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.CATALOG_ITEMS, "bulk-1"))).isEqualTo(traceId);
         assertThat(awaitTrace(batchListenerTraces, "bulk-1")).isEqualTo(traceId);
     }
 
@@ -145,8 +145,8 @@ class KafkaTracingIntegrationTests {
             return null;
         }));
 
-        assertThat(traceIdOf(recordOf(Topics.SUPPLIER_ITEMS, "staged-1"))).isEqualTo(traceId);
-        assertThat(traceIdOf(recordOf(Topics.SUPPLIER_ITEMS, "staged-2"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, "staged-1"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, "staged-2"))).isEqualTo(traceId);
     }
 
     @Test
@@ -158,7 +158,7 @@ class KafkaTracingIntegrationTests {
             return null;
         }));
 
-        assertThat(traceIdOf(recordOf(Topics.INVENTORY_STOCK, "outboxed"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.INVENTORY_STOCK, "outboxed"))).isEqualTo(traceId);
     }
 
     @Test
@@ -242,12 +242,6 @@ class KafkaTracingIntegrationTests {
 
     private ConsumerRecord<String, byte[]> recordOf(String topic, String key) {
         return KafkaRecords.firstWithKey(LocalServer.KAFKA.address(), names.topic(topic), key, TIMEOUT);
-    }
-
-    /** The trace id of a record's W3C traceparent ("00-traceid-spanid-flags"), or null without one. */
-    private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
-        String traceparent = KafkaRecords.header(record, "traceparent");
-        return traceparent == null ? null : traceparent.split("-")[1];
     }
 
     private static String awaitTrace(BlockingQueue<String> seen, String key) throws InterruptedException {
