@@ -6,10 +6,12 @@ import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -66,9 +68,16 @@ class MariaDbSmokeIntegrationTests {
         }));
         assertThat(firstHoldsLock.await(10, TimeUnit.SECONDS)).isTrue();
 
-        var second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status ->
-                secondSawAvailable.set(stock.lockById("tv-55").available)));
-        Thread.sleep(300); // give the second buyer time to reach the lock: it must be waiting, not done
+        var secondConnection = new AtomicLong(-1);
+        var second = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            // The JPA transaction's connection, which JdbcTemplate shares: MariaDB's id for it.
+            secondConnection.set(jdbc.queryForObject("select connection_id()", Long.class));
+            secondSawAvailable.set(stock.lockById("tv-55").available);
+        }));
+        // The second buyer reaches the row and waits for the first one's lock: InnoDB says so, not a pause.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> secondConnection.get() >= 0 && jdbc.queryForObject(
+                "select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ? and trx_state = 'LOCK WAIT'",
+                Integer.class, secondConnection.get()) == 1);
         assertThat(second).isNotDone();
 
         releaseFirst.countDown();
