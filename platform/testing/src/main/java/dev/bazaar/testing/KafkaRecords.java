@@ -80,6 +80,38 @@ public final class KafkaRecords {
                 .orElseThrow(() -> new AssertionError("no record with key " + key + " on " + topic + " within " + timeout));
     }
 
+    /**
+     * Every record the topic holds now: read from the start up to its end offsets as they are when called.
+     * Called once what the test waits for is known to be acknowledged by Kafka (a service's outbox emptied, its
+     * publication intents forgotten), this is everything that was published, so an absence can be asserted
+     * without listening for a while. Fails if the end offsets are not reached within the timeout.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(String bootstrapServers, String topic,
+            Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!reached(consumer, ends)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("did not read " + topic + " up to its end offsets " + ends + " within "
+                            + timeout);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** Whether the consumer's position in each of these (assigned) partitions is at least the given offset. */
+    static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
     /** How many records the topic holds now: its end offsets minus its beginning offsets, summed over partitions. */
     public static long recordsNow(String bootstrapServers, String topic) {
         try (var consumer = consumer(bootstrapServers)) {

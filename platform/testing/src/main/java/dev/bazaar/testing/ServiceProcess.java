@@ -36,16 +36,28 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(String module, List<String> arguments) throws IOException {
+        return start(module, arguments, "/actuator/health");
+    }
+
+    /**
+     * As {@link #start(String, List)}, started once {@code healthPath} answers 200: e.g.
+     * {@code /actuator/health/readiness} for a service whose backing server is down on purpose, whose
+     * overall health is then DOWN although it serves.
+     */
+    public static ServiceProcess start(String module, List<String> arguments, String healthPath) throws IOException {
         Path jar = jarOf(module);
         int port = freePort();
         Path log = Path.of("target", module + "-" + port + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString(), "--server.port=" + port, "--logging.structured.format.console="));
+                jar.toString(), "--server.port=" + port, "--logging.structured.format.console=",
+                // The development values (internal token, local MariaDB password, demo switch), as
+                // ./bazaar up runs it; an argument below may still name other profiles.
+                "--spring.profiles.active=local"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         var service = new ServiceProcess(module, port, process, log);
-        service.awaitHealthy(Duration.ofSeconds(120));
+        service.awaitHealthy(healthPath, Duration.ofSeconds(120));
         return service;
     }
 
@@ -61,7 +73,15 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    private void awaitHealthy(Duration timeout) throws IOException {
+    /**
+     * Ends the process with SIGKILL ({@link Process#destroyForcibly} on Linux), as a crash or an OOM kill
+     * would: no shutdown hook, no graceful stop of its workers. Returns once it has exited.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    private void awaitHealthy(String healthPath, Duration timeout) throws IOException {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -69,7 +89,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited during start; see " + log.toAbsolutePath());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + healthPath)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
