@@ -40,7 +40,6 @@ import org.bson.Document;
  */
 public final class CatalogueImportBenchmark {
 
-    private static final String[] COLUMNS = FlipkartShapedRows.HEADER.split(",");
     private static final String SUPPLIER_ITEMS = "supplier.items.v1";
     private static final String ITEM_SERVICE_GROUP = "item-service";
 
@@ -231,7 +230,7 @@ public final class CatalogueImportBenchmark {
             if (i > 0) {
                 json.append(',');
             }
-            json.append('"').append(COLUMNS[i]).append("\":\"")
+            json.append('"').append(FlipkartShapedRows.COLUMNS[i]).append("\":\"")
                     .append(fields[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
@@ -240,7 +239,7 @@ public final class CatalogueImportBenchmark {
     private static Document document(String[] fields) {
         var document = new Document();
         for (int i = 0; i < fields.length; i++) {
-            document.append(COLUMNS[i], fields[i]);
+            document.append(FlipkartShapedRows.COLUMNS[i], fields[i]);
         }
         return document;
     }

@@ -14,9 +14,10 @@ import java.util.Random;
  */
 final class FlipkartShapedRows {
 
-    static final String HEADER = "uniq_id,crawl_timestamp,product_url,product_name,product_category_tree,pid,"
-            + "retail_price,discounted_price,image,is_FK_Advantage_product,description,product_rating,"
-            + "overall_rating,brand,product_specifications";
+    /** The sample's 15 columns, in its order: the CSV's header and the raw baseline's field names. */
+    static final String[] COLUMNS = { "uniq_id", "crawl_timestamp", "product_url", "product_name",
+            "product_category_tree", "pid", "retail_price", "discounted_price", "image", "is_FK_Advantage_product",
+            "description", "product_rating", "overall_rating", "brand", "product_specifications" };
 
     private static final String[] BRANDS = { "Alisha", "Samsung", "FabHomeDecor", "Nike", "Prestige", "Lenovo" };
     private static final String[] TREES = { "Clothing >> Women's Clothing >> Kurtas", "Mobiles & Accessories >> Mobiles",
@@ -60,7 +61,7 @@ final class FlipkartShapedRows {
     Path writeCsv(int rows) throws IOException {
         Path file = Files.createTempFile("bazaar-bench-" + runId, ".csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(HEADER);
+            out.write(String.join(",", COLUMNS));
             out.write('\n');
             for (int row = 0; row < rows; row++) {
                 String[] fields = fields(row);

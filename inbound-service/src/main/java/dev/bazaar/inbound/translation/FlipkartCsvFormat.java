@@ -1,10 +1,8 @@
 package dev.bazaar.inbound.translation;
 
+import dev.bazaar.contracts.csv.CsvReader;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -172,9 +170,9 @@ class FlipkartCsvFormat implements SupplierFormat {
         }
     }
 
+    /** Malformed UTF-8 reads as U+FFFD ({@link CsvReader#open}): one bad byte does not fail the whole import. */
     private static CsvReader reader(Path spool) throws IOException {
-        // InputStreamReader replaces malformed UTF-8 instead of failing the whole import on one bad byte.
-        return new CsvReader(new InputStreamReader(Files.newInputStream(spool), StandardCharsets.UTF_8), MAX_CELL_CHARS);
+        return CsvReader.open(spool, MAX_CELL_CHARS);
     }
 
     /** Cells by column name; blank cells read as absent. */

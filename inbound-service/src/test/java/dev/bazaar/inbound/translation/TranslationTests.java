@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.catalog.ItemIds;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The translation rules without Spring: prices, category trees, specifications, size classes, CSV rows. */
+/**
+ * The translation rules without Spring: prices, category trees, specifications, size classes, Flipkart
+ * CSV rows (the CSV reader itself is tested with it in contracts: {@code CsvReaderTests}).
+ */
 class TranslationTests {
 
     @Test
@@ -67,23 +69,6 @@ class TranslationTests {
         assertThat(SizeClasses.classify(null, null, List.of("Furniture", "Sofa Beds"), Map.of())).isEqualTo(SizeClass.BULKY);
         assertThat(SizeClasses.classify(null, null, List.of("Clothing"), Map.of())).isEqualTo(SizeClass.SMALL);
         assertThat(SizeClasses.classify(null, null, List.of("Something new"), Map.of())).isEqualTo(SizeClass.MEDIUM);
-    }
-
-    @Test
-    void csvReaderHandlesQuotesLineBreaksBlankRowsAndHugeCells() throws IOException {
-        String csv = "a,b,c\r\n1,\"x, \"\"quoted\"\"\nsecond line\",3\r\n,,\r\n4," + "y".repeat(50) + ",6\n\"open";
-        try (CsvReader reader = new CsvReader(new StringReader(csv), 30)) {
-            assertThat(reader.read().fields()).containsExactly("a", "b", "c");
-            CsvReader.Record first = reader.read();
-            assertThat(first.number()).isEqualTo(1);
-            assertThat(first.fields()).containsExactly("1", "x, \"quoted\"\nsecond line", "3");
-            assertThat(reader.read().isBlank()).isTrue();
-            CsvReader.Record huge = reader.read();
-            assertThat(huge.oversized().get(1)).isTrue();
-            assertThat(huge.fields().get(2)).isEqualTo("6");
-            assertThat(reader.read().unterminatedQuote()).isTrue();
-            assertThat(reader.read()).isNull();
-        }
     }
 
     @Test

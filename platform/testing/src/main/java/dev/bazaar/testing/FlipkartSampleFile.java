@@ -1,8 +1,7 @@
 package dev.bazaar.testing;
 
+import dev.bazaar.contracts.csv.CsvReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,21 +34,23 @@ public final class FlipkartSampleFile {
 
     /** Data rows as column → value, in file order; rows without a {@code pid} (the sample's blank rows) are left out. */
     public static List<Map<String, String>> rows(Path csv) throws IOException {
-        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
-        List<String> header = rows.get(0);
-        int pid = header.indexOf("pid");
-        List<Map<String, String>> result = new ArrayList<>();
-        for (List<String> row : rows.subList(1, rows.size())) {
-            if (row.size() < header.size() || row.get(pid).isBlank()) {
-                continue;
+        try (CsvReader reader = CsvReader.open(csv, Integer.MAX_VALUE)) {
+            List<String> header = reader.read().fields();
+            int pid = header.indexOf("pid");
+            List<Map<String, String>> result = new ArrayList<>();
+            for (CsvReader.Record record = reader.read(); record != null; record = reader.read()) {
+                List<String> row = record.fields();
+                if (row.size() < header.size() || row.get(pid).isBlank()) {
+                    continue;
+                }
+                Map<String, String> byColumn = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    byColumn.put(header.get(i), row.get(i));
+                }
+                result.add(byColumn);
             }
-            Map<String, String> byColumn = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                byColumn.put(header.get(i), row.get(i));
-            }
-            result.add(byColumn);
+            return result;
         }
-        return result;
     }
 
     /** {@code ["Clothing >> Women's Clothing >> Kurtas"]} → its segments. */
@@ -76,46 +77,5 @@ public final class FlipkartSampleFile {
             images.add(url.group(1));
         }
         return images;
-    }
-
-    /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

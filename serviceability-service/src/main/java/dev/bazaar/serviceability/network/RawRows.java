@@ -1,5 +1,9 @@
 package dev.bazaar.serviceability.network;
 
+import dev.bazaar.contracts.csv.CsvReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,69 +34,30 @@ public final class RawRows {
         return rows;
     }
 
+    /** RFC 4180 through the platform's {@link CsvReader}; empty lines are skipped, as spreadsheets leave them. */
     public static List<Map<String, String>> fromCsv(String text) {
-        List<List<String>> records = parseCsv(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        if (records.isEmpty()) {
-            return List.of();
-        }
-        List<String> header = records.get(0).stream().map(RawRows::normalise).toList();
-        List<Map<String, String>> rows = new ArrayList<>(records.size() - 1);
-        for (List<String> record : records.subList(1, records.size())) {
-            Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < record.size() ? record.get(i) : null);
+        List<String> header = null;
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CsvReader csv = new CsvReader(new StringReader(text))) {
+            for (CsvReader.Record record = csv.read(); record != null; record = csv.read()) {
+                List<String> fields = record.fields();
+                if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                    continue;
+                }
+                if (header == null) {
+                    header = fields.stream().map(RawRows::normalise).toList();
+                    continue;
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    row.put(header.get(i), i < fields.size() ? fields.get(i) : null);
+                }
+                rows.add(row);
             }
-            rows.add(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringReader does not fail
         }
         return rows;
-    }
-
-    /** RFC 4180: commas, CRLF or LF, double quotes with "" as an escaped quote; blank lines skipped. */
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    record.add(field.toString());
-                    records.add(record);
-                }
-                record = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-                any = true;
-            }
-        }
-        if (any || field.length() > 0) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 
     private RawRows() {

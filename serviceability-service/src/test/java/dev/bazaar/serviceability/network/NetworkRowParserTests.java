@@ -51,6 +51,17 @@ class NetworkRowParserTests {
     }
 
     @Test
+    void csvFromASpreadsheetWithAByteOrderMarkEmptyLinesAndAShortRowReadsByColumnName() {
+        String csv = "\uFEFFPincode,State,Latitude,Longitude\n\n110002,New Delhi,28.63,77.23\n\r\n110003,Delhi\n";
+        NetworkRowParser parser = new NetworkRowParser(network);
+        List<Pincode> pincodes = parser.pincodes(RawRows.fromCsv(csv));
+
+        assertThat(pincodes).extracting(Pincode::code).containsExactly("110002");
+        assertThat(parser.errors()).extracting(RowError::row, RowError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "latitude"), org.assertj.core.groups.Tuple.tuple(2, "longitude"));
+    }
+
+    @Test
     void warehousesNeedAKnownPincodeAndGetTheNextFreeSlot() {
         NetworkRowParser parser = new NetworkRowParser(network);
         List<Warehouse> warehouses = parser.warehouses(RawRows.fromCsv("""

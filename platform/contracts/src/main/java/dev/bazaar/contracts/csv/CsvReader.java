@@ -1,23 +1,38 @@
-package dev.bazaar.inbound.translation;
+package dev.bazaar.contracts.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. Each
- * field keeps at most {@code maxFieldChars} characters; a longer one is flagged as oversized and the
- * rest of it is read past, so one 10 MB cell neither fills the heap nor breaks the following rows.
- * A stray quote inside an unquoted field is kept as text (suppliers' spreadsheets do that).
+ * The one CSV reader of the platform: streaming RFC 4180, so quoted fields may hold commas, doubled
+ * quotes and line breaks, and records end with CRLF, LF or a lone CR. A UTF-8 byte order mark before
+ * the first record is dropped. Leniencies, because suppliers' spreadsheets produce them: a stray
+ * quote inside an unquoted field is kept as text, and a quote left open at the end of the input is
+ * reported on its record instead of failing the read.
+ *
+ * <p>Each field keeps at most {@code maxFieldChars} characters; a longer one is flagged as oversized
+ * and the rest of it is read past, so one 10 MB cell neither fills the heap nor breaks the following
+ * records. Records are read one at a time from a 64 KB buffer: a file of hundreds of MB is never held
+ * whole.
  */
-final class CsvReader implements Closeable {
+public final class CsvReader implements Closeable {
 
-    record Record(long number, List<String> fields, BitSet oversized, boolean unterminatedQuote) {
+    /**
+     * One record. {@code number} counts records from 0 (the header, where there is one), so data rows
+     * count from 1, as error messages name them; an empty line is a record of one empty field.
+     */
+    public record Record(long number, List<String> fields, BitSet oversized, boolean unterminatedQuote) {
 
-        boolean isBlank() {
+        /** Every field blank and none oversized: an empty line or a row of bare commas. */
+        public boolean isBlank() {
             return oversized.isEmpty() && fields.stream().allMatch(String::isBlank);
         }
     }
@@ -29,23 +44,40 @@ final class CsvReader implements Closeable {
     private final char[] buffer = new char[64 * 1024];
     private int position;
     private int limit;
-    private long recordNumber = -1; // the header is record 0, data rows count from 1
+    private long recordNumber = -1;
     private final StringBuilder field = new StringBuilder();
     private boolean fieldOversized;
+    private boolean unterminatedQuote;
 
-    CsvReader(Reader in, int maxFieldChars) {
+    /** A reader whose fields have no length limit (input the caller already bounds). */
+    public CsvReader(Reader in) {
+        this(in, Integer.MAX_VALUE);
+    }
+
+    public CsvReader(Reader in, int maxFieldChars) {
         this.in = in;
         this.maxFieldChars = maxFieldChars;
     }
 
+    /**
+     * A UTF-8 file. Malformed bytes become U+FFFD instead of failing the whole read on one bad byte
+     * ({@link InputStreamReader} replaces, {@code Files.newBufferedReader} would throw).
+     */
+    public static CsvReader open(Path file, int maxFieldChars) throws IOException {
+        return new CsvReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), maxFieldChars);
+    }
+
     /** The next record, or {@code null} at the end of the input. */
-    Record read() throws IOException {
+    public Record read() throws IOException {
         int c = next();
         if (c == EOF) {
             return null;
         }
-        if (recordNumber == -1 && c == '\uFEFF') { // a UTF-8 byte order mark before the header
+        if (recordNumber == -1 && c == '\uFEFF') {
             c = next();
+            if (c == EOF) {
+                return null;
+            }
         }
         recordNumber++;
         List<String> fields = new ArrayList<>();
@@ -79,12 +111,10 @@ final class CsvReader implements Closeable {
         }
     }
 
-    private boolean unterminatedQuote;
-
     /**
      * Reads a quoted field's content after its opening quote; returns the first character after the
      * closing quote. The text between quotes is copied a run at a time: appended character by
-     * character it was a sixth of this service's CPU in an import (descriptions are long).
+     * character it was a sixth of inbound-service's CPU in an import (descriptions are long).
      */
     private int readQuoted() throws IOException {
         unterminatedQuote = false;
