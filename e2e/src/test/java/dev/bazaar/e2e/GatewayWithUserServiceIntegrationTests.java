@@ -1,0 +1,207 @@
+package dev.bazaar.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.ServiceProcess;
+import dev.bazaar.testing.TestJwts;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway's jar in front of user-service's jar, with nothing standing in for either: a token
+ * from a real login is checked against user-service's own JWKS, a token signed by another key is
+ * refused by the gateway itself, a route whose backend is down answers 503 problems until its
+ * circuit breaker opens, and a gateway whose Redis is unreachable still serves (its rate limiter
+ * fails open). The gateway's module tests use {@code TestJwts} and echo backends instead.
+ */
+class GatewayWithUserServiceIntegrationTests {
+
+    /** bazaar.gateway.circuit-breaker.minimum-number-of-calls as shipped: a breaker judges no fewer calls. */
+    static final int BREAKER_MINIMUM_CALLS = 10;
+    static final String PROBLEMS = "https://bazaar.dev/problems/";
+
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final IsolatedNames names = IsolatedNames.forTestClass(GatewayWithUserServiceIntegrationTests.class);
+    /** Nothing listens here: the backend of the routes that are down, and the Redis of the second gateway. */
+    static final String DOWN = "http://127.0.0.1:" + closedPort();
+
+    static ServiceProcess users;
+    static ServiceProcess gateway;
+    static ServiceProcess gatewayWithoutRedis;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        LocalServer.MARIADB.requireReachable();
+        LocalServer.REDIS.requireReachable();
+        users = ServiceProcess.start("user-service", List.of(
+                "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + names.database()
+                        + "?createDatabaseIfNotExist=true",
+                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                "--bazaar.redis.key-prefix=" + names.redisKeyPrefix(),
+                "--bazaar.users.internal-token=" + UUID.randomUUID(),
+                "--bazaar.users.demo.enabled=false",
+                "--bazaar.users.password.bcrypt-strength=4"));
+        String jwks = "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + users.baseUrl() + "/.well-known/jwks.json";
+        gateway = ServiceProcess.start("gateway", List.of(jwks,
+                "--bazaar.gateway.routes.users=" + users.baseUrl(),
+                // Signed-in only, backend down: what answers there is the gateway's own decision.
+                "--bazaar.gateway.routes.orders=" + DOWN,
+                // Public, backend down: its breaker is the one this test opens.
+                "--bazaar.gateway.routes.items=" + DOWN,
+                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                "--bazaar.redis.key-prefix=" + names.redisKeyPrefix()));
+        // One request a second with no burst: a limiter that could reach Redis would refuse the second call in a row.
+        // Its overall health is DOWN (Redis), so it counts as started when it is ready, as a probe would see it.
+        gatewayWithoutRedis = ServiceProcess.start("gateway", List.of(jwks,
+                "--bazaar.gateway.routes.users=" + users.baseUrl(),
+                "--spring.data.redis.host=127.0.0.1",
+                "--spring.data.redis.port=" + URI.create(DOWN).getPort(),
+                "--bazaar.gateway.rate-limit.replenish-rate=1",
+                "--bazaar.gateway.rate-limit.burst-capacity=1"), "/actuator/health/readiness");
+    }
+
+    @AfterAll
+    static void stopServices() {
+        for (ServiceProcess service : new ServiceProcess[] { gatewayWithoutRedis, gateway, users }) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    @Test
+    void aTokenFromARealLoginPassesTheGatewayAndOneSignedByAnotherKeyIsRefusedThere() throws Exception {
+        Session session = signUp(gateway);
+
+        var me = send(gateway, "GET", "/api/users/me", null, session.bearer());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(json.readTree(me.body()).get("email").stringValue()).isEqualTo(session.email());
+        // The orders backend is down: a token the gateway accepted goes on to it and the breaker's 503 comes back.
+        assertThat(problemType(send(gateway, "GET", "/api/orders/mine", null, session.bearer())))
+                .isEqualTo(PROBLEMS + "service-unavailable");
+
+        String forged = TestJwts.bearer(session.userId(), "CUSTOMER");
+        // Same route: had the gateway let it through, the answer would be that 503, not a 401.
+        var refused = send(gateway, "GET", "/api/orders/mine", null, forged);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(problemType(refused)).isEqualTo(PROBLEMS + "unauthorized");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).contains("invalid_token"));
+        assertThat(send(gateway, "GET", "/api/users/me", null, forged).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aDownBackendsBreakerOpensAndThenAnswersWithoutTryingIt() throws Exception {
+        int calls = BREAKER_MINIMUM_CALLS + 5;
+        for (int call = 0; call < calls; call++) {
+            var response = send(gateway, "GET", "/api/items/" + UUID.randomUUID(), null, null);
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(problemType(response)).isEqualTo(PROBLEMS + "service-unavailable");
+        }
+
+        String metrics = send(gateway, "GET", "/actuator/prometheus", null, null).body();
+        assertThat(metric(metrics, "resilience4j_circuitbreaker_state", "name=\"items\"", "state=\"open\""))
+                .as("the items breaker is open").isEqualTo(1.0);
+        // Every failed call past the minimum found the breaker open: answered without a connection attempt.
+        assertThat(metric(metrics, "resilience4j_circuitbreaker_not_permitted_calls_total", "name=\"items\""))
+                .as("calls the open breaker answered itself").isEqualTo(calls - BREAKER_MINIMUM_CALLS);
+    }
+
+    @Test
+    void aGatewayThatCannotReachItsRedisStillServesBecauseItsRateLimiterFailsOpen() throws Exception {
+        Session session = signUp(gatewayWithoutRedis);
+
+        for (int call = 0; call < 5; call++) {
+            var me = send(gatewayWithoutRedis, "GET", "/api/users/me", null, session.bearer());
+            assertThat(me.statusCode()).as("call %d: %s", call, me.body()).isEqualTo(200);
+            // RedisRateLimiter's answer when it could not ask Redis: allowed, tokens left unknown (-1).
+            assertThat(me.headers().firstValue("X-RateLimit-Remaining")).hasValue("-1");
+        }
+
+        // And it says so: Redis is DOWN in its health, while it stays ready for traffic.
+        var health = send(gatewayWithoutRedis, "GET", "/actuator/health", null, null);
+        assertThat(json.readTree(health.body()).get("components").get("redis").get("status").stringValue())
+                .isEqualTo("DOWN");
+        assertThat(send(gatewayWithoutRedis, "GET", "/actuator/health/readiness", null, null).statusCode())
+                .isEqualTo(200);
+    }
+
+    record Session(String userId, String email, String accessToken) {
+        String bearer() {
+            return "Bearer " + accessToken;
+        }
+    }
+
+    /** Registers and logs in a new customer through the gateway, as a shopper would. */
+    private static Session signUp(ServiceProcess through) throws Exception {
+        String email = "gw-" + UUID.randomUUID() + "@bazaar.test";
+        String password = "Gateway-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-7";
+        var registered = send(through, "POST", "/api/users/register",
+                Map.of("email", email, "password", password, "name", "Gateway Shopper"), null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        var login = send(through, "POST", "/api/users/login", Map.of("email", email, "password", password), null);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return new Session(json.readTree(registered.body()).get("id").stringValue(), email,
+                json.readTree(login.body()).get("accessToken").stringValue());
+    }
+
+    private static HttpResponse<String> send(ServiceProcess to, String method, String path, Object body,
+            String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String problemType(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        return problem.get("type").stringValue();
+    }
+
+    /** The value of the one Prometheus sample of {@code name} whose labels contain every one of {@code labels}. */
+    private static double metric(String scrape, String name, String... labels) {
+        List<Double> values = new ArrayList<>();
+        for (String line : scrape.split("\n")) {
+            if (line.startsWith(name + "{") && List.of(labels).stream().allMatch(line::contains)) {
+                values.add(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        assertThat(values).as("samples of %s with %s", name, List.of(labels)).hasSize(1);
+        return values.get(0);
+    }
+
+    private static int closedPort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
