@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.listener.BatchInterceptor;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.kafka.listener.BatchInterceptor;
  * from one producer's batch (an import), and the others' traces are not followed.
  */
 class BatchListenerSpans implements BatchInterceptor<Object, Object> {
+
+    private static final Headers NO_PARENT = new RecordHeaders();
 
     private final Traces traces;
     private final ThreadLocal<Open> open = new ThreadLocal<>();
@@ -36,7 +39,10 @@ class BatchListenerSpans implements BatchInterceptor<Object, Object> {
         if (records.isEmpty()) {
             return records;
         }
-        Headers parent = null;
+        // No record with a traceparent: empty headers, and the batch starts a new trace. Never null: the
+        // propagator's extractor (Brave's B3) rejects a null carrier, and the exception failed every
+        // untraced batch into the DLT.
+        Headers parent = NO_PARENT;
         String topic = null;
         for (ConsumerRecord<Object, Object> record : records) {
             topic = topic == null ? record.topic() : topic;

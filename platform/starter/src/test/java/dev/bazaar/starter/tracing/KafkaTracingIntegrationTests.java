@@ -39,6 +39,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -117,6 +119,9 @@ class KafkaTracingIntegrationTests {
     @Autowired
     ObservationRegistry observations;
 
+    @Autowired
+    ProducerFactory<String, byte[]> producers;
+
     @Test
     void anObservedPublishCarriesTheTraceToARecordListener() throws Exception {
         StockChanged event = stock("observed");
@@ -135,6 +140,16 @@ class KafkaTracingIntegrationTests {
 
         assertThat(KafkaRecords.traceId(recordOf(Topics.CATALOG_ITEMS, "bulk-1"))).isEqualTo(traceId);
         assertThat(awaitTrace(batchListenerTraces, "bulk-1")).isEqualTo(traceId);
+    }
+
+    @Test
+    void aBatchWithoutAnyTraceparentStartsANewTraceInsteadOfFailing() throws Exception {
+        // A producer that sends no trace context (no observation, no span): a console tool, another stack.
+        new KafkaTemplate<>(producers).send(names.topic(Topics.CATALOG_ITEMS), "untraced-1",
+                "{}".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+        assertThat(KafkaRecords.header(recordOf(Topics.CATALOG_ITEMS, "untraced-1"), Traces.TRACEPARENT)).isNull();
+
+        assertThat(awaitTrace(batchListenerTraces, "untraced-1")).isNotEqualTo("none");
     }
 
     @Test
