@@ -8,16 +8,22 @@ import dev.bazaar.user.cache.VersionedCache;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +51,9 @@ class CacheConsistencyIntegrationTests {
     @Autowired
     IsolatedNames names;
 
+    @Autowired
+    MeterRegistry meters;
+
     Api api;
 
     @BeforeEach
@@ -55,12 +64,16 @@ class CacheConsistencyIntegrationTests {
     record Read(long startedAt, int seen) {
     }
 
+    /** Reads that must have started after each write returned (and completed) before the next write. */
+    static final int READS_AFTER_EACH_WRITE = 4;
+
     @Test
     void readersHammeringWhileAWriterUpdatesNeverSeeAnOlderValueAfterTheWriteReturned() throws Exception {
         Api.Session session = api.newUser();
-        api.put("/api/users/me", Map.of("name", "n-0"), "Authorization", session.bearer());
         int writes = 25;
         long[] writeDoneAt = new long[writes + 1];
+        api.put("/api/users/me", Map.of("name", "n-0"), "Authorization", session.bearer());
+        writeDoneAt[0] = System.nanoTime();
         List<Read> reads = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService readers = Executors.newFixedThreadPool(8);
@@ -75,17 +88,18 @@ class CacheConsistencyIntegrationTests {
             });
         }
         for (int i = 1; i <= writes; i++) {
-            Thread.sleep(15);
+            // Every write is followed by reads that started after it returned: each is checked below.
+            awaitReadsStartedAfter(reads, writeDoneAt[i - 1]);
             assertThat(api.put("/api/users/me", Map.of("name", "n-" + i), "Authorization", session.bearer()).status())
                     .isEqualTo(200);
             writeDoneAt[i] = System.nanoTime();
         }
-        Thread.sleep(50);
+        awaitReadsStartedAfter(reads, writeDoneAt[writes]);
         writing.set(false);
         readers.shutdown();
         assertThat(readers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(reads).hasSizeGreaterThan(100);
+        assertThat(reads).hasSizeGreaterThanOrEqualTo((writes + 1) * READS_AFTER_EACH_WRITE);
         for (Read read : reads) {
             int newestCompleted = 0;
             for (int i = 1; i <= writes; i++) {
@@ -130,26 +144,34 @@ class CacheConsistencyIntegrationTests {
     void concurrentMissesOfOneKeyShareOneDatabaseRead() throws Exception {
         Api.Session session = api.newUser();
         String key = UserChanges.key(session.userId());
+        int callers = 16;
         var loads = new java.util.concurrent.atomic.AtomicInteger();
+        Set<Thread> callerThreads = ConcurrentHashMap.newKeySet();
+        double missesBefore = misses();
         CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<java.util.concurrent.Future<VersionedCache.Entry>> results = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (int i = 0; i < callers; i++) {
             results.add(pool.submit(() -> {
+                callerThreads.add(Thread.currentThread());
                 start.await();
                 return cache.get(key, () -> {
                     loads.incrementAndGet();
-                    sleep(200);
+                    // The load lasts until every other caller has missed and waits for a load: with
+                    // single-flight they all wait on this one; without it none waits and this gives up.
+                    holdUntil(() -> misses() >= missesBefore + callers && callerThreads.stream()
+                            .filter(caller -> caller != Thread.currentThread())
+                            .allMatch(caller -> caller.getState() == Thread.State.WAITING));
                     return new VersionedCache.Entry(1, "{}");
                 });
             }));
         }
         start.countDown();
         for (var result : results) {
-            assertThat(result.get(10, TimeUnit.SECONDS).version()).isEqualTo(1);
+            assertThat(result.get(30, TimeUnit.SECONDS).version()).isEqualTo(1);
         }
         pool.shutdown();
-        assertThat(loads.get()).isLessThanOrEqualTo(2);
+        assertThat(loads.get()).isEqualTo(1);
         assertThat(api.get("/actuator/prometheus").raw().body()).contains("users_cache_requests_total{result=\"hit\"}")
                 .contains("users_cache_requests_total{result=\"miss\"}");
     }
@@ -162,11 +184,29 @@ class CacheConsistencyIntegrationTests {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits (up to 30 s) until {@link #READS_AFTER_EACH_WRITE} reads that started after {@code nanoTime} have completed. */
+    private static void awaitReadsStartedAfter(List<Read> reads, long nanoTime) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                .until(() -> {
+                    synchronized (reads) {
+                        return reads.stream().filter(read -> read.startedAt() > nanoTime).count() >= READS_AFTER_EACH_WRITE;
+                    }
+                });
+    }
+
+    private double misses() {
+        return meters.get("users.cache.requests").tag("result", "miss").counter().count();
+    }
+
+    /**
+     * Spins in the calling thread (which stays RUNNABLE, never WAITING like a caller parked on a shared
+     * load) until the condition holds or 10 s have passed; the test's assertions then judge what happened.
+     */
+    private static void holdUntil(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
         }
     }
 }
