@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A down backend answers 503 at once, a slow one 504 within its route timeout; neither ever hangs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesLocalServers(LocalServer.REDIS)
+@ExtendWith(OutputCaptureExtension.class)
 class BackendFailureIntegrationTests {
 
     static final EchoBackends backends = EchoBackends.start();
@@ -60,19 +63,24 @@ class BackendFailureIntegrationTests {
         assertThat(gateway.get("/api/items/warm-up").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * "At once" without a clock: the refused connection itself is the answer's cause (the fallback logs
+     * it), and a gateway that had waited for the route's response timeout instead would have answered
+     * 504 gateway-timeout, not 503.
+     */
     @Test
-    void aDownBackendIsAFastServiceUnavailableProblem() {
-        // More calls than the breaker's minimum: the answers stay fast before and after it opens.
+    void aDownBackendIsAServiceUnavailableProblemCausedByTheRefusedConnection(CapturedOutput output) {
+        // More calls than the breaker's minimum: the same answer before and after it opens.
         for (int call = 0; call < 15; call++) {
-            var response = timed(Duration.ofSeconds(2), () -> gateway.post("/api/users/login", "{}"));
+            var response = gateway.post("/api/users/login", "{}");
 
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(contentType(response)).startsWith("application/problem+json");
             assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/service-unavailable")
                     .containsEntry("instance", "/api/users/login");
         }
-        var signedIn = timed(Duration.ofSeconds(2),
-                () -> gateway.get("/api/users/me", "Authorization", TestJwts.bearer("user-42", "CUSTOMER")));
+        assertThat(output.getOut()).containsPattern("Backend unavailable for /api/users/login: [^\\n]*Connection refused");
+        var signedIn = gateway.get("/api/users/me", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
         assertThat(signedIn.statusCode()).isEqualTo(503);
         assertThat(signedIn.headers().firstValue("X-Request-Id")).isPresent();
     }
@@ -112,13 +120,6 @@ class BackendFailureIntegrationTests {
         } finally {
             clients.shutdownNow();
         }
-    }
-
-    private static HttpResponse<String> timed(Duration limit, Supplier<HttpResponse<String>> call) {
-        long start = System.nanoTime();
-        var response = call.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(limit);
-        return response;
     }
 
     private static int closedPort() {
