@@ -2,12 +2,14 @@ package dev.bazaar.item;
 
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
+import dev.bazaar.item.catalog.PublicationIntents;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TopicTail;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The test class's {@code catalog.items.v1}, read as events through platform/testing's {@link TopicTail}. */
@@ -15,10 +17,12 @@ public final class CatalogEvents implements AutoCloseable {
 
     private final TopicTail topic;
     private final JsonMapper json;
+    private final PublicationIntents intents;
 
-    public CatalogEvents(IsolatedNames names, JsonMapper json) {
+    public CatalogEvents(IsolatedNames names, JsonMapper json, PublicationIntents intents) {
         this.topic = new TopicTail(LocalServer.KAFKA.address(), names.topic(Topics.CATALOG_ITEMS));
         this.json = json;
+        this.intents = intents;
     }
 
     /** The item's events once there are at least {@code count} (30 s at most). */
@@ -31,9 +35,15 @@ public final class CatalogEvents implements AutoCloseable {
         return topic.withKey(itemId, list -> !list.isEmpty(), Duration.ofSeconds(30));
     }
 
-    /** The item's events after listening 2 s longer: to show that nothing more arrives. */
+    /**
+     * All the item's events, to show that nothing more arrives: call once the test's last input was processed (a
+     * counter moved, a request answered). Every write records its publication intent before it happens and forgets
+     * it only after Kafka acknowledged the events (the sweeper re-publishes one that stays), so once no intent is
+     * left every event there will be is below the topic's end offsets, which this reads up to (30 s at most each).
+     */
     public List<CatalogItemChanged> settled(String itemId) {
-        return events(topic.withKeyAfterListening(itemId, Duration.ofSeconds(2)));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !intents.any());
+        return events(topic.withKeyToEnd(itemId, Duration.ofSeconds(30)));
     }
 
     public CatalogItemChanged event(ConsumerRecord<String, byte[]> record) {

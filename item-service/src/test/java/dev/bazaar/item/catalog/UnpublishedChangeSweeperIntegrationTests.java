@@ -58,7 +58,7 @@ class UnpublishedChangeSweeperIntegrationTests {
         publisher.intend(List.of(document));
         store.insert(document);
 
-        try (var catalog = new CatalogEvents(names, json)) {
+        try (var catalog = new CatalogEvents(names, json, intents)) {
             List<CatalogItemChanged> events = catalog.await(item.itemId(), 1);
             assertThat(events).singleElement().satisfies(event -> {
                 assertThat(event.eventId().toString()).isEqualTo(change.eventId());
@@ -79,7 +79,7 @@ class UnpublishedChangeSweeperIntegrationTests {
                 ItemContent.of(item), ItemChange.of(Change.CREATED, Instant.now()))));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !intents.any());
-        try (var catalog = new CatalogEvents(names, json)) {
+        try (var catalog = new CatalogEvents(names, json, intents)) {
             assertThat(catalog.settled(item.itemId())).isEmpty();
         }
         assertThat(store.find(item.itemId())).isEmpty();
@@ -102,7 +102,7 @@ class UnpublishedChangeSweeperIntegrationTests {
                 .contains(intent);
 
         // Once the grace period is over, a sweep publishes it: not before.
-        try (var catalog = new CatalogEvents(names, json)) {
+        try (var catalog = new CatalogEvents(names, json, intents)) {
             var published = catalog.awaitRecords(item.itemId());
             assertThat(published).singleElement().satisfies(record -> {
                 assertThat(catalog.event(record).eventId().toString()).isEqualTo(change.eventId());

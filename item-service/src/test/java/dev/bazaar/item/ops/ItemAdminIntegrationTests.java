@@ -14,6 +14,7 @@ import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.item.CatalogEvents;
+import dev.bazaar.item.catalog.PublicationIntents;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -53,11 +54,14 @@ class ItemAdminIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    PublicationIntents intents;
+
     CatalogEvents catalog;
 
     @BeforeAll
     void listen() {
-        catalog = new CatalogEvents(names, json);
+        catalog = new CatalogEvents(names, json, intents);
     }
 
     @AfterAll

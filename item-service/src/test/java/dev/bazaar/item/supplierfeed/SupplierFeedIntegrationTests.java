@@ -76,7 +76,7 @@ class SupplierFeedIntegrationTests {
 
     @BeforeAll
     void listenToTheCatalogue() {
-        catalog = new CatalogEvents(names, json);
+        catalog = new CatalogEvents(names, json, intents);
     }
 
     @AfterAll
