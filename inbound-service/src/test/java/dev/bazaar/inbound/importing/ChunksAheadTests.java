@@ -7,11 +7,13 @@ import dev.bazaar.inbound.translation.RowFault;
 import dev.bazaar.inbound.translation.SupplierRow;
 import dev.bazaar.inbound.translation.SupplierRows;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class ChunksAheadTests {
@@ -78,12 +80,16 @@ class ChunksAheadTests {
         };
         var chunks = new ChunksAhead(endless, 0, 10, Long.MAX_VALUE, "test-reader");
         assertThat(chunks.next()).hasSize(10);
-        Thread.sleep(200); // time enough to run away, were it unbounded
-        // The chunk taken, two waiting, one being filled when the queue refused it.
-        assertThat(read.get()).isLessThanOrEqualTo(40);
 
         Thread reader = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("test-reader")).findFirst().orElseThrow();
+        // The reader stops by itself: it waits (parked, handing a chunk over) once it has read 40 rows. Nothing else
+        // holds the queue's lock now, so a waiting reader is one the full queue refused. An unbounded one never waits.
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> reader.getState() == Thread.State.WAITING && read.get() >= 40);
+        // The chunk taken, two waiting, one filled when the queue refused it: exactly 40 rows, not one more.
+        assertThat(read.get()).isEqualTo(40);
+
         chunks.close();
         reader.join(TimeUnit.SECONDS.toMillis(5));
         assertThat(reader.isAlive()).isFalse();
