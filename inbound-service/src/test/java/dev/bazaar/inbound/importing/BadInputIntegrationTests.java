@@ -2,12 +2,11 @@ package dev.bazaar.inbound.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
+import dev.bazaar.inbound.PublishedItems;
 import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.IsolatedNames;
-import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +40,9 @@ class BadInputIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     InboundClient client;
     String apiKey;
@@ -155,8 +158,7 @@ class BadInputIntegrationTests {
         assertThat(errors.get(6L)).contains("row: must be a JSON object");
 
         String supplierId = job.get("supplierId").stringValue();
-        var published = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
-                read -> read.size() >= 1000, Duration.ofSeconds(8));
+        var published = PublishedItems.all(jdbc, names);
         assertThat(published).extracting(r -> r.key())
                 .contains(ItemIds.of(supplierId, "valid-1"), ItemIds.of(supplierId, "valid-2"))
                 .doesNotContain(ItemIds.of(supplierId, "wrong-types"), ItemIds.of(supplierId, "huge"),
@@ -190,8 +192,7 @@ class BadInputIntegrationTests {
                 .anySatisfy(e -> assertThat(e).startsWith("3 retail_price: 'abc' is not a number"))
                 .anySatisfy(e -> assertThat(e).startsWith("4 row: has 4 fields"));
         String supplierId = job.get("supplierId").stringValue();
-        var published = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
-                read -> read.size() >= 1000, Duration.ofSeconds(8));
+        var published = PublishedItems.all(jdbc, names);
         assertThat(published).extracting(r -> r.key())
                 .contains(ItemIds.of(supplierId, "MUG1"), ItemIds.of(supplierId, "PLATE1"))
                 .doesNotContain(ItemIds.of(supplierId, "MUG2"), ItemIds.of(supplierId, "MUG3"));
@@ -216,8 +217,7 @@ class BadInputIntegrationTests {
         assertThat(deleted.body().get("version").longValue()).isEqualTo(2);
         assertThat(deleted.body().get("active").booleanValue()).isFalse();
         String itemId = deleted.body().get("itemId").stringValue();
-        var events = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
-                read -> read.size() >= 1000, Duration.ofSeconds(8)).stream().filter(r -> r.key().equals(itemId)).toList();
+        var events = PublishedItems.all(jdbc, names).stream().filter(r -> r.key().equals(itemId)).toList();
         JsonNode last = json.readTree(events.get(events.size() - 1).value()).get("item");
         assertThat(last.get("version").longValue()).isEqualTo(2);
         assertThat(last.get("active").booleanValue()).isFalse();

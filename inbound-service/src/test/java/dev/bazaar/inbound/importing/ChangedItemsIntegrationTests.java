@@ -2,11 +2,10 @@ package dev.bazaar.inbound.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
+import dev.bazaar.inbound.PublishedItems;
 import dev.bazaar.testing.IsolatedNames;
-import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +34,9 @@ class ChangedItemsIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void eachChangeGetsTheNextVersionAndAnUnchangedResendNone() {
@@ -107,8 +110,7 @@ class ChangedItemsIntegrationTests {
 
     /** The items of the events published for these item ids, in the order they were published. */
     private List<JsonNode> publishedItems(List<String> itemIds) {
-        var events = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
-                read -> read.size() >= 1000, Duration.ofSeconds(8));
+        var events = PublishedItems.all(jdbc, names);
         return events.stream().filter(record -> itemIds.contains(record.key())).map(record -> json.readTree(record.value()).get("item")).toList();
     }
 

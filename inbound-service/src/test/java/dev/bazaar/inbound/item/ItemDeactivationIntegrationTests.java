@@ -2,11 +2,10 @@ package dev.bazaar.inbound.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
+import dev.bazaar.inbound.PublishedItems;
 import dev.bazaar.testing.IsolatedNames;
-import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.net.URI;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +38,9 @@ class ItemDeactivationIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void aDeactivatedItemIsPublishedOnceWithItsWholeSnapshotAndTheNextVersion() {
         var client = new InboundClient(port);
@@ -55,8 +58,7 @@ class ItemDeactivationIntegrationTests {
         assertThat(again.body().get("version").longValue()).as("already inactive: no new version").isEqualTo(2);
 
         String itemId = ItemIds.of(supplier, "lamp-1");
-        var events = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
-                read -> read.size() >= 1000, Duration.ofSeconds(8));
+        var events = PublishedItems.all(jdbc, names);
         List<JsonNode> items = events.stream().filter(record -> record.key().equals(itemId)).map(record -> json.readTree(record.value()).get("item")).toList();
         assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L);
         JsonNode created = items.get(0);
