@@ -1,42 +1,35 @@
 package dev.bazaar.user;
 
+import jakarta.validation.constraints.NotBlank;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings under {@code bazaar.users}; every one has a default fit for production.
+ * Settings under {@code bazaar.users}; each default is stated here and nowhere else (application.yml
+ * only maps environment variables). The one setting without a default is the secret.
  *
  * @param internalToken shared secret other services send in {@code X-Internal-Token} to the
- *        internal endpoints (which the gateway never routes)
+ *        internal endpoints (which the gateway never routes); required: {@code BAZAAR_INTERNAL_TOKEN},
+ *        which only the {@code local} profile fills with a development value
  */
+@Validated
 @ConfigurationProperties("bazaar.users")
-public record UsersProperties(String internalToken, Password password, Jwt jwt, Cache cache, Throttle throttle,
-        Demo demo) {
-
-    public UsersProperties {
-        password = password == null ? new Password(10) : password;
-        jwt = jwt == null ? new Jwt(null, null, null, 0) : jwt;
-        cache = cache == null ? new Cache(null, null, null, null) : cache;
-        throttle = throttle == null ? new Throttle(0, null, 0, null) : throttle;
-        demo = demo == null ? new Demo(false, null) : demo;
-    }
+public record UsersProperties(
+        @NotBlank(message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a default "
+                + "outside the 'local' profile") String internalToken,
+        @DefaultValue Password password, @DefaultValue Jwt jwt, @DefaultValue Cache cache,
+        @DefaultValue Throttle throttle, @DefaultValue Demo demo) {
 
     /** @param bcryptStrength log2 of the bcrypt work factor (10 ≈ 50-100 ms per hash here) */
-    public record Password(int bcryptStrength) {
-        public Password {
-            bcryptStrength = bcryptStrength == 0 ? 10 : bcryptStrength;
-        }
+    public record Password(@DefaultValue("10") int bcryptStrength) {
     }
 
     /** @param publishedKeys how many of the newest signing keys the JWKS lists (the older ones still verify tokens in flight) */
-    public record Jwt(String issuer, Duration accessTtl, Duration refreshTtl, int publishedKeys) {
-        public Jwt {
-            issuer = issuer == null ? "bazaar-user-service" : issuer;
-            accessTtl = accessTtl == null ? Duration.ofMinutes(15) : accessTtl;
-            refreshTtl = refreshTtl == null ? Duration.ofDays(30) : refreshTtl;
-            publishedKeys = publishedKeys == 0 ? 3 : publishedKeys;
-        }
+    public record Jwt(@DefaultValue("bazaar-user-service") String issuer, @DefaultValue("15m") Duration accessTtl,
+            @DefaultValue("30d") Duration refreshTtl, @DefaultValue("3") int publishedKeys) {
     }
 
     /**
@@ -45,28 +38,20 @@ public record UsersProperties(String internalToken, Password password, Jwt jwt, 
      * @param maxLoadAge a database read older than this is returned but never cached; must stay well below tombstoneTtl
      * @param retryAfter how long reads skip Redis after a Redis failure
      */
-    public record Cache(Duration ttl, Duration tombstoneTtl, Duration maxLoadAge, Duration retryAfter) {
-        public Cache {
-            ttl = ttl == null ? Duration.ofMinutes(10) : ttl;
-            tombstoneTtl = tombstoneTtl == null ? Duration.ofSeconds(30) : tombstoneTtl;
-            maxLoadAge = maxLoadAge == null ? Duration.ofSeconds(5) : maxLoadAge;
-            retryAfter = retryAfter == null ? Duration.ofSeconds(2) : retryAfter;
-        }
+    public record Cache(@DefaultValue("10m") Duration ttl, @DefaultValue("30s") Duration tombstoneTtl,
+            @DefaultValue("5s") Duration maxLoadAge, @DefaultValue("2s") Duration retryAfter) {
     }
 
     /** Failed logins allowed per client IP and per account within their windows, then 429. */
-    public record Throttle(int perIp, Duration ipWindow, int perAccount, Duration accountWindow) {
-        public Throttle {
-            perIp = perIp == 0 ? 100 : perIp;
-            ipWindow = ipWindow == null ? Duration.ofMinutes(1) : ipWindow;
-            perAccount = perAccount == 0 ? 10 : perAccount;
-            accountWindow = accountWindow == null ? Duration.ofMinutes(15) : accountWindow;
-        }
+    public record Throttle(@DefaultValue("100") int perIp, @DefaultValue("1m") Duration ipWindow,
+            @DefaultValue("10") int perAccount, @DefaultValue("15m") Duration accountWindow) {
     }
 
+    /**
+     * @param enabled the demo OPS user and customer ({@code BAZAAR_DEMO}, off unless set; the local profile sets it)
+     * @param dir where their logins are written ({@code demo-ops.txt}); application.yml derives it from
+     *        {@code BAZAAR_HOME}
+     */
     public record Demo(boolean enabled, Path dir) {
-        public Demo {
-            dir = dir == null ? Path.of(".bazaar", "user-service") : dir;
-        }
     }
 }

@@ -70,7 +70,7 @@ public final class SearchBenchmark {
         ensureCatalogue(http, es, catalogue, items);
 
         // Command-line arguments: they outrank the service's application.yml (default properties would not).
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchApplication.class).run(
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchApplication.class).profiles("local").run(
                 "--server.port=0",
                 "--spring.elasticsearch.uris=" + es,
                 "--bazaar.elasticsearch.index-prefix=" + PREFIX,

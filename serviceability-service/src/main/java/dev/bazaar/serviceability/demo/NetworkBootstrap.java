@@ -9,7 +9,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,15 +31,14 @@ class NetworkBootstrap implements SmartInitializingSingleton {
     private final long seed;
 
     NetworkBootstrap(NetworkStore network, MatrixMaintainer maintainer, ItemLocationStore itemStore, ItemLocations items,
-            TransactionTemplate transactions, @Value("${bazaar.serviceability.demo.enabled:true}") boolean demo,
-            @Value("${bazaar.serviceability.demo.seed:" + DemoNetwork.DEFAULT_SEED + "}") long seed) {
+            TransactionTemplate transactions, DemoProperties demo) {
         this.network = network;
         this.maintainer = maintainer;
         this.itemStore = itemStore;
         this.items = items;
         this.transactions = transactions;
-        this.demo = demo;
-        this.seed = seed;
+        this.demo = demo.enabled();
+        this.seed = demo.seed();
     }
 
     @Override

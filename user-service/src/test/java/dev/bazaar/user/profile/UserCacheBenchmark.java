@@ -44,7 +44,7 @@ public final class UserCacheBenchmark {
         String mariadb = env("BAZAAR_MARIADB_HOST", "127.0.0.1") + ":" + env("BAZAAR_MARIADB_PORT", "13306");
         // Command-line arguments: they outrank the service's application.yml (default properties did not:
         // the benchmark then ran on port 8081 and the database `users`, and failed beside a running user-service).
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(UserServiceApplication.class).run(
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(UserServiceApplication.class).profiles("local").run(
                 "--server.port=0",
                 "--spring.datasource.url=jdbc:mariadb://" + mariadb + "/users_bench?createDatabaseIfNotExist=true",
                 "--spring.datasource.hikari.maximum-pool-size=10",
