@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.SharedData;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalogue flow of ARCHITECTURE §6 across real services: the real Flipkart sample is imported
@@ -48,8 +45,6 @@ class CatalogueJourneyIntegrationTests {
     static final String SUPPLIER = "demo-supplier";
     static final String SHORTS_SKU = "SRTEH2FF9KEDEFGF";
 
-    static final JsonMapper json = JsonMapper.builder().build();
-    static final HttpClient http = HttpClient.newHttpClient();
     static final IsolatedNames names = IsolatedNames.forTestClass(CatalogueJourneyIntegrationTests.class);
 
     @TempDir
@@ -95,14 +90,11 @@ class CatalogueJourneyIntegrationTests {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String sku = "TRACED-" + traceId.substring(0, 8);
         String itemId = ItemIds.of(SUPPLIER, sku);
-        var response = http.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/supplier/catalog"))
-                .header("Content-Type", "application/json").header("X-Api-Key", apiKey())
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(List.of(Map.of(
+        var response = new HttpTestClient(gateway.baseUrl()).post("/api/supplier/catalog", List.of(Map.of(
                         "supplierSku", sku, "title", "Traced ceramic mug", "brand", "Acme",
-                        "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 199)))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                        "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 199)),
+                "X-Api-Key", apiKey(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
 
         // inbound's import (a background job, its outbox relayed after the commit) -> supplier.items.v1
         assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, itemId))).isEqualTo(traceId);
@@ -125,14 +117,14 @@ class CatalogueJourneyIntegrationTests {
                 .map(error -> error.get("row").longValue())).containsExactly(13L, 22L, 77L, 813L);
 
         awaitItemsServed(itemsBefore + 995);
-        JsonNode shorts = getJson(items.baseUrl() + "/api/items/" + ItemIds.of(SUPPLIER, SHORTS_SKU));
+        JsonNode shorts = getJson(items, "/api/items/" + ItemIds.of(SUPPLIER, SHORTS_SKU));
         assertThat(shorts.get("title").stringValue()).isEqualTo("Alisha Solid Women's Cycling Shorts");
         assertThat(shorts.get("price").get("minor").longValue()).isEqualTo(37_900);
         assertThat(shorts.get("categoryPath").get(0).stringValue()).isEqualTo("Clothing");
 
         String missing = UUID.randomUUID().toString();
         String sofa = ItemIds.of(SUPPLIER, "SBEEH3QGU7MFYJFY");
-        JsonNode bulk = postJson(items.baseUrl() + "/api/items/bulk-get",
+        JsonNode bulk = postJson(items, "/api/items/bulk-get",
                 Map.of("ids", List.of(sofa, missing, ItemIds.of(SUPPLIER, SHORTS_SKU))));
         assertThat(StreamSupport.stream(bulk.get("items").spliterator(), false).map(i -> i.get("itemId").stringValue()))
                 .containsExactly(sofa, ItemIds.of(SUPPLIER, SHORTS_SKU));
@@ -172,11 +164,8 @@ class CatalogueJourneyIntegrationTests {
         List<Map<String, Object>> catalogue = skus.stream().<Map<String, Object>>map(sku -> Map.of("supplierSku", sku,
                 "title", "Marker " + sku, "brand", "Acme", "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 99))
                 .toList();
-        var response = http.send(HttpRequest.newBuilder(URI.create(inbound.baseUrl() + "/api/supplier/catalog"))
-                .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(catalogue))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        var response = new HttpTestClient(inbound.baseUrl()).post("/api/supplier/catalog", catalogue, "X-Api-Key", apiKey);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
         List<String> markers = skus.stream().map(sku -> ItemIds.of(SUPPLIER, sku)).toList();
         Set<Integer> landedOn = recordsUpTo(topic, markers).stream().filter(r -> markers.contains(r.key()))
                 .map(ConsumerRecord::partition).collect(Collectors.toSet());
@@ -201,16 +190,13 @@ class CatalogueJourneyIntegrationTests {
     }
 
     private JsonNode importSample(String apiKey) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(inbound.baseUrl() + "/api/supplier/catalog"))
-                .header("Content-Type", "text/csv").header("X-Api-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(202);
-        String importId = json.readTree(response.body()).get("importId").stringValue();
+        HttpTestClient supplier = new HttpTestClient(inbound.baseUrl()).withHeader("X-Api-Key", apiKey);
+        var response = supplier.send("POST", "/api/supplier/catalog", "text/csv", BodyPublishers.ofFile(SAMPLE.orElseThrow()));
+        assertThat(response.status()).isEqualTo(202);
+        String importId = response.json().get("importId").stringValue();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            var status = http.send(HttpRequest.newBuilder(URI.create(inbound.baseUrl() + "/api/supplier/imports/"
-                    + importId + "?size=10")).header("X-Api-Key", apiKey).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode job = json.readTree(status.body());
+            JsonNode job = supplier.get("/api/supplier/imports/" + importId + "?size=10").json();
             if ("COMPLETED".equals(job.get("status").stringValue())) {
                 return job;
             }
@@ -231,21 +217,19 @@ class CatalogueJourneyIntegrationTests {
     }
 
     private long itemsOfSupplier() throws Exception {
-        return getJson(items.baseUrl() + "/api/items?supplierId=" + SUPPLIER + "&size=1").get("totalElements").longValue();
+        return getJson(items, "/api/items?supplierId=" + SUPPLIER + "&size=1").get("totalElements").longValue();
     }
 
-    private static JsonNode getJson(String url) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url).isEqualTo(200);
-        return json.readTree(response.body());
+    private static JsonNode getJson(ServiceProcess service, String path) {
+        var response = new HttpTestClient(service.baseUrl()).get(path);
+        assertThat(response.status()).as(path).isEqualTo(200);
+        return response.json();
     }
 
-    private static JsonNode postJson(String url, Object body) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url).isEqualTo(200);
-        return json.readTree(response.body());
+    private static JsonNode postJson(ServiceProcess service, String path, Object body) {
+        var response = new HttpTestClient(service.baseUrl()).post(path, body);
+        assertThat(response.status()).as(path).isEqualTo(200);
+        return response.json();
     }
 
     private static List<Long> counts(JsonNode job) {

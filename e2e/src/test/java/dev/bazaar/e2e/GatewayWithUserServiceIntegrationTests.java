@@ -2,6 +2,7 @@ package dev.bazaar.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
@@ -9,10 +10,6 @@ import dev.bazaar.testing.TestJwts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's jar in front of user-service's jar, with nothing standing in for either: a token
@@ -36,8 +31,6 @@ class GatewayWithUserServiceIntegrationTests {
     static final int BREAKER_MINIMUM_CALLS = 10;
     static final String PROBLEMS = "https://bazaar.dev/problems/";
 
-    static final JsonMapper json = JsonMapper.builder().build();
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final IsolatedNames names = IsolatedNames.forTestClass(GatewayWithUserServiceIntegrationTests.class);
     /** Nothing listens here: the backend of the routes that are down, and the Redis of the second gateway. */
     static final String DOWN = "http://127.0.0.1:" + closedPort();
@@ -93,8 +86,8 @@ class GatewayWithUserServiceIntegrationTests {
         Session session = signUp(gateway);
 
         var me = send(gateway, "GET", "/api/users/me", null, session.bearer());
-        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-        assertThat(json.readTree(me.body()).get("email").stringValue()).isEqualTo(session.email());
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("email").stringValue()).isEqualTo(session.email());
         // The orders backend is down: a token the gateway accepted goes on to it and the breaker's 503 comes back.
         assertThat(problemType(send(gateway, "GET", "/api/orders/mine", null, session.bearer())))
                 .isEqualTo(PROBLEMS + "service-unavailable");
@@ -102,11 +95,11 @@ class GatewayWithUserServiceIntegrationTests {
         String forged = TestJwts.bearer(session.userId(), "CUSTOMER");
         // Same route: had the gateway let it through, the answer would be that 503, not a 401.
         var refused = send(gateway, "GET", "/api/orders/mine", null, forged);
-        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.status()).isEqualTo(401);
         assertThat(problemType(refused)).isEqualTo(PROBLEMS + "unauthorized");
         assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 value -> assertThat(value).contains("invalid_token"));
-        assertThat(send(gateway, "GET", "/api/users/me", null, forged).statusCode()).isEqualTo(401);
+        assertThat(send(gateway, "GET", "/api/users/me", null, forged).status()).isEqualTo(401);
     }
 
     @Test
@@ -114,7 +107,7 @@ class GatewayWithUserServiceIntegrationTests {
         int calls = BREAKER_MINIMUM_CALLS + 5;
         for (int call = 0; call < calls; call++) {
             var response = send(gateway, "GET", "/api/items/" + UUID.randomUUID(), null, null);
-            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.status()).isEqualTo(503);
             assertThat(problemType(response)).isEqualTo(PROBLEMS + "service-unavailable");
         }
 
@@ -132,22 +125,22 @@ class GatewayWithUserServiceIntegrationTests {
 
         for (int call = 0; call < 5; call++) {
             var me = send(gatewayWithoutRedis, "GET", "/api/users/me", null, session.bearer());
-            assertThat(me.statusCode()).as("call %d: %s", call, me.body()).isEqualTo(200);
+            assertThat(me.status()).as("call %d: %s", call, me.body()).isEqualTo(200);
             // RedisRateLimiter's answer when it could not ask Redis: allowed, tokens left unknown (-1).
             assertThat(me.headers().firstValue("X-RateLimit-Remaining")).hasValue("-1");
         }
 
         // And it says so: Redis is DOWN in its health, while it stays ready for traffic.
         var health = send(gatewayWithoutRedis, "GET", "/actuator/health", null, null);
-        assertThat(json.readTree(health.body()).get("components").get("redis").get("status").stringValue())
+        assertThat(health.json().get("components").get("redis").get("status").stringValue())
                 .isEqualTo("DOWN");
-        assertThat(send(gatewayWithoutRedis, "GET", "/actuator/health/readiness", null, null).statusCode())
+        assertThat(send(gatewayWithoutRedis, "GET", "/actuator/health/readiness", null, null).status())
                 .isEqualTo(200);
     }
 
     record Session(String userId, String email, String accessToken) {
         String bearer() {
-            return "Bearer " + accessToken;
+            return HttpTestClient.bearer(accessToken);
         }
     }
 
@@ -157,32 +150,23 @@ class GatewayWithUserServiceIntegrationTests {
         String password = "Gateway-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-7";
         var registered = send(through, "POST", "/api/users/register",
                 Map.of("email", email, "password", password, "name", "Gateway Shopper"), null);
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         var login = send(through, "POST", "/api/users/login", Map.of("email", email, "password", password), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return new Session(json.readTree(registered.body()).get("id").stringValue(), email,
-                json.readTree(login.body()).get("accessToken").stringValue());
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return new Session(registered.json().get("id").stringValue(), email,
+                login.json().get("accessToken").stringValue());
     }
 
-    private static HttpResponse<String> send(ServiceProcess to, String method, String path, Object body,
-            String authorization) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(to.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpTestClient.Response send(ServiceProcess to, String method, String path, Object body,
+            String authorization) {
+        HttpTestClient client = new HttpTestClient(to.baseUrl());
+        return authorization == null ? client.sendJson(method, path, body)
+                : client.sendJson(method, path, body, "Authorization", authorization);
     }
 
-    private static String problemType(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        return problem.get("type").stringValue();
+    private static String problemType(HttpTestClient.Response response) {
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json().get("type").stringValue();
     }
 
     /** The value of the one Prometheus sample of {@code name} whose labels contain every one of {@code labels}. */

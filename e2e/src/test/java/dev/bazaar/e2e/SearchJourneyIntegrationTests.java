@@ -14,15 +14,12 @@ import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.inventory.StockChanged;
 import dev.bazaar.contracts.search.ItemSearchIndex;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +73,6 @@ class SearchJourneyIntegrationTests {
                     129_900, Map.of("Material", "Bamboo")));
 
     static final JsonMapper json = JsonMapper.builder().build();
-    static final HttpClient http = HttpClient.newHttpClient();
     static final IsolatedNames names = IsolatedNames.forTestClass(SearchJourneyIntegrationTests.class);
 
     static KafkaProducer<String, byte[]> kafka;
@@ -117,9 +113,8 @@ class SearchJourneyIntegrationTests {
             }
         }
         // search-consumer created the index behind the isolated alias; nobody else uses it.
-        http.send(HttpRequest.newBuilder(URI.create("http://" + LocalServer.ELASTICSEARCH.address() + "/"
-                + names.indexPrefix() + ItemSearchIndex.CURRENT_INDEX)).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding());
+        new HttpTestClient("http://" + LocalServer.ELASTICSEARCH.address())
+                .delete("/" + names.indexPrefix() + ItemSearchIndex.CURRENT_INDEX);
     }
 
     @Test
@@ -287,10 +282,9 @@ class SearchJourneyIntegrationTests {
             query.append(query.isEmpty() ? "?" : "&").append(URLEncoder.encode(params.get(i), StandardCharsets.UTF_8))
                     .append('=').append(URLEncoder.encode(params.get(i + 1), StandardCharsets.UTF_8));
         }
-        var response = http.send(HttpRequest.newBuilder(URI.create(search.baseUrl() + path + query)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + query + ": " + response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        var response = new HttpTestClient(search.baseUrl()).get(path + query);
+        assertThat(response.status()).as(path + query + ": " + response.body()).isEqualTo(200);
+        return response.json();
     }
 
     private static List<String> ids(JsonNode answer) {

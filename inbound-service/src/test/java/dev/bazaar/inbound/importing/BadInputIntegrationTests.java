@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
 import dev.bazaar.inbound.PublishedItems;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ class BadInputIntegrationTests {
         assertProblem(client.importCatalog(apiKey, null, "[]"), 415, "unsupported-media-type");
         var missing = client.importCatalog(apiKey, "text/csv", "uniq_id,product_name,retail_price\nu1,Mug,100\n");
         assertProblem(missing, 400, "invalid-csv-header");
-        assertThat(missing.body().get("missingColumns").toString()).contains("pid", "discounted_price");
+        assertThat(missing.json().get("missingColumns").toString()).contains("pid", "discounted_price");
         assertProblem(client.importCatalog(apiKey, "text/csv", FLIPKART_HEADER), 400, "empty-body");
     }
 
@@ -102,8 +101,8 @@ class BadInputIntegrationTests {
         String supplier = "revoked-" + System.nanoTime() % 100_000;
         String key = client.newSupplierWithKey(supplier);
         String keyId = key.substring(4, key.indexOf('.'));
-        var revoke = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ops/suppliers/"
-                + supplier + "/api-keys/" + keyId)).header("Authorization", TestJwts.bearer("ops-1", "OPS")).DELETE());
+        var revoke = client.http().delete("/api/ops/suppliers/" + supplier + "/api-keys/" + keyId,
+                "Authorization", InboundClient.OPS);
         assertThat(revoke.status()).isEqualTo(204);
         assertProblem(client.importCatalog(key, "application/json", VALID_ITEM), 401, "invalid-api-key");
     }
@@ -111,20 +110,14 @@ class BadInputIntegrationTests {
     @Test
     void opsApiNeedsTheOpsRole() {
         String body = "{\"supplierId\":\"x-1\",\"name\":\"X\"}";
-        var noToken = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ops/suppliers"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        var noToken = client.http().post("/api/ops/suppliers", body);
         assertProblem(noToken, 401, "unauthorized");
-        var shopper = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ops/suppliers"))
-                .header("Authorization", TestJwts.bearer("u-1", "USER")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        var shopper = client.http().post("/api/ops/suppliers", body, "Authorization", TestJwts.bearer("u-1", "USER"));
         assertProblem(shopper, 403, "forbidden");
-        var invalid = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ops/suppliers"))
-                .header("Authorization", TestJwts.bearer("ops-1", "OPS")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"supplierId\":\"NO SPACES\",\"name\":\"\"}")));
+        var invalid = client.http().post("/api/ops/suppliers", "{\"supplierId\":\"NO SPACES\",\"name\":\"\"}",
+                "Authorization", InboundClient.OPS);
         assertProblem(invalid, 400, "validation-error");
-        var unknown = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/ops/suppliers/nobody/api-keys")).header("Authorization", TestJwts.bearer("ops-1", "OPS"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        var unknown = client.http().post("/api/ops/suppliers/nobody/api-keys", null, "Authorization", InboundClient.OPS);
         assertProblem(unknown, 404, "not-found");
     }
 
@@ -142,7 +135,7 @@ class BadInputIntegrationTests {
                         + "\"attributes\":{\"Capacity\":\"1 l\",\"Insulated\":true,\"Layers\":2},\"weightGrams\":350}") + "]";
         var received = client.importCatalog(apiKey, "application/json", body);
         assertThat(received.status()).isEqualTo(202);
-        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        JsonNode job = client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
 
         assertThat(job.get("counts").get("accepted").longValue()).isEqualTo(2);
         assertThat(job.get("counts").get("rejected").longValue()).isEqualTo(5);
@@ -183,7 +176,7 @@ class BadInputIntegrationTests {
                 + "u6,t,http://x,Good Plate,\"[\"\"Kitchen & Dining >> Plates\"\"]\",PLATE1,500,,,FALSE,,,,Acme,\n";
         var received = client.importCatalog(apiKey, "text/csv", csv);
         assertThat(received.status()).isEqualTo(202);
-        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        JsonNode job = client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
         assertThat(job.get("counts").toString()).contains("\"rowsRead\":6", "\"accepted\":2", "\"rejected\":3", "\"skipped\":1");
         List<String> errors = StreamSupport.stream(job.get("errors").get("items").spliterator(), false)
                 .map(e -> e.get("row").longValue() + " " + e.get("field").stringValue() + ": " + e.get("reason").stringValue())
@@ -201,22 +194,20 @@ class BadInputIntegrationTests {
     @Test
     void importsAndItemsAreOnlyVisibleToTheirSupplier() {
         var received = client.importCatalog(apiKey, "application/json", VALID_ITEM);
-        String importId = received.body().get("importId").stringValue();
+        String importId = received.json().get("importId").stringValue();
         client.awaitFinished(apiKey, importId, Duration.ofMinutes(1));
         String other = client.newSupplierWithKey("other-" + System.nanoTime() % 100_000);
 
         assertProblem(client.get("/api/supplier/imports/" + importId, other), 404, "not-found");
         assertProblem(client.get("/api/supplier/imports/" + importId + "?size=0", apiKey), 400, "invalid-paging");
-        var deleteTheirs = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/supplier/items/valid-1")).header("X-Api-Key", other).DELETE());
+        var deleteTheirs = client.delete("/api/supplier/items/valid-1", other);
         assertProblem(deleteTheirs, 404, "not-found");
 
-        var deleted = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/supplier/items/valid-1")).header("X-Api-Key", apiKey).DELETE());
+        var deleted = client.delete("/api/supplier/items/valid-1", apiKey);
         assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.body().get("version").longValue()).isEqualTo(2);
-        assertThat(deleted.body().get("active").booleanValue()).isFalse();
-        String itemId = deleted.body().get("itemId").stringValue();
+        assertThat(deleted.json().get("version").longValue()).isEqualTo(2);
+        assertThat(deleted.json().get("active").booleanValue()).isFalse();
+        String itemId = deleted.json().get("itemId").stringValue();
         var events = PublishedItems.all(jdbc, names).stream().filter(r -> r.key().equals(itemId)).toList();
         JsonNode last = json.readTree(events.get(events.size() - 1).value()).get("item");
         assertThat(last.get("version").longValue()).isEqualTo(2);
@@ -224,10 +215,10 @@ class BadInputIntegrationTests {
         assertThat(last.get("title").stringValue()).isEqualTo("Ceramic mug"); // a full snapshot, not a tombstone
     }
 
-    private static void assertProblem(InboundClient.Response response, int status, String type) {
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
+    private static void assertProblem(HttpTestClient.Response response, int status, String type) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("type").stringValue()).isEqualTo("https://bazaar.dev/problems/" + type);
+        assertThat(response.json().get("type").stringValue()).isEqualTo("https://bazaar.dev/problems/" + type);
     }
 
     static final String FLIPKART_HEADER = "uniq_id,crawl_timestamp,product_url,product_name,product_category_tree,pid,"

@@ -105,7 +105,7 @@ class ChangedItemsIntegrationTests {
     /** Imports the items as one JSON file; returns the finished job. */
     private static JsonNode importItems(InboundClient client, String apiKey, String... items) {
         var received = client.importCatalog(apiKey, "application/json", "[" + String.join(",", items) + "]");
-        return client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        return client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
     }
 
     /** The items of the events published for these item ids, in the order they were published. */

@@ -47,7 +47,7 @@ class LargeImportIntegrationTests {
                 HttpRequest.BodyPublishers.ofInputStream(() -> generatedCsv(ROWS)));
         long spooled = System.nanoTime();
         assertThat(received.status()).isEqualTo(202);
-        JsonNode job = client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(20));
+        JsonNode job = client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(20));
         long processed = System.nanoTime();
         long published = KafkaRecords.count(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), ROWS,
                 Duration.ofMinutes(20), record -> { });

@@ -142,6 +142,6 @@ class TransientChunkFailureIntegrationTests {
         String body = "[{\"supplierSku\":\"mug-1\",\"title\":\"Ceramic mug\",\"categoryPath\":[\"Kitchen & Dining\"],"
                 + "\"price\":" + rupees + ",\"mrp\":299}]";
         var received = client.importCatalog(apiKey, "application/json", body);
-        return client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        return client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
     }
 }

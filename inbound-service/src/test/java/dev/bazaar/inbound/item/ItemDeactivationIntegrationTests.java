@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
 import dev.bazaar.inbound.PublishedItems;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -48,14 +48,14 @@ class ItemDeactivationIntegrationTests {
         String apiKey = client.newSupplierWithKey(supplier);
         importLamp(client, apiKey);
 
-        InboundClient.Response first = deactivate(client, apiKey, "lamp-1");
+        HttpTestClient.Response first = deactivate(client, apiKey, "lamp-1");
         assertThat(first.status()).isEqualTo(200);
-        assertThat(first.body().get("version").longValue()).isEqualTo(2);
-        assertThat(first.body().get("active").booleanValue()).isFalse();
-        InboundClient.Response again = client.post("/api/supplier/items/lamp-1/deactivate", apiKey, null,
+        assertThat(first.json().get("version").longValue()).isEqualTo(2);
+        assertThat(first.json().get("active").booleanValue()).isFalse();
+        HttpTestClient.Response again = client.post("/api/supplier/items/lamp-1/deactivate", apiKey, null,
                 HttpRequest.BodyPublishers.noBody());
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.body().get("version").longValue()).as("already inactive: no new version").isEqualTo(2);
+        assertThat(again.json().get("version").longValue()).as("already inactive: no new version").isEqualTo(2);
 
         String itemId = ItemIds.of(supplier, "lamp-1");
         var events = PublishedItems.all(jdbc, names);
@@ -80,7 +80,7 @@ class ItemDeactivationIntegrationTests {
         importLamp(client, ownerKey);
         String otherKey = client.newSupplierWithKey("other-" + System.nanoTime() % 100_000);
 
-        InboundClient.Response foreign = deactivate(client, otherKey, "lamp-1");
+        HttpTestClient.Response foreign = deactivate(client, otherKey, "lamp-1");
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
         assertThat(deactivate(client, ownerKey, "never-imported").status()).isEqualTo(404);
@@ -93,11 +93,10 @@ class ItemDeactivationIntegrationTests {
 
     private static void importLamp(InboundClient client, String apiKey) {
         var received = client.importCatalog(apiKey, "application/json", "[" + LAMP + "]");
-        client.awaitFinished(apiKey, received.body().get("importId").stringValue(), Duration.ofMinutes(1));
+        client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
     }
 
-    private InboundClient.Response deactivate(InboundClient client, String apiKey, String sku) {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/supplier/items/" + sku))
-                .header("X-Api-Key", apiKey).DELETE());
+    private HttpTestClient.Response deactivate(InboundClient client, String apiKey, String sku) {
+        return client.delete("/api/supplier/items/" + sku, apiKey);
     }
 }

@@ -13,13 +13,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,18 +61,9 @@ public final class ApiDocument {
 
     /** {@code GET /v3/api-docs} of a service listening on {@code port} of this machine, without a token. */
     public static ApiDocument fetch(int port) {
-        try {
-            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/v3/api-docs")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET /v3/api-docs: " + response.body()).isEqualTo(200);
-            return parse(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var response = HttpTestClient.local(port).get("/v3/api-docs");
+        assertThat(response.status()).as("GET /v3/api-docs: " + response.body()).isEqualTo(200);
+        return parse(response.body());
     }
 
     public OpenAPI openApi() {

@@ -12,15 +12,12 @@ import dev.bazaar.searchconsumer.SearchIndex;
 import dev.bazaar.searchconsumer.index.ItemIndexBootstrap.Outcome;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.testing.ApiDocument;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +37,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Index/alias bootstrap, health and metrics of a running search-consumer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bazaar.search-consumer.lag-refresh=PT0.5S")
@@ -65,8 +61,6 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
-
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -150,9 +144,9 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
     @Test
     void healthReportsTheElasticsearchCluster() throws Exception {
-        HttpResponse<String> health = get("/actuator/health");
-        assertThat(health.statusCode()).isEqualTo(200);
-        JsonNode elasticsearch = JsonMapper.shared().readTree(health.body()).path("components").path("elasticsearch");
+        HttpTestClient.Response health = HttpTestClient.local(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode elasticsearch = health.json().path("components").path("elasticsearch");
         assertThat(elasticsearch.path("status").asString()).isEqualTo("UP");
         assertThat(elasticsearch.path("details").path("status").asString()).isIn("green", "yellow");
     }
@@ -186,15 +180,10 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
     private String awaitMetrics(Predicate<String> condition) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> get("/actuator/prometheus").body(), condition);
+                .until(() -> HttpTestClient.local(port).get("/actuator/prometheus").body(), condition);
     }
 
     private Set<String> aliasTargets(ItemIndexNames indexNames) throws IOException {
         return client.indices().getAlias(a -> a.name(indexNames.alias())).aliases().keySet();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,16 +6,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.bazaar.search.support.ItemDoc;
 import dev.bazaar.search.support.SearchApi;
 import dev.bazaar.search.support.SearchIndexFixture;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,7 +43,6 @@ class DefaultAddressIntegrationTests {
 
     static final String INTERNAL_TOKEN = "search-test-internal-token";
     static final IsolatedNames USERS = IsolatedNames.forTestClass(DefaultAddressIntegrationTests.class);
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static ServiceProcess users;
 
     @DynamicPropertySource
@@ -132,14 +128,10 @@ class DefaultAddressIntegrationTests {
         return user.path("id").asString();
     }
 
-    private static JsonNode post(String path, Map<String, String> body, String token, int expected) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(users.baseUrl() + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(SearchApi.JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
-        return SearchApi.JSON.readTree(response.body());
+    private static JsonNode post(String path, Map<String, String> body, String token, int expected) {
+        HttpTestClient userService = new HttpTestClient(users.baseUrl());
+        var response = token == null ? userService.post(path, body) : userService.withBearer(token).post(path, body);
+        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(expected);
+        return response.json();
     }
 }

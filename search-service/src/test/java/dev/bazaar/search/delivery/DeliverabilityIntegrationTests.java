@@ -15,14 +15,11 @@ import dev.bazaar.search.support.SearchIndexFixture;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.starter.tracing.Traces;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.UsesLocalServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,12 +205,8 @@ class DeliverabilityIntegrationTests {
                 assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN"));
     }
 
-    private static JsonNode batch(String pincode, List<String> itemIds) throws Exception {
-        var body = SearchApi.JSON.writeValueAsString(Map.of("pincode", pincode, "itemIds", itemIds));
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(serviceability.baseUrl() + "/api/serviceability/batch"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return SearchApi.JSON.readTree(response.body());
+    private static JsonNode batch(String pincode, List<String> itemIds) {
+        return new HttpTestClient(serviceability.baseUrl())
+                .post("/api/serviceability/batch", Map.of("pincode", pincode, "itemIds", itemIds)).json();
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.testing.ApiDocument;
-import dev.bazaar.user.Api;
+import dev.bazaar.testing.HttpTestClient;
+import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.util.HashMap;
@@ -22,11 +23,11 @@ class BadInputIntegrationTests {
     @LocalServerPort
     int port;
 
-    Api api;
+    HttpTestClient api;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = HttpTestClient.local(port);
     }
 
     /** The API docs say which calls need a token and how errors look, as they do. */
@@ -50,9 +51,9 @@ class BadInputIntegrationTests {
 
     @Test
     void aDuplicateEmailIs409EvenInAnotherCase() {
-        Api.Session session = api.newUser();
-        Api.Response duplicate = api.post("/api/users/register",
-                Map.of("email", session.email().toUpperCase(), "password", Api.PASSWORD, "name", "Again"));
+        TestUsers.Session session = TestUsers.newUser(api);
+        HttpTestClient.Response duplicate = api.post("/api/users/register",
+                Map.of("email", session.email().toUpperCase(), "password", TestUsers.PASSWORD, "name", "Again"));
         problem(duplicate, 409);
         assertThat(duplicate.text("type")).endsWith("/email-taken");
     }
@@ -60,27 +61,27 @@ class BadInputIntegrationTests {
     @Test
     void weakPasswordsAndBadEmailsAre400WithFieldErrors() {
         for (String weak : new String[] { "short1", "onlyletterslong", "1234567890123", "Password123", "x".repeat(70) + "1é" }) {
-            Api.Response response = api.post("/api/users/register",
+            HttpTestClient.Response response = api.post("/api/users/register",
                     Map.of("email", "weak@example.com", "password", weak, "name", "W"));
             problem(response, 400);
             assertThat(response.json().path("errors").get(0).path("field").asString()).as(weak).isEqualTo("password");
         }
         for (String email : new String[] { "plain", "a@b", "a b@example.com", "@example.com" }) {
-            Api.Response response = api.post("/api/users/register", Map.of("email", email, "password", Api.PASSWORD, "name", "E"));
+            HttpTestClient.Response response = api.post("/api/users/register", Map.of("email", email, "password", TestUsers.PASSWORD, "name", "E"));
             problem(response, 400);
             assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
         }
-        problem(api.post("/api/users/register", Map.of("email", "n@example.com", "password", Api.PASSWORD)), 400);
-        problem(api.postRaw("/api/users/register", "{not json"), 400);
+        problem(api.post("/api/users/register", Map.of("email", "n@example.com", "password", TestUsers.PASSWORD)), 400);
+        problem(api.post("/api/users/register", "{not json"), 400);
     }
 
     @Test
     void loginRefreshAndLogoutRefuseBadInput() {
-        Api.Session session = api.newUser();
-        Api.Response wrong = api.post("/api/users/login", Map.of("email", session.email(), "password", "wrong-password-1"));
+        TestUsers.Session session = TestUsers.newUser(api);
+        HttpTestClient.Response wrong = api.post("/api/users/login", Map.of("email", session.email(), "password", "wrong-password-1"));
         problem(wrong, 401);
         assertThat(wrong.text("type")).endsWith("/invalid-credentials");
-        Api.Response unknown = api.post("/api/users/login", Map.of("email", "nobody@example.com", "password", "wrong-password-1"));
+        HttpTestClient.Response unknown = api.post("/api/users/login", Map.of("email", "nobody@example.com", "password", "wrong-password-1"));
         problem(unknown, 401);
         assertThat(unknown.text("detail")).isEqualTo(wrong.text("detail"));
         problem(api.post("/api/users/login", Map.of("email", "")), 400);
@@ -91,23 +92,23 @@ class BadInputIntegrationTests {
 
     @Test
     void profileAndAddressBadInputIs400And404() {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         String auth = session.bearer();
         problem(api.put("/api/users/me", Map.of("name", "", "phone", "12"), "Authorization", auth), 400);
-        Map<String, Object> bad = new HashMap<>(Api.address("R", "012345"));
+        Map<String, Object> bad = new HashMap<>(TestUsers.address("R", "012345"));
         bad.put("phone", "call me");
-        Api.Response address = api.post("/api/users/me/addresses", bad, "Authorization", auth);
+        HttpTestClient.Response address = api.post("/api/users/me/addresses", bad, "Authorization", auth);
         problem(address, 400);
         assertThat(address.json().path("errors").findValuesAsString("field")).contains("pincode", "phone");
         for (String pincode : new String[] {"012345", "56000", "5600011", "५६०००१", "５６０００１", "560 001"}) {
-            Api.Response refused = api.post("/api/users/me/addresses", Api.address("R", pincode), "Authorization", auth);
+            HttpTestClient.Response refused = api.post("/api/users/me/addresses", TestUsers.address("R", pincode), "Authorization", auth);
             problem(refused, 400);
             assertThat(refused.json().path("errors").valueStream()
                     .filter(e -> e.path("field").stringValue().equals("pincode"))
                     .map(e -> e.path("message").stringValue()).toList()).as(pincode).containsExactly(Pincodes.MESSAGE);
         }
         problem(api.post("/api/users/me/addresses", Map.of("pincode", "560001"), "Authorization", auth), 400);
-        problem(api.put("/api/users/me/addresses/nope", Api.address("R", "560001"), "Authorization", auth), 404);
+        problem(api.put("/api/users/me/addresses/nope", TestUsers.address("R", "560001"), "Authorization", auth), 404);
         problem(api.post("/api/users/me/addresses/nope/default", Map.of(), "Authorization", auth), 404);
         problem(api.delete("/api/users/me/addresses/nope", "Authorization", auth), 404);
         problem(api.get("/api/users/me/addresses"), 401);
@@ -115,7 +116,7 @@ class BadInputIntegrationTests {
 
     @Test
     void opsEndpointsRefuseCustomersAndBadRoles() {
-        Api.Session customer = api.newUser();
+        TestUsers.Session customer = TestUsers.newUser(api);
         problem(api.put("/api/ops/users/" + customer.userId() + "/roles", Map.of("roles", new String[] { "OPS" }),
                 "Authorization", customer.bearer()), 403);
         problem(api.post("/api/ops/users/signing-keys/rotate", Map.of(), "Authorization", customer.bearer()), 403);
@@ -123,20 +124,20 @@ class BadInputIntegrationTests {
 
     @Test
     void theInternalEndpointNeedsTheServiceCredential() {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         String path = "/internal/users/" + session.userId() + "/default-address";
         problem(api.get(path), 401);
         problem(api.get(path, "X-Internal-Token", "guess"), 401);
         // A user's own JWT is not a service credential.
         problem(api.get(path, "Authorization", session.bearer()), 401);
-        Api.Response none = api.get(path, "X-Internal-Token", "test-internal-token");
+        HttpTestClient.Response none = api.get(path, "X-Internal-Token", "test-internal-token");
         problem(none, 404);
         assertThat(none.text("type")).endsWith("/no-default-address");
         problem(api.get("/internal/users/unknown/default-address", "X-Internal-Token", "test-internal-token"), 404);
     }
 
-    static void problem(Api.Response response, int status) {
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
+    static void problem(HttpTestClient.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.text("type")).startsWith("https://bazaar.dev/problems/");
     }

@@ -2,7 +2,8 @@ package dev.bazaar.user.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.user.Api;
+import dev.bazaar.testing.HttpTestClient;
+import dev.bazaar.user.TestUsers;
 import dev.bazaar.user.profile.ProfileEditor;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
@@ -27,13 +28,13 @@ class RoleAdminIntegrationTests {
 
     @Test
     void opsGrantsSellerAndTheNextRefreshCarriesIt() throws Exception {
-        Api api = new Api(port);
-        Api.Session ops = api.newUser();
+        HttpTestClient api = HttpTestClient.local(port);
+        TestUsers.Session ops = TestUsers.newUser(api);
         editor.changeRoles(ops.userId(), Set.of(Role.OPS));
-        ops = api.login(ops.email(), Api.PASSWORD, ops.userId());
-        Api.Session seller = api.newUser();
+        ops = TestUsers.login(api, ops.email(), TestUsers.PASSWORD, ops.userId());
+        TestUsers.Session seller = TestUsers.newUser(api);
 
-        Api.Response changed = api.put("/api/ops/users/" + seller.userId() + "/roles",
+        HttpTestClient.Response changed = api.put("/api/ops/users/" + seller.userId() + "/roles",
                 Map.of("roles", List.of("CUSTOMER", "SELLER")), "Authorization", ops.bearer());
         assertThat(changed.status()).isEqualTo(200);
         assertThat(api.get("/api/users/me", "Authorization", seller.bearer()).json().path("roles").toString())

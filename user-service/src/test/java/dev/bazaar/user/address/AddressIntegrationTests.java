@@ -2,7 +2,8 @@ package dev.bazaar.user.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.user.Api;
+import dev.bazaar.testing.HttpTestClient;
+import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.util.ArrayList;
@@ -31,32 +32,32 @@ class AddressIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    Api api;
+    HttpTestClient api;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = HttpTestClient.local(port);
     }
 
     @Test
     void theFirstAddressIsTheDefaultAndDeletingTheDefaultPromotesAnother() {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         String auth = session.bearer();
-        Api.Response first = api.post("/api/users/me/addresses", Api.address("Home", "560001"), "Authorization", auth);
+        HttpTestClient.Response first = api.post("/api/users/me/addresses", TestUsers.address("Home", "560001"), "Authorization", auth);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("isDefault").asBoolean()).isTrue();
-        Api.Response second = api.post("/api/users/me/addresses", Api.address("Office", "560002"), "Authorization", auth);
+        HttpTestClient.Response second = api.post("/api/users/me/addresses", TestUsers.address("Office", "560002"), "Authorization", auth);
         assertThat(second.json().path("isDefault").asBoolean()).isFalse();
 
-        Map<String, Object> edited = new HashMap<>(Api.address("Office 2", "560003"));
+        Map<String, Object> edited = new HashMap<>(TestUsers.address("Office 2", "560003"));
         edited.put("makeDefault", true);
-        Api.Response replaced = api.put("/api/users/me/addresses/" + second.text("id"), edited, "Authorization", auth);
+        HttpTestClient.Response replaced = api.put("/api/users/me/addresses/" + second.text("id"), edited, "Authorization", auth);
         assertThat(replaced.json().path("pincode").asString()).isEqualTo("560003");
         assertThat(replaced.json().path("isDefault").asBoolean()).isTrue();
         assertThat(internalDefault(session.userId()).text("id")).isEqualTo(second.text("id"));
 
         assertThat(api.delete("/api/users/me/addresses/" + second.text("id"), "Authorization", auth).status()).isEqualTo(204);
-        Api.Response list = api.get("/api/users/me/addresses", "Authorization", auth);
+        HttpTestClient.Response list = api.get("/api/users/me/addresses", "Authorization", auth);
         assertThat(list.json().size()).isEqualTo(1);
         assertThat(list.json().get(0).path("isDefault").asBoolean()).isTrue();
         assertThat(internalDefault(session.userId()).text("id")).isEqualTo(first.text("id"));
@@ -64,10 +65,10 @@ class AddressIntegrationTests {
 
     @Test
     void twentyParallelSwitchesLeaveExactlyOneDefault() throws Exception {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ids.add(api.post("/api/users/me/addresses", Api.address("R" + i, "5600" + (10 + i)), "Authorization",
+            ids.add(api.post("/api/users/me/addresses", TestUsers.address("R" + i, "5600" + (10 + i)), "Authorization",
                     session.bearer()).text("id"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(20);
@@ -88,7 +89,7 @@ class AddressIntegrationTests {
         int defaults = jdbc.sql("SELECT COUNT(*) FROM address WHERE user_id = ? AND is_default").param(session.userId())
                 .query(Integer.class).single();
         assertThat(defaults).isEqualTo(1);
-        Api.Response list = api.get("/api/users/me/addresses", "Authorization", session.bearer());
+        HttpTestClient.Response list = api.get("/api/users/me/addresses", "Authorization", session.bearer());
         long listed = 0;
         String listedDefault = null;
         for (var address : list.json()) {
@@ -103,13 +104,13 @@ class AddressIntegrationTests {
 
     @Test
     void userACannotReadOrChangeUserBsAddressesOrProfile() {
-        Api.Session a = api.newUser();
-        Api.Session b = api.newUser();
-        String bAddress = api.post("/api/users/me/addresses", Api.address("B home", "110001"), "Authorization", b.bearer())
+        TestUsers.Session a = TestUsers.newUser(api);
+        TestUsers.Session b = TestUsers.newUser(api);
+        String bAddress = api.post("/api/users/me/addresses", TestUsers.address("B home", "110001"), "Authorization", b.bearer())
                 .text("id");
         String path = "/api/users/me/addresses/" + bAddress;
 
-        assertThat(api.put(path, Api.address("hijacked", "110002"), "Authorization", a.bearer()).status()).isEqualTo(404);
+        assertThat(api.put(path, TestUsers.address("hijacked", "110002"), "Authorization", a.bearer()).status()).isEqualTo(404);
         assertThat(api.post(path + "/default", Map.of(), "Authorization", a.bearer()).status()).isEqualTo(404);
         assertThat(api.delete(path, "Authorization", a.bearer()).status()).isEqualTo(404);
         assertThat(api.get("/api/users/me/addresses", "Authorization", a.bearer()).json().size()).isZero();
@@ -120,11 +121,11 @@ class AddressIntegrationTests {
         // Other users' data cannot be reached through someone else's path either.
         assertThat(api.get("/api/users/" + b.userId(), "Authorization", a.bearer()).status()).isIn(403, 404);
 
-        Api.Response bList = api.get("/api/users/me/addresses", "Authorization", b.bearer());
+        HttpTestClient.Response bList = api.get("/api/users/me/addresses", "Authorization", b.bearer());
         assertThat(bList.json().get(0).path("recipient").asString()).isEqualTo("B home");
     }
 
-    private Api.Response internalDefault(String userId) {
+    private HttpTestClient.Response internalDefault(String userId) {
         return api.get("/internal/users/" + userId + "/default-address", "X-Internal-Token", "test-internal-token");
     }
 }

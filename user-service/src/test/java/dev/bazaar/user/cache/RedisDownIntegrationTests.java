@@ -3,7 +3,8 @@ package dev.bazaar.user.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.bazaar.user.Api;
+import dev.bazaar.testing.HttpTestClient;
+import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
@@ -45,11 +46,11 @@ class RedisDownIntegrationTests {
     @Autowired
     RedisGuard guard;
 
-    Api api;
+    HttpTestClient api;
 
     @BeforeEach
     void client() throws Exception {
-        api = new Api(port);
+        api = HttpTestClient.local(port);
         if (!ping()) {
             REDIS.start();
         }
@@ -57,7 +58,7 @@ class RedisDownIntegrationTests {
 
     @Test
     void readsLoginsAndWritesWorkWithRedisStoppedAndTheOutageIsVisible() throws Exception {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         me(session);
         me(session);
         assertThat(metric("users_cache_requests_total{result=\"hit\"}")).isPositive();
@@ -66,7 +67,7 @@ class RedisDownIntegrationTests {
         for (int i = 0; i < 5; i++) {
             assertThat(me(session).text("name")).isEqualTo("Test User");
         }
-        Api.Response health = api.get("/actuator/health");
+        HttpTestClient.Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("DEGRADED");
@@ -78,7 +79,7 @@ class RedisDownIntegrationTests {
         assertThat(api.put("/api/users/me", Map.of("name", "Written while down"), "Authorization", session.bearer())
                 .status()).isEqualTo(200);
         assertThat(me(session).text("name")).isEqualTo("Written while down");
-        Api.Session again = api.login(session.email(), Api.PASSWORD, session.userId());
+        TestUsers.Session again = TestUsers.login(api, session.email(), TestUsers.PASSWORD, session.userId());
         assertThat(me(again).text("name")).isEqualTo("Written while down");
 
         REDIS.start();
@@ -96,7 +97,7 @@ class RedisDownIntegrationTests {
 
     @Test
     void anEvictionLostWhileRedisWasDownIsReplayedBeforeRedisIsReadAgain() throws Exception {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         me(session);
         assertThat(me(session).text("name")).isEqualTo("Test User"); // cached now
         String key = guard.key(UserChanges.key(session.userId()));
@@ -122,14 +123,14 @@ class RedisDownIntegrationTests {
         assertThat(metric("users_cache_requests_total{result=\"hit\"}")).isGreaterThan(hits);
     }
 
-    private Api.Response me(Api.Session session) {
-        Api.Response response = api.get("/api/users/me", "Authorization", session.bearer());
+    private HttpTestClient.Response me(TestUsers.Session session) {
+        HttpTestClient.Response response = api.get("/api/users/me", "Authorization", session.bearer());
         assertThat(response.status()).isEqualTo(200);
         return response;
     }
 
     private double metric(String series) {
-        return api.get("/actuator/prometheus").raw().body().lines().filter(line -> line.startsWith(series + " "))
+        return api.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).findFirst()
                 .orElse(0);
     }

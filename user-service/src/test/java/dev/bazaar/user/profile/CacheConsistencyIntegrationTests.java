@@ -2,7 +2,8 @@ package dev.bazaar.user.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.user.Api;
+import dev.bazaar.testing.HttpTestClient;
+import dev.bazaar.user.TestUsers;
 import dev.bazaar.user.cache.UserChanges;
 import dev.bazaar.user.cache.VersionedCache;
 import dev.bazaar.testing.IsolatedNames;
@@ -54,11 +55,11 @@ class CacheConsistencyIntegrationTests {
     @Autowired
     MeterRegistry meters;
 
-    Api api;
+    HttpTestClient api;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = HttpTestClient.local(port);
     }
 
     record Read(long startedAt, int seen) {
@@ -69,7 +70,7 @@ class CacheConsistencyIntegrationTests {
 
     @Test
     void readersHammeringWhileAWriterUpdatesNeverSeeAnOlderValueAfterTheWriteReturned() throws Exception {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         int writes = 25;
         long[] writeDoneAt = new long[writes + 1];
         api.put("/api/users/me", Map.of("name", "n-0"), "Authorization", session.bearer());
@@ -81,7 +82,7 @@ class CacheConsistencyIntegrationTests {
             readers.submit(() -> {
                 while (writing.get()) {
                     long started = System.nanoTime();
-                    Api.Response me = api.get("/api/users/me", "Authorization", session.bearer());
+                    HttpTestClient.Response me = api.get("/api/users/me", "Authorization", session.bearer());
                     reads.add(new Read(started, Integer.parseInt(me.text("name").substring(2))));
                 }
                 return null;
@@ -115,7 +116,7 @@ class CacheConsistencyIntegrationTests {
 
     @Test
     void aReaderThatLoadedTheOldRowBeforeTheWriteCannotPutItBackAfterTheEviction() throws Exception {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         String key = UserChanges.key(session.userId());
         CountDownLatch loadedOldRow = new CountDownLatch(1);
         CountDownLatch writeDone = new CountDownLatch(1);
@@ -142,7 +143,7 @@ class CacheConsistencyIntegrationTests {
 
     @Test
     void concurrentMissesOfOneKeyShareOneDatabaseRead() throws Exception {
-        Api.Session session = api.newUser();
+        TestUsers.Session session = TestUsers.newUser(api);
         String key = UserChanges.key(session.userId());
         int callers = 16;
         var loads = new java.util.concurrent.atomic.AtomicInteger();
@@ -172,7 +173,7 @@ class CacheConsistencyIntegrationTests {
         }
         pool.shutdown();
         assertThat(loads.get()).isEqualTo(1);
-        assertThat(api.get("/actuator/prometheus").raw().body()).contains("users_cache_requests_total{result=\"hit\"}")
+        assertThat(api.get("/actuator/prometheus").body()).contains("users_cache_requests_total{result=\"hit\"}")
                 .contains("users_cache_requests_total{result=\"miss\"}");
     }
 
