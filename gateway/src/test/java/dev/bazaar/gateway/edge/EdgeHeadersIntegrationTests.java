@@ -1,16 +1,16 @@
 package dev.bazaar.gateway.edge;
 
-import static dev.bazaar.gateway.support.GatewayClient.receivedHeader;
+import static dev.bazaar.gateway.support.EchoBackends.receivedHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.gateway.support.EchoBackends;
-import dev.bazaar.gateway.support.GatewayClient;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,26 +23,22 @@ class EdgeHeadersIntegrationTests {
 
     static final String STOREFRONT = "https://shop.bazaar.test";
 
-    static final EchoBackends backends = EchoBackends.start();
+    @RegisterExtension
+    static final EchoBackends backends = EchoBackends.forEveryRoute();
 
     @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
+    static void routes(DynamicPropertyRegistry registry) {
         backends.register(registry);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        backends.close();
     }
 
     @LocalServerPort
     int port;
 
-    GatewayClient gateway;
+    HttpTestClient gateway;
 
     @BeforeEach
     void client() {
-        gateway = new GatewayClient(port);
+        gateway = HttpTestClient.local(port);
     }
 
     @Test
@@ -75,17 +71,17 @@ class EdgeHeadersIntegrationTests {
     void answersTheGatewayGivesItselfCarryARequestId() {
         var response = gateway.get("/api/cart");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.status()).isEqualTo(401);
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
     }
 
     @Test
     void aPreflightFromTheStorefrontNeedsNoToken() {
-        var response = gateway.send("OPTIONS", "/api/cart/items", null, "Origin", STOREFRONT,
+        var response = gateway.sendJson("OPTIONS", "/api/cart/items", null, "Origin", STOREFRONT,
                 "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(STOREFRONT);
         assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
         assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
@@ -94,10 +90,10 @@ class EdgeHeadersIntegrationTests {
 
     @Test
     void aPreflightFromAnotherOriginIsRefused() {
-        var response = gateway.send("OPTIONS", "/api/cart/items", null, "Origin", "https://evil.example",
+        var response = gateway.sendJson("OPTIONS", "/api/cart/items", null, "Origin", "https://evil.example",
                 "Access-Control-Request-Method", "POST");
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(403);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
@@ -106,7 +102,7 @@ class EdgeHeadersIntegrationTests {
         var response = gateway.get("/api/users/me", "Origin", STOREFRONT,
                 "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(STOREFRONT);
         assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("X-Request-Id");
     }

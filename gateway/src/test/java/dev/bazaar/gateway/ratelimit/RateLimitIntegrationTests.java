@@ -1,23 +1,20 @@
 package dev.bazaar.gateway.ratelimit;
 
-import static dev.bazaar.gateway.support.GatewayClient.contentType;
-import static dev.bazaar.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.gateway.support.EchoBackends;
-import dev.bazaar.gateway.support.GatewayClient;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,16 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @UsesLocalServers(LocalServer.REDIS)
 class RateLimitIntegrationTests {
 
-    static final EchoBackends backends = EchoBackends.start();
+    @RegisterExtension
+    static final EchoBackends backends = EchoBackends.forEveryRoute();
 
     @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
+    static void routes(DynamicPropertyRegistry registry) {
         backends.register(registry);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        backends.close();
     }
 
     @LocalServerPort
@@ -59,22 +52,22 @@ class RateLimitIntegrationTests {
     @Autowired
     ReactiveStringRedisTemplate redis;
 
-    GatewayClient gateway;
+    HttpTestClient gateway;
 
     @BeforeEach
     void client() {
-        gateway = new GatewayClient(port);
+        gateway = HttpTestClient.local(port);
     }
 
     @Test
     void loginAttemptsFromOneIpAreLimitedWithRetryAfter() {
         var answers = repeat(5, () -> gateway.post("/api/users/login", "{\"email\":\"a@b.dev\",\"password\":\"guess\"}"));
 
-        assertThat(answers.subList(0, 3)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+        assertThat(answers.subList(0, 3)).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
         var refused = answers.get(4);
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(contentType(refused)).startsWith("application/problem+json");
-        assertThat(json(refused)).containsEntry("type", "https://bazaar.dev/problems/too-many-requests")
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/too-many-requests")
                 .containsEntry("status", 429).containsEntry("instance", "/api/users/login");
         // 60 tokens per attempt, 3 back a second: the next attempt is possible in 20 s.
         assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 20L);
@@ -87,20 +80,20 @@ class RateLimitIntegrationTests {
 
         var answers = repeat(6, () -> gateway.get("/api/cart", "Authorization", greedy));
 
-        assertThat(answers.get(0).statusCode()).isEqualTo(200);
+        assertThat(answers.get(0).status()).isEqualTo(200);
         assertThat(answers).anySatisfy(response -> {
-            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.status()).isEqualTo(429);
             assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
         });
-        assertThat(gateway.get("/api/cart", "Authorization", other).statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/api/cart", "Authorization", other).status()).isEqualTo(200);
     }
 
     @Test
     void anonymousCallsAreLimitedPerIp() {
         var answers = repeat(6, () -> gateway.get("/api/items/1"));
 
-        assertThat(answers.get(0).statusCode()).isEqualTo(200);
-        assertThat(answers).anySatisfy(response -> assertThat(response.statusCode()).isEqualTo(429));
+        assertThat(answers.get(0).status()).isEqualTo(200);
+        assertThat(answers).anySatisfy(response -> assertThat(response.status()).isEqualTo(429));
     }
 
     @Test
@@ -112,8 +105,8 @@ class RateLimitIntegrationTests {
         assertThat(keys).isNotEmpty();
     }
 
-    private static List<HttpResponse<String>> repeat(int times, Supplier<HttpResponse<String>> call) {
-        List<HttpResponse<String>> answers = new ArrayList<>();
+    private static List<HttpTestClient.Response> repeat(int times, Supplier<HttpTestClient.Response> call) {
+        List<HttpTestClient.Response> answers = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             answers.add(call.get());
         }

@@ -1,27 +1,24 @@
 package dev.bazaar.gateway.resilience;
 
-import static dev.bazaar.gateway.support.GatewayClient.contentType;
-import static dev.bazaar.gateway.support.GatewayClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.gateway.support.EchoBackends;
-import dev.bazaar.gateway.support.GatewayClient;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -35,32 +32,29 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class BackendFailureIntegrationTests {
 
-    static final EchoBackends backends = EchoBackends.start();
+    @RegisterExtension
+    static final EchoBackends backends = EchoBackends.except("users");
+
     static final Duration SEARCH_TIMEOUT = Duration.ofMillis(700);
 
     @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        backends.register(registry, "users");
+    static void routes(DynamicPropertyRegistry registry) {
+        backends.register(registry);
         // user-service is down: nothing listens on its port.
         registry.add("bazaar.gateway.routes.users", () -> "http://127.0.0.1:" + closedPort());
         registry.add("bazaar.gateway.timeouts.search", SEARCH_TIMEOUT::toMillis);
     }
 
-    @AfterAll
-    static void stopBackends() {
-        backends.close();
-    }
-
     @LocalServerPort
     int port;
 
-    GatewayClient gateway;
+    HttpTestClient gateway;
 
     @BeforeEach
     void client() {
-        gateway = new GatewayClient(port);
+        gateway = HttpTestClient.local(port);
         // A running gateway is warm: its Redis connection and HTTP client exist before the outage.
-        assertThat(gateway.get("/api/items/warm-up").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/api/items/warm-up").status()).isEqualTo(200);
     }
 
     /**
@@ -74,14 +68,14 @@ class BackendFailureIntegrationTests {
         for (int call = 0; call < 15; call++) {
             var response = gateway.post("/api/users/login", "{}");
 
-            assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(contentType(response)).startsWith("application/problem+json");
-            assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/service-unavailable")
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/service-unavailable")
                     .containsEntry("instance", "/api/users/login");
         }
         assertThat(output.getOut()).containsPattern("Backend unavailable for /api/users/login: [^\\n]*Connection refused");
         var signedIn = gateway.get("/api/users/me", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
-        assertThat(signedIn.statusCode()).isEqualTo(503);
+        assertThat(signedIn.status()).isEqualTo(503);
         assertThat(signedIn.headers().firstValue("X-Request-Id")).isPresent();
     }
 
@@ -91,9 +85,9 @@ class BackendFailureIntegrationTests {
         var response = gateway.get("/api/search/slow?q=phone");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(response.statusCode()).isEqualTo(504);
-        assertThat(contentType(response)).startsWith("application/problem+json");
-        assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/gateway-timeout");
+        assertThat(response.status()).isEqualTo(504);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/gateway-timeout");
         // Answered by the gateway at its timeout, not by the backend: that one answers after SLOW (5 s).
         assertThat(took).isGreaterThanOrEqualTo(SEARCH_TIMEOUT).isLessThan(EchoBackends.SLOW);
     }
@@ -102,20 +96,20 @@ class BackendFailureIntegrationTests {
     void otherRoutesKeepWorkingWhileOneBackendIsDown() {
         var response = gateway.get("/api/items/1");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("backend", "items");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.jsonMap()).containsEntry("backend", "items");
     }
 
     @Test
     void manyConcurrentCallsToAHealthyBackendAreAllServed() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(60);
         try {
-            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            List<Future<HttpTestClient.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 60; i++) {
                 calls.add(clients.submit(() -> gateway.get("/api/items/busy")));
             }
-            for (Future<HttpResponse<String>> call : calls) {
-                assertThat(call.get().statusCode()).isEqualTo(200);
+            for (Future<HttpTestClient.Response> call : calls) {
+                assertThat(call.get().status()).isEqualTo(200);
             }
         } finally {
             clients.shutdownNow();

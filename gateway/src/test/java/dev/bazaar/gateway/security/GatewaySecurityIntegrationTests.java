@@ -1,8 +1,6 @@
 package dev.bazaar.gateway.security;
 
-import static dev.bazaar.gateway.support.GatewayClient.contentType;
-import static dev.bazaar.gateway.support.GatewayClient.json;
-import static dev.bazaar.gateway.support.GatewayClient.receivedHeader;
+import static dev.bazaar.gateway.support.EchoBackends.receivedHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,22 +10,21 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.bazaar.gateway.support.EchoBackends;
-import dev.bazaar.gateway.support.GatewayClient;
 import dev.bazaar.testing.ApiDocument;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,26 +37,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @UsesLocalServers(LocalServer.REDIS)
 class GatewaySecurityIntegrationTests {
 
-    static final EchoBackends backends = EchoBackends.start();
+    @RegisterExtension
+    static final EchoBackends backends = EchoBackends.forEveryRoute();
 
     @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
+    static void routes(DynamicPropertyRegistry registry) {
         backends.register(registry);
-    }
-
-    @AfterAll
-    static void stopBackends() {
-        backends.close();
     }
 
     @LocalServerPort
     int port;
 
-    GatewayClient gateway;
+    HttpTestClient gateway;
 
     @BeforeEach
     void client() {
-        gateway = new GatewayClient(port);
+        gateway = HttpTestClient.local(port);
     }
 
     @ParameterizedTest
@@ -67,8 +60,8 @@ class GatewaySecurityIntegrationTests {
     void tokenEndpointsArePublicAndReachUserService(String path) {
         var response = gateway.post(path, "{\"email\":\"a@b.dev\",\"password\":\"secret-123\"}");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("backend", "users").containsEntry("method", "POST")
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.jsonMap()).containsEntry("backend", "users").containsEntry("method", "POST")
                 .containsEntry("path", path).containsEntry("body", "{\"email\":\"a@b.dev\",\"password\":\"secret-123\"}");
     }
 
@@ -84,10 +77,10 @@ class GatewaySecurityIntegrationTests {
             "POST, /api/supplier/catalog, inbound",
             "GET, /api/supplier/imports/42, inbound" })
     void publicRoutesPassAnonymously(String method, String path, String backend) {
-        var response = gateway.send(method, path, method.equals("POST") ? "{}" : null);
+        var response = gateway.sendJson(method, path, method.equals("POST") ? "{}" : null);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("backend", backend).containsEntry("method", method);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.jsonMap()).containsEntry("backend", backend).containsEntry("method", method);
         assertThat(receivedHeader(response, "X-User-Id")).isNull();
     }
 
@@ -98,11 +91,11 @@ class GatewaySecurityIntegrationTests {
             "GET, /api/trending?report=most-bought", "PUT, /api/items/0f7c", "DELETE, /api/items/0f7c",
             "POST, /api/search", "GET, /api/ops/orders/1" })
     void everythingElseNeedsAToken(String method, String path) {
-        var response = gateway.send(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
+        var response = gateway.sendJson(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(contentType(response)).startsWith("application/problem+json");
-        assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/unauthorized")
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/unauthorized")
                 .containsEntry("status", 401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
@@ -115,8 +108,8 @@ class GatewaySecurityIntegrationTests {
     void aSignedInUserReachesTheOwningService(String path, String backend) {
         var response = gateway.get(path, "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("backend", backend);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.jsonMap()).containsEntry("backend", backend);
     }
 
     @Test
@@ -135,7 +128,7 @@ class GatewaySecurityIntegrationTests {
         var response = gateway.get("/api/cart", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"),
                 "X-User-Id", "someone-else", "x-user-roles", "OPS", "X-User-Email", "ops@bazaar.dev");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(receivedHeader(response, "X-User-Id")).isEqualTo("user-42");
         assertThat(receivedHeader(response, "X-User-Roles")).isEqualTo("CUSTOMER");
         assertThat(receivedHeader(response, "X-User-Email")).isNull();
@@ -145,7 +138,7 @@ class GatewaySecurityIntegrationTests {
     void identityHeadersSentByAnAnonymousClientAreDropped() {
         var response = gateway.get("/api/search?q=phone", "X-User-Id", "user-1", "X-User-Roles", "OPS");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(receivedHeader(response, "X-User-Id")).isNull();
         assertThat(receivedHeader(response, "X-User-Roles")).isNull();
     }
@@ -189,8 +182,8 @@ class GatewaySecurityIntegrationTests {
     void malformedBearerTokensAreRejected(String authorization) {
         var response = gateway.get("/api/users/me", "Authorization", authorization);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(contentType(response)).startsWith("application/problem+json");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test
@@ -205,10 +198,10 @@ class GatewaySecurityIntegrationTests {
         var customer = gateway.get("/api/ops/logistics/lanes", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
         var anonymous = gateway.get("/api/ops/logistics/lanes");
 
-        assertThat(customer.statusCode()).isEqualTo(403);
-        assertThat(contentType(customer)).startsWith("application/problem+json");
-        assertThat(json(customer)).containsEntry("type", "https://bazaar.dev/problems/forbidden");
-        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(customer.status()).isEqualTo(403);
+        assertThat(customer.contentType()).startsWith("application/problem+json");
+        assertThat(customer.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/forbidden");
+        assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @ParameterizedTest
@@ -219,8 +212,8 @@ class GatewaySecurityIntegrationTests {
     void opsPathsGoToTheOwningService(String path, String backend) {
         var response = gateway.get(path, "Authorization", TestJwts.bearer("ops-1", "OPS"));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("backend", backend).containsEntry("path", path.replaceAll("\\?.*", ""));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.jsonMap()).containsEntry("backend", backend).containsEntry("path", path.replaceAll("\\?.*", ""));
         assertThat(receivedHeader(response, "X-User-Roles")).isEqualTo("OPS");
     }
 
@@ -228,9 +221,9 @@ class GatewaySecurityIntegrationTests {
     void anUnknownApiPathIsANotFoundProblem() {
         var response = gateway.get("/api/nothing-here", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(contentType(response)).startsWith("application/problem+json");
-        assertThat(json(response)).containsEntry("type", "https://bazaar.dev/problems/not-found")
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/not-found")
                 .containsEntry("instance", "/api/nothing-here");
     }
 
@@ -238,12 +231,12 @@ class GatewaySecurityIntegrationTests {
     void theCircuitBreakerFallbackCannotBeCalledFromOutside() {
         var response = gateway.get("/fallback", "Authorization", TestJwts.bearer("ops-1", "OPS"));
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.status()).isEqualTo(403);
     }
 
     @Test
     void healthIsPublic() {
-        assertThat(gateway.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(gateway.get("/actuator/health").status()).isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -251,8 +244,8 @@ class GatewaySecurityIntegrationTests {
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json(response)).containsEntry("backend", backend).containsEntry("method", "GET")
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.jsonMap()).containsEntry("backend", backend).containsEntry("method", "GET")
                 .containsEntry("path", "/v3/api-docs");
     }
 
@@ -261,8 +254,8 @@ class GatewaySecurityIntegrationTests {
     void theSwaggerUiListsEveryServicesDocumentAndTheGatewaysOwn() {
         var response = gateway.get("/v3/api-docs/swagger-config");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        var urls = (List<Map<String, String>>) json(response).get("urls");
+        assertThat(response.status()).isEqualTo(200);
+        var urls = (List<Map<String, String>>) response.jsonMap().get("urls");
         assertThat(urls).extracting(url -> url.get("url")).containsExactlyInAnyOrder("/v3/api-docs/users",
                 "/v3/api-docs/items", "/v3/api-docs/inbound", "/v3/api-docs/search", "/v3/api-docs/serviceability",
                 "/v3/api-docs/search-consumer", "/v3/api-docs");
@@ -275,19 +268,19 @@ class GatewaySecurityIntegrationTests {
     @Test
     void theRootLeadsToTheSwaggerUiWithoutAToken() {
         var response = gateway.get("/");
-        for (int hop = 0; hop < 3 && response.statusCode() / 100 == 3; hop++) {
+        for (int hop = 0; hop < 3 && response.status() / 100 == 3; hop++) {
             String location = response.headers().firstValue("Location").orElseThrow();
             response = gateway.get(URI.create("http://gateway/").resolve(location).getRawPath());
         }
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(contentType(response)).startsWith("text/html");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("text/html");
         assertThat(response.body()).contains("swagger-ui");
     }
 
-    private static void assertRejectedAsInvalid(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(contentType(response)).startsWith("application/problem+json");
+    private static void assertRejectedAsInvalid(HttpTestClient.Response response) {
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
     }
 

@@ -2,12 +2,16 @@ package dev.bazaar.gateway.support;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.TestJwts;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,12 +26,27 @@ import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Real HTTP backends for the gateway under test: one tiny Spring WebFlux app (functional routes on
- * Reactor Netty, no application context) per backend name of {@code bazaar.gateway.routes.*}. Each
- * answers any request with what it received (its name, method, path, query, headers, body), serves
- * the JWKS of {@link TestJwts}' key like user-service does, and has a slow path for timeout tests.
+ * Real HTTP backends for the gateway under test, as a JUnit 5 extension: one tiny Spring WebFlux app
+ * (functional routes on Reactor Netty, no application context) per backend name of
+ * {@code bazaar.gateway.routes.*}. Each answers any request with what it received (its name, method,
+ * path, query, headers, body), serves the JWKS of {@link TestJwts}' key like user-service does, and
+ * has a slow path for timeout tests. Every gateway test uses it the same way:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final EchoBackends backends = EchoBackends.forEveryRoute();   // or .except("users")
+ *
+ * @DynamicPropertySource
+ * static void routes(DynamicPropertyRegistry registry) {
+ *     backends.register(registry);
+ * }
+ * }</pre>
+ *
+ * The backends start before the class's tests and stop after them. Spring reads their addresses
+ * when it builds the context, which may come before or after this extension's {@code beforeAll}
+ * (extension order), so the first address asked for starts them too.
  */
-public final class EchoBackends implements AutoCloseable {
+public final class EchoBackends implements BeforeAllCallback, AfterAllCallback {
 
     public static final List<String> NAMES = List.of("users", "items", "inbound", "search", "serviceability",
             "cart", "wishlist", "orders", "inventory", "recommendations", "search-consumer");
@@ -40,36 +59,76 @@ public final class EchoBackends implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final List<String> unrouted;
     private final Map<String, DisposableServer> servers = new LinkedHashMap<>();
+    private boolean stopped;
 
-    public static EchoBackends start() {
-        var backends = new EchoBackends();
-        NAMES.forEach(name -> backends.servers.put(name, HttpServer.create()
-                .host("127.0.0.1").port(0)
-                .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes(name))))
-                .bindNow()));
-        return backends;
+    private EchoBackends(List<String> unrouted) {
+        this.unrouted = unrouted;
     }
 
-    public String uri(String name) {
+    /** Every route of the gateway goes to its echo backend. */
+    public static EchoBackends forEveryRoute() {
+        return new EchoBackends(List.of());
+    }
+
+    /** Every route but these, which the test points elsewhere (e.g. at a closed port). */
+    public static EchoBackends except(String... unrouted) {
+        return new EchoBackends(List.of(unrouted));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    public synchronized String uri(String name) {
+        start();
         return "http://127.0.0.1:" + servers.get(name).port();
     }
 
     /**
-     * Points every route of the gateway at its echo backend (but the {@code unrouted} ones, which a
-     * test points elsewhere), and the JWT decoder at the test key.
+     * Points every route of the gateway at its echo backend (but the {@link #except unrouted} ones),
+     * the JWT decoder at the test key, and CORS at the test storefront.
      */
-    public void register(DynamicPropertyRegistry registry, String... unrouted) {
-        NAMES.stream().filter(name -> !List.of(unrouted).contains(name))
+    public void register(DynamicPropertyRegistry registry) {
+        NAMES.stream().filter(name -> !unrouted.contains(name))
                 .forEach(name -> registry.add("bazaar.gateway.routes." + name, () -> uri(name)));
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> uri("users") + "/.well-known/jwks.json");
         registry.add("bazaar.gateway.cors.allowed-origins", () -> "https://shop.bazaar.test");
     }
 
-    @Override
-    public void close() {
+    private synchronized void start() {
+        if (stopped) {
+            throw new IllegalStateException("these echo backends have stopped (their test class has finished)");
+        }
+        if (!servers.isEmpty()) {
+            return;
+        }
+        NAMES.forEach(name -> servers.put(name, HttpServer.create()
+                .host("127.0.0.1").port(0)
+                .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes(name))))
+                .bindNow()));
+    }
+
+    private synchronized void stop() {
+        stopped = true;
         servers.values().forEach(DisposableServer::disposeNow);
+        servers.clear();
+    }
+
+    /** A header as the echo backend received it (first value), or null: what the gateway forwarded. */
+    @SuppressWarnings("unchecked")
+    public static String receivedHeader(HttpTestClient.Response response, String name) {
+        var headers = (Map<String, List<String>>) response.jsonMap().get("headers");
+        List<String> values = headers.get(name.toLowerCase());
+        return values == null ? null : values.get(0);
     }
 
     private static RouterFunction<ServerResponse> routes(String name) {
