@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
@@ -42,11 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
  * }
  * }</pre>
  *
- * The backends start before the class's tests and stop after them. Spring reads their addresses
- * when it builds the context, which may come before or after this extension's {@code beforeAll}
- * (extension order), so the first address asked for starts them too.
+ * The backends start when Spring first reads their addresses, building the test class's context
+ * (so before anything needs their ports, whatever the order of the JUnit extensions), and stop after
+ * the class's tests.
  */
-public final class EchoBackends implements BeforeAllCallback, AfterAllCallback {
+public final class EchoBackends implements AfterAllCallback {
 
     public static final List<String> NAMES = List.of("users", "items", "inbound", "search", "serviceability",
             "cart", "wishlist", "orders", "inventory", "recommendations", "search-consumer");
@@ -78,15 +77,11 @@ public final class EchoBackends implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
     public void afterAll(ExtensionContext context) {
         stop();
     }
 
+    /** A backend's address; the first call starts them all. */
     public synchronized String uri(String name) {
         start();
         return "http://127.0.0.1:" + servers.get(name).port();
