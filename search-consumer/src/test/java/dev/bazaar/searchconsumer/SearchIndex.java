@@ -1,7 +1,9 @@
 package dev.bazaar.searchconsumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.indices.IndexSettings;
 import dev.bazaar.searchconsumer.index.ItemIndexNames;
 import dev.bazaar.searchconsumer.indexing.SearchItem;
 import java.io.IOException;
@@ -24,6 +26,19 @@ public record SearchIndex(ElasticsearchClient client, ItemIndexNames names) {
     public void refresh() {
         try {
             client.indices().refresh(r -> r.index(names.alias()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code refresh_interval} the index behind the alias was created with (its contract says 1s). */
+    public String refreshInterval() {
+        try {
+            IndexSettings settings = client.indices().getSettings(g -> g.index(names.alias())).settings().values()
+                    .iterator().next().settings();
+            // Elasticsearch answers {"index": {"refresh_interval": …}}; the client may also read it flat.
+            Time interval = settings.index() != null ? settings.index().refreshInterval() : settings.refreshInterval();
+            return interval == null ? null : interval.time();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * <li>Document refused by Elasticsearch (malformed): everything else is indexed, then the first
  * record that contributed to the refused document is reported.</li>
  * <li>Elasticsearch unavailable: the first record is reported with an {@link IndexUnavailableException},
- * for which the back-off never ends (see {@link OutageBackOffConfiguration}), so the batch waits.</li>
+ * for which the back-off never ends (see {@link OutageBackOffConfiguration}), so the batch waits; its
+ * records are counted as {@code unavailable} at every attempt.</li>
  * </ul>
  */
 @Component
@@ -67,6 +68,7 @@ class BatchIndexer {
         } catch (IndexUnavailableException e) {
             log.warn("Search index unavailable, {} batch of {} records will be retried: {}", source, records.size(),
                     e.getMessage());
+            metrics.events(source, "unavailable", records.size());
             throw new BatchListenerFailedException("Search index unavailable", e, 0);
         }
         log.debug("Indexed {} batch: {} records, {} applied, {} stale, {} documents written", source, records.size(),

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counters and the bulk timer, in Prometheus as {@code bazaar_search_consumer_events_total{source,outcome}}
- * (applied | stale | poison), {@code bazaar_search_consumer_documents_total{outcome}} (written | rejected),
- * {@code bazaar_search_consumer_conflicts_total} and {@code bazaar_search_consumer_bulk_seconds}.
+ * (applied | stale | poison | unavailable, per delivery attempt: a batch that waits for Elasticsearch
+ * counts as unavailable at every retry), {@code bazaar_search_consumer_documents_total{outcome}}
+ * (written | rejected), {@code bazaar_search_consumer_conflicts_total} and {@code bazaar_search_consumer_bulk_seconds}.
  */
 @Component
 class IndexingMetrics {
