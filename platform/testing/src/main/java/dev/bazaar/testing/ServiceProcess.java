@@ -1,11 +1,8 @@
 package dev.bazaar.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,24 +78,19 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
-    private void awaitHealthy(String healthPath, Duration timeout) throws IOException {
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private void awaitHealthy(String healthPath, Duration timeout) {
+        HttpTestClient http = new HttpTestClient(baseUrl()).withTimeout(Duration.ofSeconds(5));
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during start; see " + log.toAbsolutePath());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + healthPath)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (http.get(healthPath).status() == 200) {
                     return;
                 }
-            } catch (IOException e) {
+            } catch (UncheckedIOException e) {
                 // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
             sleep(500);
         }
