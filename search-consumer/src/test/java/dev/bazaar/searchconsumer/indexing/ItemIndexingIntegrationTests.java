@@ -54,6 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemIndexingIntegrationTests {
 
+    /**
+     * How long a condition may take to come true: only there to turn a hang into a failure (a loaded
+     * two-core box takes seconds for what takes milliseconds alone), never a measure of speed.
+     */
+    static final Duration WAIT = Duration.ofSeconds(60);
+
     @Autowired
     IntegrationEventPublisher publisher;
 
@@ -144,9 +150,9 @@ class ItemIndexingIntegrationTests {
 
         double staleBefore = stale("catalog");
         send(changed(withTitle(v1, 2, "Kurta, outdated title")));
-        await().until(() -> stale("catalog") > staleBefore);
+        await().atMost(WAIT).until(() -> stale("catalog") > staleBefore);
         send(v3);
-        await().until(() -> stale("catalog") > staleBefore + 1);
+        await().atMost(WAIT).until(() -> stale("catalog") > staleBefore + 1);
 
         assertThat(index.find(v1.itemId()).orElseThrow().title()).isEqualTo("Kurta, new title");
         assertThat(index.seqNo(v1.itemId())).as("nothing was written").isEqualTo(seqNo);
@@ -158,7 +164,7 @@ class ItemIndexingIntegrationTests {
         send(changed(item));
         awaitDocument(item.itemId(), d -> Boolean.TRUE.equals(d.listed()));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> index.listedInSearch(item.itemId()));
+        await().atMost(WAIT).until(() -> index.listedInSearch(item.itemId()));
 
         long start = System.nanoTime();
         send(stock(item.itemId(), 0, 1));
@@ -168,7 +174,7 @@ class ItemIndexingIntegrationTests {
         // 5 s" of the event) rests on the interval of the live index, not on how fast a busy machine was:
         // the deadline below only detects a refresh that never comes.
         assertThat(index.refreshInterval()).isEqualTo("1s");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> !index.listedInSearch(item.itemId()));
         System.out.println("out of stock -> gone from search after "
                 + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
@@ -180,7 +186,7 @@ class ItemIndexingIntegrationTests {
 
         double staleBefore = stale("stock");
         send(stock(item.itemId(), 0, 2));
-        await().until(() -> stale("stock") > staleBefore);
+        await().atMost(WAIT).until(() -> stale("stock") > staleBefore);
         SearchItem after = index.find(item.itemId()).orElseThrow();
         assertThat(after.listed()).isTrue();
         assertThat(after.stockVersion()).isEqualTo(3);
@@ -232,7 +238,7 @@ class ItemIndexingIntegrationTests {
                 .until(() -> index.countBySupplier("supplier-bulk") == 2_000);
         System.out.println("2,000 catalogue + 500 stock events indexed " + Duration.ofNanos(System.nanoTime() - start).toMillis()
                 + " ms after the last send");
-        await().atMost(Duration.ofSeconds(30)).until(() -> index.find(kurta("supplier-bulk", "B-1996", 1).itemId())
+        await().atMost(WAIT).until(() -> index.find(kurta("supplier-bulk", "B-1996", 1).itemId())
                 .map(d -> d.stockVersionOrZero() == 1 && d.catalogVersionOrZero() == 1 && !d.listed()).orElse(false));
         index.refresh();
         long listed = client.count(c -> c.index(indexNames.alias()).query(q -> q.bool(b -> b
@@ -253,7 +259,7 @@ class ItemIndexingIntegrationTests {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
         long distinct = items.stream().map(CanonicalItem::itemId).distinct().count();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> index.countBySupplier("flipkart") == distinct);
         assertThat(documents("rejected")).isEqualTo(rejectedBefore);
 
@@ -300,7 +306,7 @@ class ItemIndexingIntegrationTests {
     }
 
     private SearchItem awaitDocument(String itemId, java.util.function.Predicate<SearchItem> condition) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> index.find(itemId).filter(condition).orElse(null), doc -> doc != null);
     }
 
