@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The catalogue flow of ARCHITECTURE §6 across real services: the real Flipkart sample is imported
+ * The catalogue flow (docs/architecture.md, "Catalogue: supplier → searchable") across real services: the real Flipkart sample is imported
  * through inbound-service, travels over Kafka, and is served by item-service; importing it again
  * changes nothing anywhere. A catalogue sent through the gateway carries the request's W3C trace
  * to every record it causes, across both hops over Kafka.

@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * search-consumer: projects catalogue and stock events into the Elasticsearch items index that
- * search-service reads (ARCHITECTURE §7). It has no API; HTTP serves only health and metrics.
+ * search-service reads (docs/architecture.md, "Catalogue: supplier → searchable"). It has no API; HTTP serves only health and metrics.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -15,7 +15,7 @@ public interface IntegrationEvent {
 
     Instant occurredAt();
 
-    /** The topic of ARCHITECTURE §5 this event belongs to. */
+    /** The topic this event belongs to (one of {@link dev.bazaar.contracts.Topics}). */
     String topic();
 
     /** The Kafka record key: keeps all events of one aggregate in order on one partition. */

@@ -1,7 +1,7 @@
 package dev.bazaar.contracts;
 
 /**
- * Kafka topic names of ARCHITECTURE §5. A topic's name carries its schema version: an incompatible
+ * Kafka topic names (docs/architecture.md, "Kafka topics"). A topic's name carries its schema version: an incompatible
  * change gets a new topic ({@code .v2}) so old consumers keep working while they migrate.
  */
 public final class Topics {

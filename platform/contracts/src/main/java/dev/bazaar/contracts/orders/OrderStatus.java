@@ -1,6 +1,6 @@
 package dev.bazaar.contracts.orders;
 
-/** The order life cycle of ARCHITECTURE §6. */
+/** The order life cycle (order-service, planned): CREATED to DELIVERED, CANCELLED or RETURNED. */
 public enum OrderStatus {
     CREATED, PAYMENT_PENDING, PLACED, PACKED, SHIPPED, DELIVERED, CANCELLED, RETURNED;
 
