@@ -1,7 +1,6 @@
 package dev.bazaar.gateway.security;
 
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +11,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class VerifiedTokenCacheConfiguration {
 
     @Bean
-    static BeanPostProcessor verifiedTokenCache(
-            @Value("${bazaar.gateway.verified-token-cache.maximum-tokens:100000}") long maximumTokens) {
+    static BeanPostProcessor verifiedTokenCache(VerifiedTokenCacheProperties properties) {
+        long maximumTokens = properties.maximumTokens();
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {

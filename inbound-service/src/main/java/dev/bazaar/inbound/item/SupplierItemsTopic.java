@@ -3,7 +3,6 @@ package dev.bazaar.inbound.item;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.starter.kafka.TopicNames;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -18,8 +17,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class SupplierItemsTopic {
 
     @Bean
-    NewTopic supplierItemsTopicDeclaration(TopicNames topics,
-            @Value("${bazaar.inbound.supplier-items.partitions:4}") int partitions) {
-        return TopicBuilder.name(topics.resolve(Topics.SUPPLIER_ITEMS)).partitions(partitions).build();
+    NewTopic supplierItemsTopicDeclaration(TopicNames topics, SupplierItemsTopicProperties properties) {
+        return TopicBuilder.name(topics.resolve(Topics.SUPPLIER_ITEMS)).partitions(properties.partitions()).build();
     }
 }

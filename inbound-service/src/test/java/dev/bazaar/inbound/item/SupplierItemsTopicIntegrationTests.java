@@ -35,7 +35,7 @@ class SupplierItemsTopicIntegrationTests {
         kafkaAdmin.createOrModifyTopics(new NewTopic(topic, 1, (short) 1));
         assertThat(partitions(topic)).isEqualTo(1);
         kafkaAdmin.createOrModifyTopics(new SupplierItemsTopic().supplierItemsTopicDeclaration(
-                new TopicNames(names.topicPrefix() + "widened."), 4));
+                new TopicNames(names.topicPrefix() + "widened."), new SupplierItemsTopicProperties(4)));
         assertThat(partitions(topic)).isEqualTo(4);
     }
 

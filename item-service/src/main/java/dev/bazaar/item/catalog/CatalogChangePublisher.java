@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,14 +53,13 @@ public class CatalogChangePublisher implements DisposableBean {
             runnable -> new Thread(runnable, "catalog-acks"));
 
     CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents, JsonMapper json,
-            @Value("${bazaar.items.publish-ack-timeout:PT30S}") Duration ackTimeout,
-            @Value("${bazaar.items.batches-in-flight:4}") int batchesInFlight, MeterRegistry meters) {
+            CatalogProperties properties, MeterRegistry meters) {
         this.events = events;
         this.intents = intents;
         this.json = json;
-        this.ackTimeout = ackTimeout;
-        this.maxBatchesInFlight = batchesInFlight;
-        this.batchesInFlight = new Semaphore(batchesInFlight);
+        this.ackTimeout = properties.publishAckTimeout();
+        this.maxBatchesInFlight = properties.batchesInFlight();
+        this.batchesInFlight = new Semaphore(maxBatchesInFlight);
         // Import batches are sent without a timer per record: this counts what the broker acknowledged.
         this.acknowledged = meters.counter("bazaar.items.events.acknowledged");
     }

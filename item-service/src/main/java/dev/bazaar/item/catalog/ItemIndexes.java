@@ -2,7 +2,6 @@ package dev.bazaar.item.catalog;
 
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
@@ -25,9 +24,9 @@ class ItemIndexes implements InitializingBean {
     private final List<String> indexedAttributes;
 
     ItemIndexes(MongoTemplate mongo, MappingMongoConverter converter,
-            @Value("${bazaar.items.indexed-attributes:fabric,color}") List<String> indexedAttributes) {
+            CatalogProperties properties) {
         this.mongo = mongo;
-        this.indexedAttributes = indexedAttributes;
+        this.indexedAttributes = properties.indexedAttributes();
         converter.setMapKeyDotReplacement(MAP_KEY_DOT_REPLACEMENT);
     }
 

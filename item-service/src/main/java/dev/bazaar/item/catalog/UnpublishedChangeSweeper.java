@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +31,11 @@ class UnpublishedChangeSweeper {
     private final Clock clock;
 
     UnpublishedChangeSweeper(PublicationIntents intents, ItemStore store, CatalogChangePublisher publisher,
-            @Value("${bazaar.items.republish.grace:PT60S}") Duration grace) {
+            CatalogProperties properties) {
         this.intents = intents;
         this.store = store;
         this.publisher = publisher;
-        this.grace = grace;
+        this.grace = properties.republish().grace();
         this.clock = Clock.systemUTC();
     }
 

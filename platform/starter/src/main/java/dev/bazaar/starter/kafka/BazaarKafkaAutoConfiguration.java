@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration" })
 @ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(BazaarKafkaProperties.class)
 public class BazaarKafkaAutoConfiguration {
 
     @Bean
@@ -33,8 +35,8 @@ public class BazaarKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TopicNames topicNames(@Value("${bazaar.kafka.topic-prefix:}") String prefix) {
-        return new TopicNames(prefix);
+    TopicNames topicNames(BazaarKafkaProperties properties) {
+        return new TopicNames(properties.topicPrefix());
     }
 
     @Bean
@@ -47,9 +49,7 @@ public class BazaarKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    CommonErrorHandler deadLetterErrorHandler(KafkaOperations<?, ?> kafka,
-            @Value("${bazaar.kafka.retry-interval-ms:500}") long retryIntervalMs,
-            @Value("${bazaar.kafka.retries:2}") long retries) {
-        return DeadLetterTopics.errorHandler(kafka, retryIntervalMs, retries);
+    CommonErrorHandler deadLetterErrorHandler(KafkaOperations<?, ?> kafka, BazaarKafkaProperties properties) {
+        return DeadLetterTopics.errorHandler(kafka, properties.retryIntervalMs(), properties.retries());
     }
 }

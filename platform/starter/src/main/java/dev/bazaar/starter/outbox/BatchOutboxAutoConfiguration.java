@@ -6,7 +6,6 @@ import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.starter.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,20 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
         "dev.bazaar.starter.kafka.BazaarKafkaAutoConfiguration" })
 @ConditionalOnClass({ JdbcTemplate.class, KafkaTemplate.class })
 @ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
+@EnableConfigurationProperties(OutboxProperties.class)
 public class BatchOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
             KafkaTemplate<String, byte[]> kafka, ObjectProvider<MeterRegistry> meters,
-            @Value("${spring.application.name:bazaar}") String applicationName,
-            @Value("${bazaar.outbox.batch-size:1000}") int batchSize,
-            @Value("${bazaar.outbox.poll-interval:PT1S}") Duration pollInterval,
-            @Value("${bazaar.outbox.ack-timeout:PT30S}") Duration ackTimeout) {
+            @Value("${spring.application.name:bazaar}") String applicationName, OutboxProperties outbox) {
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
                 // No span or timer per record: each row carries the trace context it was staged in.
                 BulkKafkaTemplates.sharing(kafka),
-                CloudEventHeaders.sourceOf(applicationName), batchSize, pollInterval, ackTimeout,
+                CloudEventHeaders.sourceOf(applicationName), outbox.batchSize(), outbox.pollInterval(), outbox.ackTimeout(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 

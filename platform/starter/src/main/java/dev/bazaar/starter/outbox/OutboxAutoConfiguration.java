@@ -3,12 +3,12 @@ package dev.bazaar.starter.outbox;
 import dev.bazaar.contracts.IntegrationEvent;
 import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -26,6 +26,7 @@ import org.springframework.modulith.events.RoutingTarget;
 @AutoConfiguration(beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
         afterName = "dev.bazaar.starter.kafka.BazaarKafkaAutoConfiguration")
 @ConditionalOnClass({ EventExternalizationConfiguration.class, KafkaTemplate.class })
+@EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     @Bean
@@ -47,7 +48,7 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OutboxResubmitter outboxResubmitter(ObjectProvider<IncompleteEventPublications> publications,
-            @Value("${bazaar.outbox.resubmit-after:PT30S}") Duration resubmitAfter) {
-        return new OutboxResubmitter(publications, resubmitAfter);
+            OutboxProperties properties) {
+        return new OutboxResubmitter(publications, properties.resubmitAfter());
     }
 }
