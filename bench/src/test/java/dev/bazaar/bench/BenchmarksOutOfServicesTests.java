@@ -22,20 +22,25 @@ class BenchmarksOutOfServicesTests {
         Path bench = root.resolve("bench");
         List<Path> found;
         try (Stream<Path> modules = Files.walk(root, 2)) {
-            found = modules.filter(module -> !module.equals(bench) && !module.getFileName().toString().startsWith("."))
+            found = modules.filter(module -> !module.equals(bench)
+                            && !module.getFileName().toString().startsWith("."))
                     .map(module -> module.resolve("src/main"))
                     .filter(Files::isDirectory)
                     .flatMap(BenchmarksOutOfServicesTests::benchPackages)
                     .map(root::relativize)
                     .toList();
         }
-        assertEquals(List.of(), found, "benchmark packages in main sources (move them to bench/ or the module's src/test)");
+        assertEquals(
+                List.of(), found, "benchmark packages in main sources (move them to bench/ or the module's src/test)");
     }
 
     private static Stream<Path> benchPackages(Path main) {
         try (Stream<Path> paths = Files.walk(main)) {
-            return paths.filter(path -> Files.isDirectory(path) && path.getFileName().toString().equals("bench"))
-                    .toList().stream();
+            return paths
+                    .filter(path -> Files.isDirectory(path)
+                            && path.getFileName().toString().equals("bench"))
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -16,13 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
 final class CatalogueFile {
 
     /** One array element, field for field as inbound-service's README describes the format. */
-    record Row(String supplierSku, String title, String brand, List<String> categoryPath, long price, long mrp,
-            String currency, List<String> images, String description, Map<String, Object> attributes,
-            int weightGrams, Dimensions dimensionsCm) {
-    }
+    record Row(
+            String supplierSku,
+            String title,
+            String brand,
+            List<String> categoryPath,
+            long price,
+            long mrp,
+            String currency,
+            List<String> images,
+            String description,
+            Map<String, Object> attributes,
+            int weightGrams,
+            Dimensions dimensionsCm) {}
 
-    record Dimensions(int length, int width, int height) {
-    }
+    record Dimensions(int length, int width, int height) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,11 +44,20 @@ final class CatalogueFile {
 
     static Row row(DemoItem item) {
         Parcel parcel = item.parcel();
-        return new Row(item.supplierSku(), item.title(), item.brand(), item.categoryPath(), item.priceRupees(),
-                item.mrpRupees(), "INR", item.images(), item.description(), item.attributes(), parcel.weightGrams(),
+        return new Row(
+                item.supplierSku(),
+                item.title(),
+                item.brand(),
+                item.categoryPath(),
+                item.priceRupees(),
+                item.mrpRupees(),
+                "INR",
+                item.images(),
+                item.description(),
+                item.attributes(),
+                parcel.weightGrams(),
                 new Dimensions(parcel.lengthCm(), parcel.widthCm(), parcel.heightCm()));
     }
 
-    private CatalogueFile() {
-    }
+    private CatalogueFile() {}
 }

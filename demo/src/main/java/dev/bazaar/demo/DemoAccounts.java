@@ -20,9 +20,14 @@ record DemoAccounts(String opsEmail, String opsPassword, String customerEmail, S
         } catch (IOException e) {
             return Optional.empty();
         }
-        var accounts = new DemoAccounts(properties.getProperty("ops.email"), properties.getProperty("ops.password"),
-                properties.getProperty("customer.email"), properties.getProperty("customer.password"));
+        var accounts = new DemoAccounts(
+                properties.getProperty("ops.email"),
+                properties.getProperty("ops.password"),
+                properties.getProperty("customer.email"),
+                properties.getProperty("customer.password"));
         // A file caught half-written has no passwords yet.
-        return accounts.opsPassword() == null || accounts.customerPassword() == null ? Optional.empty() : Optional.of(accounts);
+        return accounts.opsPassword() == null || accounts.customerPassword() == null
+                ? Optional.empty()
+                : Optional.of(accounts);
     }
 }

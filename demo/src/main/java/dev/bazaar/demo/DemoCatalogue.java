@@ -17,6 +17,7 @@ public final class DemoCatalogue {
 
     /** The supplier inbound-service creates for the local demo ({@code DemoSupplier}). */
     public static final String SUPPLIER_ID = "demo-supplier";
+
     public static final long SEED = 20_261_218L;
     static final int ITEMS_PER_DEPARTMENT = 500;
 
@@ -38,7 +39,8 @@ public final class DemoCatalogue {
             for (int i = 0; i < department.size(); i++) {
                 ProductLine line = department.get(i);
                 // The first lines of a department take the remainder, so each department has the same count.
-                int count = ITEMS_PER_DEPARTMENT / department.size() + (i < ITEMS_PER_DEPARTMENT % department.size() ? 1 : 0);
+                int count = ITEMS_PER_DEPARTMENT / department.size()
+                        + (i < ITEMS_PER_DEPARTMENT % department.size() ? 1 : 0);
                 Random random = new Random(seed * 1_000_003L + line.code().hashCode());
                 for (int number = 1; number <= count; number++) {
                     items.add(line.item(number, random));
@@ -52,7 +54,9 @@ public final class DemoCatalogue {
     Map<String, List<ProductLine>> departments() {
         Map<String, List<ProductLine>> departments = new LinkedHashMap<>();
         for (ProductLine line : lines) {
-            departments.computeIfAbsent(line.categoryPath().get(0), name -> new ArrayList<>()).add(line);
+            departments
+                    .computeIfAbsent(line.categoryPath().get(0), name -> new ArrayList<>())
+                    .add(line);
         }
         return departments;
     }

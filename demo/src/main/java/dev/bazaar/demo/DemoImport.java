@@ -41,8 +41,9 @@ final class DemoImport {
         ImportStatus status = api.status(importId);
         while (!status.finished()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new DemoFailure("import " + importId + " still " + status.status() + " after " + timeout.toSeconds()
-                        + " s (" + status.counts().rowsRead() + " rows read); see ./bazaar logs inbound-service");
+                throw new DemoFailure(
+                        "import " + importId + " still " + status.status() + " after " + timeout.toSeconds() + " s ("
+                                + status.counts().rowsRead() + " rows read); see ./bazaar logs inbound-service");
             }
             pause();
             status = api.status(importId);
@@ -58,7 +59,8 @@ final class DemoImport {
         }
         if (counts.rejected() > 0) {
             throw new DemoFailure("inbound-service rejected " + counts.rejected() + " of " + counts.rowsRead()
-                    + " demo rows (import " + status.importId() + "); first errors:\n" + status.errors().stream()
+                    + " demo rows (import " + status.importId() + "); first errors:\n"
+                    + status.errors().stream()
                             .map(e -> "  row " + e.row() + " " + e.field() + ": " + e.reason())
                             .collect(Collectors.joining("\n")));
         }

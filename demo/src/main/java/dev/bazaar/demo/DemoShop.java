@@ -34,6 +34,7 @@ public final class DemoShop {
      * files never come).
      */
     private static final Duration FILE_WAIT = Duration.ofSeconds(60);
+
     private static final Duration FILE_WAIT_WELCOME = Duration.ofSeconds(10);
 
     public static void main(String[] args) {
@@ -56,37 +57,68 @@ public final class DemoShop {
     static void run(Map<String, String> options) {
         Path home = Path.of(System.getenv().getOrDefault("BAZAAR_HOME", ".bazaar"));
         String url = options.getOrDefault("url", "http://127.0.0.1:8080").replaceAll("/+$", "");
-        Path keyFile = Path.of(options.getOrDefault("key-file", home.resolve("inbound/demo-api-key").toString()));
-        Path accountsFile = Path.of(options.getOrDefault("accounts", home.resolve("user-service/demo-ops.txt").toString()));
-        Path catalogueFile = Path.of(options.getOrDefault("out", home.resolve("demo").toString())).resolve("catalogue.json");
+        Path keyFile = Path.of(options.getOrDefault(
+                "key-file", home.resolve("inbound/demo-api-key").toString()));
+        Path accountsFile = Path.of(options.getOrDefault(
+                "accounts", home.resolve("user-service/demo-ops.txt").toString()));
+        Path catalogueFile = Path.of(
+                        options.getOrDefault("out", home.resolve("demo").toString()))
+                .resolve("catalogue.json");
         boolean load = !options.containsKey("no-import");
 
         List<DemoItem> items = DemoCatalogue.standard().items();
         Optional<String> apiKey = Optional.ofNullable(options.get("key"))
-                .or(() -> awaitFile(keyFile, load ? FILE_WAIT : FILE_WAIT_WELCOME).map(String::strip).filter(key -> !key.isEmpty()));
+                .or(() -> awaitFile(keyFile, load ? FILE_WAIT : FILE_WAIT_WELCOME)
+                        .map(String::strip)
+                        .filter(key -> !key.isEmpty()));
         if (load) {
-            String key = apiKey.orElseThrow(() -> new DemoFailure("no API key: " + keyFile + " was not written within "
-                    + FILE_WAIT.toSeconds() + " s (inbound-service writes it at start when BAZAAR_DEMO is on); or pass --key"));
-            load(items, url, key, catalogueFile, Duration.ofSeconds(Long.parseLong(options.getOrDefault("search-wait", "120"))));
+            String key = apiKey.orElseThrow(
+                    () -> new DemoFailure("no API key: " + keyFile + " was not written within " + FILE_WAIT.toSeconds()
+                            + " s (inbound-service writes it at start when BAZAAR_DEMO is on); or pass --key"));
+            load(
+                    items,
+                    url,
+                    key,
+                    catalogueFile,
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("search-wait", "120"))));
         }
         if (!load) {
             writeCatalogue(items, catalogueFile); // the file the welcome's import command sends
         }
         awaitFile(accountsFile, load ? FILE_WAIT : FILE_WAIT_WELCOME);
-        DemoItem headphones = items.stream().filter(item -> item.supplierSku().startsWith("DEMO-HPH-")).findFirst().orElseThrow();
-        System.out.println(new Welcome(url, DemoAccounts.read(accountsFile), accountsFile, apiKey, keyFile,
-                MISSPELT_SEARCH, headphones.itemId(), catalogueFile).text());
+        DemoItem headphones = items.stream()
+                .filter(item -> item.supplierSku().startsWith("DEMO-HPH-"))
+                .findFirst()
+                .orElseThrow();
+        System.out.println(new Welcome(
+                        url,
+                        DemoAccounts.read(accountsFile),
+                        accountsFile,
+                        apiKey,
+                        keyFile,
+                        MISSPELT_SEARCH,
+                        headphones.itemId(),
+                        catalogueFile)
+                .text());
     }
 
     private static void load(List<DemoItem> items, String url, String apiKey, Path catalogueFile, Duration searchWait) {
         long departments = items.stream().map(DemoItem::department).distinct().count();
-        System.out.printf("demo catalogue: %,d items in %d departments, sent to %s as %s%n", items.size(), departments,
-                url, DemoCatalogue.SUPPLIER_ID);
+        System.out.printf(
+                "demo catalogue: %,d items in %d departments, sent to %s as %s%n",
+                items.size(), departments, url, DemoCatalogue.SUPPLIER_ID);
         Instant start = Instant.now();
-        ImportStatus status = new DemoImport(new SupplierApi(url, apiKey), Duration.ofMinutes(5)).run(items, catalogueFile);
+        ImportStatus status =
+                new DemoImport(new SupplierApi(url, apiKey), Duration.ofMinutes(5)).run(items, catalogueFile);
         ImportStatus.Counts counts = status.counts();
-        System.out.printf("  import %s %s in %.1f s: %,d accepted (new or changed), %,d unchanged, %,d rejected%n",
-                status.importId(), status.status(), seconds(start), counts.accepted(), counts.unchanged(), counts.rejected());
+        System.out.printf(
+                "  import %s %s in %.1f s: %,d accepted (new or changed), %,d unchanged, %,d rejected%n",
+                status.importId(),
+                status.status(),
+                seconds(start),
+                counts.accepted(),
+                counts.unchanged(),
+                counts.rejected());
         if (searchWait.isZero()) {
             return;
         }
@@ -94,14 +126,20 @@ public final class DemoShop {
         ShopSearch search = new ShopSearch(url);
         long listed = search.awaitListed(ShopSearch.brandsOf(items), items.size(), searchWait);
         if (listed < items.size()) {
-            System.out.printf("  warning: search lists %,d of the %,d demo items after %d s; search-consumer may still be"
-                    + " indexing (./bazaar logs search-consumer)%n", listed, items.size(), searchWait.toSeconds());
+            System.out.printf(
+                    "  warning: search lists %,d of the %,d demo items after %d s; search-consumer may still be"
+                            + " indexing (./bazaar logs search-consumer)%n",
+                    listed, items.size(), searchWait.toSeconds());
             return;
         }
         System.out.printf("  searchable: %,d demo items listed after %.1f s%n", listed, seconds(indexing));
-        search.firstHit(MISSPELT_SEARCH).ifPresentOrElse(
-                hit -> System.out.printf("  the misspelt search \"%s\" finds: %s%n", MISSPELT_SEARCH, hit.path("title").asString()),
-                () -> System.out.printf("  warning: the misspelt search \"%s\" finds nothing%n", MISSPELT_SEARCH));
+        search.firstHit(MISSPELT_SEARCH)
+                .ifPresentOrElse(
+                        hit -> System.out.printf(
+                                "  the misspelt search \"%s\" finds: %s%n",
+                                MISSPELT_SEARCH, hit.path("title").asString()),
+                        () -> System.out.printf(
+                                "  warning: the misspelt search \"%s\" finds nothing%n", MISSPELT_SEARCH));
         System.out.println();
     }
 
@@ -155,7 +193,8 @@ public final class DemoShop {
             } else {
                 throw new IllegalArgumentException("--" + name + " needs a value");
             }
-            if (!List.of("url", "key", "key-file", "accounts", "out", "search-wait", "no-import").contains(name)) {
+            if (!List.of("url", "key", "key-file", "accounts", "out", "search-wait", "no-import")
+                    .contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, value);
@@ -170,6 +209,5 @@ public final class DemoShop {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
-    private DemoShop() {
-    }
+    private DemoShop() {}
 }

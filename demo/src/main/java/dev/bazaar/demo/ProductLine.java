@@ -165,8 +165,21 @@ public record ProductLine(
 
         /** The parcel: its size class, and the weight and longest-side bands that put it there. */
         ProductLine parcel(SizeClass sizeClass, int minGrams, int maxGrams, int minSideCm, int maxSideCm) {
-            return new ProductLine(code, categoryPath, noun, brands, series, titlePattern, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
-                    minPrice, maxPrice, sizeClass, minGrams, maxGrams, minSideCm, maxSideCm);
+            return new ProductLine(
+                    code,
+                    categoryPath,
+                    noun,
+                    brands,
+                    series,
+                    titlePattern,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+                    minPrice,
+                    maxPrice,
+                    sizeClass,
+                    minGrams,
+                    maxGrams,
+                    minSideCm,
+                    maxSideCm);
         }
     }
 }

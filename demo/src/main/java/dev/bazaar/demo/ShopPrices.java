@@ -5,7 +5,7 @@ import java.util.Random;
 /** Prices as Indian shops write them: ₹499, ₹1,299, ₹24,999, with an MRP a typical discount above. */
 final class ShopPrices {
 
-    private static final int[] DISCOUNT_PERCENT = { 0, 0, 5, 10, 10, 15, 20, 25, 30, 40, 50, 60 };
+    private static final int[] DISCOUNT_PERCENT = {0, 0, 5, 10, 10, 15, 20, 25, 30, 40, 50, 60};
 
     /** Spread evenly on a log scale between the bounds (as many ₹500 kettles as ₹5,000 ones), then charm-rounded. */
     static long price(Random random, long minRupees, long maxRupees) {
@@ -28,6 +28,5 @@ final class ShopPrices {
         return Math.max(9, (rupees + unit - 1) / unit * unit - 1);
     }
 
-    private ShopPrices() {
-    }
+    private ShopPrices() {}
 }

@@ -24,10 +24,12 @@ final class ShopSearch {
 
     /** search-service takes at most this many values of one filter. */
     static final int MAX_BRANDS_PER_QUERY = 20;
+
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     ShopSearch(String baseUrl) {
@@ -77,7 +79,8 @@ final class ShopSearch {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/search?" + query))
                 .header("X-Session-Id", "bazaar-demo-loader")
                 .timeout(Duration.ofSeconds(10))
-                .GET().build();
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             // 503/504 while Elasticsearch or a cold search-service is not ready yet: ask again later.

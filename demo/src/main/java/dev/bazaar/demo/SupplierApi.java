@@ -17,7 +17,8 @@ final class SupplierApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -29,37 +30,52 @@ final class SupplierApi {
     /** Sends a canonical-json catalogue; inbound answers 202 with the import's id once it has spooled the file. */
     String sendCatalogue(Path file) {
         // The gateway's supplier route allows 30 s for the answer; inbound answers once it has the file.
-        JsonNode body = call(HttpRequest.newBuilder(URI.create(baseUrl + "/api/supplier/catalog"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(bodyOf(file)), 202);
+        JsonNode body = call(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/supplier/catalog"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(bodyOf(file)),
+                202);
         return body.path("importId").stringValue();
     }
 
     ImportStatus status(String importId) {
-        JsonNode job = call(HttpRequest.newBuilder(URI.create(baseUrl + "/api/supplier/imports/" + importId + "?size=10"))
-                .timeout(Duration.ofSeconds(10))
-                .GET(), 200);
+        JsonNode job = call(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/supplier/imports/" + importId + "?size=10"))
+                        .timeout(Duration.ofSeconds(10))
+                        .GET(),
+                200);
         JsonNode counts = job.path("counts");
         List<ImportStatus.RowError> errors = new ArrayList<>();
         for (JsonNode error : job.path("errors").path("items")) {
-            errors.add(new ImportStatus.RowError(error.path("row").asLong(), error.path("field").asString(),
+            errors.add(new ImportStatus.RowError(
+                    error.path("row").asLong(),
+                    error.path("field").asString(),
                     error.path("reason").asString()));
         }
-        return new ImportStatus(importId, job.path("status").asString(),
-                new ImportStatus.Counts(counts.path("rowsRead").asLong(), counts.path("accepted").asLong(),
-                        counts.path("rejected").asLong(), counts.path("skipped").asLong(),
+        return new ImportStatus(
+                importId,
+                job.path("status").asString(),
+                new ImportStatus.Counts(
+                        counts.path("rowsRead").asLong(),
+                        counts.path("accepted").asLong(),
+                        counts.path("rejected").asLong(),
+                        counts.path("skipped").asLong(),
                         counts.path("unchanged").asLong()),
-                job.path("failure").isNull() ? null : job.path("failure").asString(null), errors);
+                job.path("failure").isNull() ? null : job.path("failure").asString(null),
+                errors);
     }
 
     private JsonNode call(HttpRequest.Builder request, int expectedStatus) {
-        HttpRequest built = request.header("X-Api-Key", apiKey).header("Accept", "application/json").build();
+        HttpRequest built = request.header("X-Api-Key", apiKey)
+                .header("Accept", "application/json")
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new DemoFailure("cannot reach " + built.uri() + " (" + e + "); is the gateway (or inbound-service) running?", e);
+            throw new DemoFailure(
+                    "cannot reach " + built.uri() + " (" + e + "); is the gateway (or inbound-service) running?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DemoFailure("interrupted while calling " + built.uri(), e);

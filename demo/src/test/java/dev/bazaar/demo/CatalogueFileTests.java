@@ -33,13 +33,20 @@ class CatalogueFileTests {
         assertThat(row.get("mrp").longValue()).isEqualTo(item.mrpRupees());
         assertThat(row.get("currency").stringValue()).isEqualTo("INR");
         assertThat(row.get("categoryPath").get(0).stringValue()).isEqualTo(item.department());
-        assertThat(row.get("images").get(0).stringValue()).isEqualTo(item.images().get(0));
+        assertThat(row.get("images").get(0).stringValue())
+                .isEqualTo(item.images().get(0));
         assertThat(row.get("attributes").get("Rating").isNumber()).isTrue();
-        assertThat(row.get("attributes").get("Color").stringValue()).isEqualTo(item.attributes().get("Color"));
+        assertThat(row.get("attributes").get("Color").stringValue())
+                .isEqualTo(item.attributes().get("Color"));
         assertThat(row.get("weightGrams").intValue()).isEqualTo(item.parcel().weightGrams());
-        assertThat(row.get("dimensionsCm").get("length").intValue()).isEqualTo(item.parcel().lengthCm());
-        assertThat(row.get("dimensionsCm").get("width").intValue()).isEqualTo(item.parcel().widthCm());
-        assertThat(row.get("dimensionsCm").get("height").intValue()).isEqualTo(item.parcel().heightCm());
-        assertThat(row.has("sizeClass")).as("inbound derives the size class itself").isFalse();
+        assertThat(row.get("dimensionsCm").get("length").intValue())
+                .isEqualTo(item.parcel().lengthCm());
+        assertThat(row.get("dimensionsCm").get("width").intValue())
+                .isEqualTo(item.parcel().widthCm());
+        assertThat(row.get("dimensionsCm").get("height").intValue())
+                .isEqualTo(item.parcel().heightCm());
+        assertThat(row.has("sizeClass"))
+                .as("inbound derives the size class itself")
+                .isFalse();
     }
 }

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +22,12 @@ class DemoCatalogueTests {
     @Test
     void atLeastFiveThousandItemsInAtLeastEightDepartments() {
         assertThat(items).hasSizeGreaterThanOrEqualTo(5_000);
-        Map<String, Long> perDepartment = items.stream()
-                .collect(Collectors.groupingBy(DemoItem::department, Collectors.counting()));
+        Map<String, Long> perDepartment =
+                items.stream().collect(Collectors.groupingBy(DemoItem::department, Collectors.counting()));
         assertThat(perDepartment).hasSizeGreaterThanOrEqualTo(8);
         // No department is a token one: each holds at least a twentieth of the catalogue.
-        assertThat(perDepartment.values()).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(items.size() / 20));
+        assertThat(perDepartment.values())
+                .allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(items.size() / 20));
     }
 
     @Test
@@ -45,8 +46,10 @@ class DemoCatalogueTests {
         assertThat(first.supplierSku()).isEqualTo("DEMO-TSH-0001");
         assertThat(first.itemId()).isEqualTo(dev.bazaar.contracts.catalog.ItemIds.of("demo-supplier", "DEMO-TSH-0001"));
         assertThat(digest(items.stream().map(DemoItem::itemId))).isEqualTo(PINNED_IDS);
-        assertThat(digest(items.stream().map(item -> item.title() + "|" + item.priceRupees() + "|" + item.mrpRupees()
-                + "|" + item.attributes() + "|" + item.parcel()))).isEqualTo(PINNED_CONTENT);
+        assertThat(digest(items.stream()
+                        .map(item -> item.title() + "|" + item.priceRupees() + "|" + item.mrpRupees() + "|"
+                                + item.attributes() + "|" + item.parcel())))
+                .isEqualTo(PINNED_CONTENT);
     }
 
     static final String PINNED_IDS = "160dbb251787f86f";
@@ -55,7 +58,10 @@ class DemoCatalogueTests {
     @Test
     void skusAreUnique() {
         Set<String> skus = new HashSet<>();
-        assertThat(items).allSatisfy(item -> assertThat(skus.add(item.supplierSku())).as(item.supplierSku()).isTrue());
+        assertThat(items)
+                .allSatisfy(item -> assertThat(skus.add(item.supplierSku()))
+                        .as(item.supplierSku())
+                        .isTrue());
     }
 
     /** The shared rules of inbound-service's ItemRules (its README, "Shared rules / limits"), item by item. */
@@ -66,10 +72,12 @@ class DemoCatalogueTests {
             assertThat(item.title()).isNotBlank().hasSizeLessThanOrEqualTo(500).doesNotContain("{", "}", "  ");
             assertThat(item.brand()).isNotBlank().hasSizeLessThanOrEqualTo(200);
             assertThat(item.description()).isNotBlank().hasSizeLessThanOrEqualTo(100_000);
-            assertThat(item.categoryPath()).hasSizeBetween(2, 10)
+            assertThat(item.categoryPath())
+                    .hasSizeBetween(2, 10)
                     .allSatisfy(level -> assertThat(level).isNotBlank().hasSizeLessThanOrEqualTo(200));
-            assertThat(item.images()).hasSizeBetween(1, 20).allSatisfy(url -> assertThat(url)
-                    .startsWith("https://").hasSizeLessThanOrEqualTo(2_048));
+            assertThat(item.images())
+                    .hasSizeBetween(1, 20)
+                    .allSatisfy(url -> assertThat(url).startsWith("https://").hasSizeLessThanOrEqualTo(2_048));
             assertThat(item.priceRupees()).isPositive().isLessThanOrEqualTo(1_000_000_000L);
             assertThat(item.mrpRupees()).isGreaterThanOrEqualTo(item.priceRupees());
             assertThat(item.attributes()).isNotEmpty().hasSizeLessThanOrEqualTo(200);
@@ -81,7 +89,10 @@ class DemoCatalogueTests {
                 }
             });
             assertThat(item.parcel().weightGrams()).isPositive();
-            assertThat(List.of(item.parcel().lengthCm(), item.parcel().widthCm(), item.parcel().heightCm()))
+            assertThat(List.of(
+                            item.parcel().lengthCm(),
+                            item.parcel().widthCm(),
+                            item.parcel().heightCm()))
                     .allSatisfy(side -> assertThat(side).isPositive());
         });
     }
@@ -93,9 +104,13 @@ class DemoCatalogueTests {
      */
     @Test
     void everyParcelIsOfItsProductLinesSizeClass() {
-        assertThat(items).allSatisfy(item -> assertThat(classOf(item.parcel())).as(item.title() + " " + item.parcel())
-                .isEqualTo(item.sizeClass()));
-        assertThat(items.stream().map(DemoItem::sizeClass).collect(Collectors.toCollection(() -> EnumSet.noneOf(SizeClass.class))))
+        assertThat(items)
+                .allSatisfy(item -> assertThat(classOf(item.parcel()))
+                        .as(item.title() + " " + item.parcel())
+                        .isEqualTo(item.sizeClass()));
+        assertThat(items.stream()
+                        .map(DemoItem::sizeClass)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(SizeClass.class))))
                 .containsExactly(SizeClass.values());
     }
 
@@ -105,28 +120,36 @@ class DemoCatalogueTests {
             assertThat(item.priceRupees() % 10).isEqualTo(9);
             assertThat(item.mrpRupees() % 10).isEqualTo(9);
         });
-        assertThat(items.stream().filter(item -> item.mrpRupees() > item.priceRupees()).count())
-                .as("discounted items").isGreaterThan(items.size() / 2);
+        assertThat(items.stream()
+                        .filter(item -> item.mrpRupees() > item.priceRupees())
+                        .count())
+                .as("discounted items")
+                .isGreaterThan(items.size() / 2);
     }
 
     /** The misspelt search the welcome suggests must be one edit away from words of demo titles. */
     @Test
     void theSuggestedMisspeltSearchIsOneEditFromDemoTitles() {
         String[] typed = DemoShop.MISSPELT_SEARCH.split(" ");
-        List<DemoItem> meant = items.stream().filter(item -> {
-            List<String> words = List.of(item.title().toLowerCase().split("\\W+"));
-            return java.util.Arrays.stream(typed).allMatch(word -> words.stream().anyMatch(w -> edits(word, w) == 1));
-        }).toList();
+        List<DemoItem> meant = items.stream()
+                .filter(item -> {
+                    List<String> words = List.of(item.title().toLowerCase().split("\\W+"));
+                    return java.util.Arrays.stream(typed)
+                            .allMatch(word -> words.stream().anyMatch(w -> edits(word, w) == 1));
+                })
+                .toList();
         assertThat(meant).hasSizeGreaterThan(50);
     }
 
     static SizeClass classOf(Parcel parcel) {
         int grams = parcel.weightGrams();
         int side = parcel.longestSideCm();
-        SizeClass byWeight = grams <= 1_000 ? SizeClass.SMALL : grams <= 5_000 ? SizeClass.MEDIUM
-                : grams <= 20_000 ? SizeClass.LARGE : SizeClass.BULKY;
-        SizeClass bySide = side <= 30 ? SizeClass.SMALL : side <= 60 ? SizeClass.MEDIUM
-                : side <= 120 ? SizeClass.LARGE : SizeClass.BULKY;
+        SizeClass byWeight = grams <= 1_000
+                ? SizeClass.SMALL
+                : grams <= 5_000 ? SizeClass.MEDIUM : grams <= 20_000 ? SizeClass.LARGE : SizeClass.BULKY;
+        SizeClass bySide = side <= 30
+                ? SizeClass.SMALL
+                : side <= 60 ? SizeClass.MEDIUM : side <= 120 ? SizeClass.LARGE : SizeClass.BULKY;
         return byWeight.compareTo(bySide) >= 0 ? byWeight : bySide;
     }
 

@@ -43,14 +43,16 @@ class DemoImportIntegrationTests {
     static void startInbound() throws Exception {
         LocalServer.KAFKA.requireReachable();
         LocalServer.MARIADB.requireReachable();
-        inbound = ServiceProcess.start("inbound-service", List.of(
-                "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                "--bazaar.kafka.topic-prefix=" + names.topicPrefix(),
-                "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + names.database()
-                        + "?createDatabaseIfNotExist=true",
-                "--bazaar.inbound.demo-supplier.enabled=true",
-                "--bazaar.inbound.demo-supplier.key-file=" + home.resolve("demo-api-key"),
-                "--bazaar.inbound.import.spool-dir=" + home.resolve("spool")));
+        inbound = ServiceProcess.start(
+                "inbound-service",
+                List.of(
+                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
+                        "--bazaar.kafka.topic-prefix=" + names.topicPrefix(),
+                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
+                                + names.database() + "?createDatabaseIfNotExist=true",
+                        "--bazaar.inbound.demo-supplier.enabled=true",
+                        "--bazaar.inbound.demo-supplier.key-file=" + home.resolve("demo-api-key"),
+                        "--bazaar.inbound.import.spool-dir=" + home.resolve("spool")));
     }
 
     @AfterAll
@@ -63,8 +65,11 @@ class DemoImportIntegrationTests {
     @Test
     void theDemoCatalogueIsAcceptedWholeAndUnchangedTheSecondTime() throws Exception {
         List<DemoItem> items = DemoCatalogue.standard().items();
-        var demoImport = new DemoImport(new SupplierApi(inbound.baseUrl(),
-                Files.readString(home.resolve("demo-api-key")).strip()), Duration.ofMinutes(3));
+        var demoImport = new DemoImport(
+                new SupplierApi(
+                        inbound.baseUrl(),
+                        Files.readString(home.resolve("demo-api-key")).strip()),
+                Duration.ofMinutes(3));
 
         ImportStatus first = demoImport.run(items, home.resolve("demo/catalogue.json"));
         assertThat(first.status()).isEqualTo("COMPLETED");
@@ -73,7 +78,8 @@ class DemoImportIntegrationTests {
         // What inbound published is what was generated, with inbound's own size class for each parcel.
         Map<String, JsonNode> published = publishedItems(items.size());
         assertThat(published).hasSize(items.size());
-        Map<String, DemoItem> generated = items.stream().collect(Collectors.toMap(DemoItem::itemId, Function.identity()));
+        Map<String, DemoItem> generated =
+                items.stream().collect(Collectors.toMap(DemoItem::itemId, Function.identity()));
         assertThat(published.keySet()).isEqualTo(generated.keySet());
         assertThat(published.values()).allSatisfy(event -> {
             DemoItem item = generated.get(event.get("itemId").stringValue());
@@ -82,8 +88,11 @@ class DemoImportIntegrationTests {
             assertThat(event.get("brand").stringValue()).isEqualTo(item.brand());
             assertThat(event.get("price").get("minor").longValue()).isEqualTo(item.priceRupees() * 100);
             assertThat(event.get("mrp").get("minor").longValue()).isEqualTo(item.mrpRupees() * 100);
-            assertThat(event.get("categoryPath").size()).isEqualTo(item.categoryPath().size());
-            assertThat(event.get("sizeClass").stringValue()).as(item.title()).isEqualTo(item.sizeClass().name());
+            assertThat(event.get("categoryPath").size())
+                    .isEqualTo(item.categoryPath().size());
+            assertThat(event.get("sizeClass").stringValue())
+                    .as(item.title())
+                    .isEqualTo(item.sizeClass().name());
         });
 
         ImportStatus second = demoImport.run(items, home.resolve("demo/catalogue.json"));
@@ -93,8 +102,11 @@ class DemoImportIntegrationTests {
     /** The items of supplier.items.v1 by id, read from the start until {@code expected} distinct ones arrived. */
     private static Map<String, JsonNode> publishedItems(int expected) {
         Map<String, JsonNode> items = new HashMap<>();
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(LocalServer.KAFKA.address(),
-                names.topic(Topics.SUPPLIER_ITEMS), read -> read.size() >= expected, Duration.ofMinutes(1));
+        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(
+                LocalServer.KAFKA.address(),
+                names.topic(Topics.SUPPLIER_ITEMS),
+                read -> read.size() >= expected,
+                Duration.ofMinutes(1));
         for (ConsumerRecord<String, byte[]> record : records) {
             JsonNode item = json.readTree(record.value()).get("item");
             items.put(item.get("itemId").stringValue(), item);

@@ -17,11 +17,13 @@ class DemoShopTests {
 
     @Test
     void readsOptionsWithOrWithoutEquals() {
-        assertThat(DemoShop.options(new String[] { "--url", "http://gw:8080", "--key=bzk_1.x", "--no-import" }))
+        assertThat(DemoShop.options(new String[] {"--url", "http://gw:8080", "--key=bzk_1.x", "--no-import"}))
                 .isEqualTo(Map.of("url", "http://gw:8080", "key", "bzk_1.x", "no-import", ""));
-        assertThatThrownBy(() -> DemoShop.options(new String[] { "--colour=red" })).hasMessageContaining("unknown option");
-        assertThatThrownBy(() -> DemoShop.options(new String[] { "--url" })).hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> DemoShop.options(new String[] { "--search-wait=soon" })).hasMessageContaining("seconds");
+        assertThatThrownBy(() -> DemoShop.options(new String[] {"--colour=red"}))
+                .hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> DemoShop.options(new String[] {"--url"})).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> DemoShop.options(new String[] {"--search-wait=soon"}))
+                .hasMessageContaining("seconds");
     }
 
     @Test
@@ -34,24 +36,43 @@ class DemoShopTests {
                 customer.email=customer@bazaar.local
                 customer.password=Bz1customer
                 """);
-        String text = new Welcome("http://127.0.0.1:8080", DemoAccounts.read(accountsFile), accountsFile,
-                Optional.of("bzk_k1.secret"), dir.resolve("demo-api-key"), "wirless headphnes", "item-1",
-                Path.of(".bazaar/demo/catalogue.json")).text();
+        String text = new Welcome(
+                        "http://127.0.0.1:8080",
+                        DemoAccounts.read(accountsFile),
+                        accountsFile,
+                        Optional.of("bzk_k1.secret"),
+                        dir.resolve("demo-api-key"),
+                        "wirless headphnes",
+                        "item-1",
+                        Path.of(".bazaar/demo/catalogue.json"))
+                .text();
 
-        assertThat(text).contains("http://127.0.0.1:8080 (the gateway",
-                "customer  customer@bazaar.local  Bz1customer", "OPS       ops@bazaar.local       Bz1ops",
-                "bzk_k1.secret",
-                "curl 'http://127.0.0.1:8080/api/search?q=wirless%20headphnes'",
-                "curl http://127.0.0.1:8080/api/items/item-1",
-                "curl -H 'X-Api-Key: bzk_k1.secret' -H 'Content-Type: application/json'",
-                "--data-binary @.bazaar/demo/catalogue.json http://127.0.0.1:8080/api/supplier/catalog");
+        assertThat(text)
+                .contains(
+                        "http://127.0.0.1:8080 (the gateway",
+                        "customer  customer@bazaar.local  Bz1customer",
+                        "OPS       ops@bazaar.local       Bz1ops",
+                        "bzk_k1.secret",
+                        "curl 'http://127.0.0.1:8080/api/search?q=wirless%20headphnes'",
+                        "curl http://127.0.0.1:8080/api/items/item-1",
+                        "curl -H 'X-Api-Key: bzk_k1.secret' -H 'Content-Type: application/json'",
+                        "--data-binary @.bazaar/demo/catalogue.json http://127.0.0.1:8080/api/supplier/catalog");
     }
 
     @Test
     void welcomeSaysWhereTheLoginsComeFromWhenTheyAreMissing() {
         Path missing = dir.resolve("none.txt");
-        String text = new Welcome("http://gw", DemoAccounts.read(missing), missing, Optional.empty(), dir.resolve("key"),
-                "q", "id", Path.of("c.json")).text();
-        assertThat(text).contains("not written yet", "X-Api-Key: <the key in " + Welcome.shown(dir.resolve("key")) + ">");
+        String text = new Welcome(
+                        "http://gw",
+                        DemoAccounts.read(missing),
+                        missing,
+                        Optional.empty(),
+                        dir.resolve("key"),
+                        "q",
+                        "id",
+                        Path.of("c.json"))
+                .text();
+        assertThat(text)
+                .contains("not written yet", "X-Api-Key: <the key in " + Welcome.shown(dir.resolve("key")) + ">");
     }
 }

@@ -62,23 +62,33 @@ class CatalogueJourneyIntegrationTests {
         LocalServer.MONGO.requireReachable();
         String kafka = "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address();
         String topics = "--bazaar.kafka.topic-prefix=" + names.topicPrefix();
-        inbound = ServiceProcess.start("inbound-service", List.of(kafka, topics,
-                "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + names.database()
-                        + "?createDatabaseIfNotExist=true",
-                "--bazaar.inbound.demo-supplier.enabled=true",
-                "--bazaar.inbound.demo-supplier.key-file=" + home.resolve("demo-api-key"),
-                "--bazaar.inbound.import.spool-dir=" + home.resolve("spool")));
-        items = ServiceProcess.start("item-service", List.of(kafka, topics,
-                "--spring.kafka.consumer.group-id=" + names.base() + "-items",
-                "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/" + names.database()));
-        gateway = ServiceProcess.start("gateway", List.of(
-                "--bazaar.gateway.routes.inbound=" + inbound.baseUrl(),
-                "--spring.data.redis.port=" + LocalServer.REDIS.port()));
+        inbound = ServiceProcess.start(
+                "inbound-service",
+                List.of(
+                        kafka,
+                        topics,
+                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
+                                + names.database() + "?createDatabaseIfNotExist=true",
+                        "--bazaar.inbound.demo-supplier.enabled=true",
+                        "--bazaar.inbound.demo-supplier.key-file=" + home.resolve("demo-api-key"),
+                        "--bazaar.inbound.import.spool-dir=" + home.resolve("spool")));
+        items = ServiceProcess.start(
+                "item-service",
+                List.of(
+                        kafka,
+                        topics,
+                        "--spring.kafka.consumer.group-id=" + names.base() + "-items",
+                        "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/" + names.database()));
+        gateway = ServiceProcess.start(
+                "gateway",
+                List.of(
+                        "--bazaar.gateway.routes.inbound=" + inbound.baseUrl(),
+                        "--spring.data.redis.port=" + LocalServer.REDIS.port()));
     }
 
     @AfterAll
     static void stopServices() {
-        for (ServiceProcess service : new ServiceProcess[] { gateway, items, inbound }) {
+        for (ServiceProcess service : new ServiceProcess[] {gateway, items, inbound}) {
             if (service != null) {
                 service.close();
             }
@@ -90,14 +100,29 @@ class CatalogueJourneyIntegrationTests {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String sku = "TRACED-" + traceId.substring(0, 8);
         String itemId = ItemIds.of(SUPPLIER, sku);
-        var response = new HttpTestClient(gateway.baseUrl()).post("/api/supplier/catalog", List.of(Map.of(
-                        "supplierSku", sku, "title", "Traced ceramic mug", "brand", "Acme",
-                        "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 199)),
-                "X-Api-Key", apiKey(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+        var response = new HttpTestClient(gateway.baseUrl())
+                .post(
+                        "/api/supplier/catalog",
+                        List.of(Map.of(
+                                "supplierSku",
+                                sku,
+                                "title",
+                                "Traced ceramic mug",
+                                "brand",
+                                "Acme",
+                                "categoryPath",
+                                List.of("Kitchen & Dining", "Mugs"),
+                                "price",
+                                199)),
+                        "X-Api-Key",
+                        apiKey(),
+                        "traceparent",
+                        "00-" + traceId + "-00f067aa0ba902b7-01");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
 
         // inbound's import (a background job, its outbox relayed after the commit) -> supplier.items.v1
-        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, itemId))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, itemId)))
+                .isEqualTo(traceId);
         // item-service's batch listener -> its write -> catalog.items.v1
         assertThat(KafkaRecords.traceId(recordOf(Topics.CATALOG_ITEMS, itemId))).isEqualTo(traceId);
     }
@@ -114,7 +139,8 @@ class CatalogueJourneyIntegrationTests {
         // 999 products among 4,994 rows (the rest blank); 4 products have neither price.
         assertThat(counts(first)).containsExactly(4994L, 995L, 4L, 3995L, 0L);
         assertThat(StreamSupport.stream(first.get("errors").get("items").spliterator(), false)
-                .map(error -> error.get("row").longValue())).containsExactly(13L, 22L, 77L, 813L);
+                        .map(error -> error.get("row").longValue()))
+                .containsExactly(13L, 22L, 77L, 813L);
 
         awaitItemsServed(itemsBefore + 995);
         JsonNode shorts = getJson(items, "/api/items/" + ItemIds.of(SUPPLIER, SHORTS_SKU));
@@ -124,9 +150,10 @@ class CatalogueJourneyIntegrationTests {
 
         String missing = UUID.randomUUID().toString();
         String sofa = ItemIds.of(SUPPLIER, "SBEEH3QGU7MFYJFY");
-        JsonNode bulk = postJson(items, "/api/items/bulk-get",
-                Map.of("ids", List.of(sofa, missing, ItemIds.of(SUPPLIER, SHORTS_SKU))));
-        assertThat(StreamSupport.stream(bulk.get("items").spliterator(), false).map(i -> i.get("itemId").stringValue()))
+        JsonNode bulk = postJson(
+                items, "/api/items/bulk-get", Map.of("ids", List.of(sofa, missing, ItemIds.of(SUPPLIER, SHORTS_SKU))));
+        assertThat(StreamSupport.stream(bulk.get("items").spliterator(), false)
+                        .map(i -> i.get("itemId").stringValue()))
                 .containsExactly(sofa, ItemIds.of(SUPPLIER, SHORTS_SKU));
         assertThat(bulk.get("missing").get(0).stringValue()).isEqualTo(missing);
         long catalogEvents = eventsBefore + 995;
@@ -138,7 +165,8 @@ class CatalogueJourneyIntegrationTests {
         List<String> markers = importMarkers(apiKey);
         List<ConsumerRecord<String, byte[]>> upToMarkers = recordsUpTo(names.topic(Topics.CATALOG_ITEMS), markers);
         assertThat(upToMarkers.stream().filter(r -> !markers.contains(r.key())).count())
-                .as("catalogue events other than the markers'").isEqualTo(catalogEvents);
+                .as("catalogue events other than the markers'")
+                .isEqualTo(catalogEvents);
         assertThat(itemsOfSupplier()).isEqualTo(itemsBefore + 995 + markers.size());
     }
 
@@ -154,30 +182,47 @@ class CatalogueJourneyIntegrationTests {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int n = 0; skus.size() < partitions; n++) {
             String sku = "MARKER-" + run + "-" + n;
-            int partition = Utils.toPositive(Utils.murmur2(ItemIds.of(SUPPLIER, sku).getBytes(StandardCharsets.UTF_8)))
-                    % partitions;
+            int partition =
+                    Utils.toPositive(Utils.murmur2(ItemIds.of(SUPPLIER, sku).getBytes(StandardCharsets.UTF_8)))
+                            % partitions;
             if (!covered[partition]) {
                 covered[partition] = true;
                 skus.add(sku);
             }
         }
-        List<Map<String, Object>> catalogue = skus.stream().<Map<String, Object>>map(sku -> Map.of("supplierSku", sku,
-                "title", "Marker " + sku, "brand", "Acme", "categoryPath", List.of("Kitchen & Dining", "Mugs"), "price", 99))
+        List<Map<String, Object>> catalogue = skus.stream()
+                .<Map<String, Object>>map(sku -> Map.of(
+                        "supplierSku",
+                        sku,
+                        "title",
+                        "Marker " + sku,
+                        "brand",
+                        "Acme",
+                        "categoryPath",
+                        List.of("Kitchen & Dining", "Mugs"),
+                        "price",
+                        99))
                 .toList();
-        var response = new HttpTestClient(inbound.baseUrl()).post("/api/supplier/catalog", catalogue, "X-Api-Key", apiKey);
+        var response =
+                new HttpTestClient(inbound.baseUrl()).post("/api/supplier/catalog", catalogue, "X-Api-Key", apiKey);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
-        List<String> markers = skus.stream().map(sku -> ItemIds.of(SUPPLIER, sku)).toList();
-        Set<Integer> landedOn = recordsUpTo(topic, markers).stream().filter(r -> markers.contains(r.key()))
-                .map(ConsumerRecord::partition).collect(Collectors.toSet());
+        List<String> markers =
+                skus.stream().map(sku -> ItemIds.of(SUPPLIER, sku)).toList();
+        Set<Integer> landedOn = recordsUpTo(topic, markers).stream()
+                .filter(r -> markers.contains(r.key()))
+                .map(ConsumerRecord::partition)
+                .collect(Collectors.toSet());
         assertThat(landedOn).as("the markers' partitions").hasSize(partitions);
         return markers;
     }
 
     /** The topic's records from the start until every key of {@code markers} has been read. */
     private static List<ConsumerRecord<String, byte[]>> recordsUpTo(String topic, List<String> markers) {
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.readUntilKeys(LocalServer.KAFKA.address(), topic,
-                markers, Duration.ofSeconds(90));
-        assertThat(records.stream().map(ConsumerRecord::key).toList()).as("records on " + topic).containsAll(markers);
+        List<ConsumerRecord<String, byte[]>> records =
+                KafkaRecords.readUntilKeys(LocalServer.KAFKA.address(), topic, markers, Duration.ofSeconds(90));
+        assertThat(records.stream().map(ConsumerRecord::key).toList())
+                .as("records on " + topic)
+                .containsAll(markers);
         return records;
     }
 
@@ -191,12 +236,14 @@ class CatalogueJourneyIntegrationTests {
 
     private JsonNode importSample(String apiKey) throws Exception {
         HttpTestClient supplier = new HttpTestClient(inbound.baseUrl()).withHeader("X-Api-Key", apiKey);
-        var response = supplier.send("POST", "/api/supplier/catalog", "text/csv", BodyPublishers.ofFile(SAMPLE.orElseThrow()));
+        var response =
+                supplier.send("POST", "/api/supplier/catalog", "text/csv", BodyPublishers.ofFile(SAMPLE.orElseThrow()));
         assertThat(response.status()).isEqualTo(202);
         String importId = response.json().get("importId").stringValue();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode job = supplier.get("/api/supplier/imports/" + importId + "?size=10").json();
+            JsonNode job = supplier.get("/api/supplier/imports/" + importId + "?size=10")
+                    .json();
             if ("COMPLETED".equals(job.get("status").stringValue())) {
                 return job;
             }
@@ -217,7 +264,9 @@ class CatalogueJourneyIntegrationTests {
     }
 
     private long itemsOfSupplier() throws Exception {
-        return getJson(items, "/api/items?supplierId=" + SUPPLIER + "&size=1").get("totalElements").longValue();
+        return getJson(items, "/api/items?supplierId=" + SUPPLIER + "&size=1")
+                .get("totalElements")
+                .longValue();
     }
 
     private static JsonNode getJson(ServiceProcess service, String path) {

@@ -63,7 +63,9 @@ class DockerComposeTests {
         while (dir != null && !Files.exists(dir.resolve("docker-compose.yml"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("a docker-compose.yml above %s", Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as("a docker-compose.yml above %s", Path.of("").toAbsolutePath())
+                .isNotNull();
         root = dir;
         compose = yaml(root.resolve("docker-compose.yml"));
     }
@@ -73,7 +75,9 @@ class DockerComposeTests {
         List<String> unknown = new ArrayList<>();
         for (String service : bazaarServices()) {
             Path module = root.resolve(service);
-            assertThat(module.resolve("pom.xml")).as("module of compose service %s", service).exists();
+            assertThat(module.resolve("pom.xml"))
+                    .as("module of compose service %s", service)
+                    .exists();
             Readable readable = readableBy(module);
             for (String variable : environment(service).keySet()) {
                 if (!JVM_VARIABLES.contains(variable) && !readable.reads(variable)) {
@@ -81,9 +85,13 @@ class DockerComposeTests {
                 }
             }
         }
-        assertThat(unknown).as("variables in docker-compose.yml that the service neither reads as a ${NAME} "
-                + "placeholder (its application.yml, the starter's bazaar-defaults.properties) nor binds as a "
-                + "property (relaxed form of a key there, or %s)", CORE_PROPERTIES).isEmpty();
+        assertThat(unknown)
+                .as(
+                        "variables in docker-compose.yml that the service neither reads as a ${NAME} "
+                                + "placeholder (its application.yml, the starter's bazaar-defaults.properties) nor binds as a "
+                                + "property (relaxed form of a key there, or %s)",
+                        CORE_PROPERTIES)
+                .isEmpty();
     }
 
     /**
@@ -111,15 +119,18 @@ class DockerComposeTests {
             Set<String> set = environment(service).keySet();
             readableBy(root.resolve(service)).defaults().forEach((variable, fallback) -> {
                 Matcher url = localUrl.matcher(fallback);
-                boolean local = url.find() ? deployedPorts.contains(url.group(1))
+                boolean local = url.find()
+                        ? deployedPorts.contains(url.group(1))
                         : fallback.equals("127.0.0.1") || deployedPorts.contains(fallback);
                 if (local && !set.contains(variable) && !variable.equals("BAZAAR_CORS_ORIGINS")) {
                     missing.add(service + ": " + variable + " (default " + fallback + ")");
                 }
             });
         }
-        assertThat(missing).as("placeholders defaulting to a local server that docker-compose.yml runs, "
-                + "not set for the service").isEmpty();
+        assertThat(missing)
+                .as("placeholders defaulting to a local server that docker-compose.yml runs, "
+                        + "not set for the service")
+                .isEmpty();
     }
 
     @Test
@@ -130,10 +141,13 @@ class DockerComposeTests {
             Map<String, Object> definition = service(service);
             assertThat(definition.get("image")).as(service).isEqualTo("bazaar/" + service + ":" + version);
             String port = tag(Files.readString(root.resolve(service).resolve("pom.xml")), "bazaar.image.port");
-            List<String> test = (List<String>) map(definition.get("healthcheck")).get("test");
-            assertThat(String.join(" ", test)).as(service + " health check")
+            List<String> test =
+                    (List<String>) map(definition.get("healthcheck")).get("test");
+            assertThat(String.join(" ", test))
+                    .as(service + " health check")
                     .isEqualTo("CMD curl -fsS -o /dev/null http://127.0.0.1:" + port + "/actuator/health/readiness");
-            assertThat((List<Object>) definition.get("ports")).as(service)
+            assertThat((List<Object>) definition.get("ports"))
+                    .as(service)
                     .containsExactly("127.0.0.1:" + port + ":" + port);
         }
     }
@@ -162,8 +176,7 @@ class DockerComposeTests {
         for (String name : services().keySet()) {
             environment(name).forEach((variable, value) -> {
                 if (secret.matcher(variable).matches()) {
-                    assertThat(String.valueOf(value)).as(name + " " + variable)
-                            .matches("\\$\\{[A-Z_]+:\\?.+}");
+                    assertThat(String.valueOf(value)).as(name + " " + variable).matches("\\$\\{[A-Z_]+:\\?.+}");
                 }
             });
         }
@@ -171,8 +184,11 @@ class DockerComposeTests {
         STORES.forEach((name, path) -> {
             List<?> volumes = (List<?>) service(name).get("volumes");
             assertThat(volumes).as(name + " volumes").isNotNull();
-            String mount = volumes.stream().map(String::valueOf).filter(v -> v.endsWith(":" + path))
-                    .findFirst().orElseThrow(() -> new AssertionError(name + " keeps no volume at " + path));
+            String mount = volumes.stream()
+                    .map(String::valueOf)
+                    .filter(v -> v.endsWith(":" + path))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " keeps no volume at " + path));
             assertThat(declared).as(name + "'s volume").contains(mount.substring(0, mount.indexOf(':')));
         });
     }
@@ -192,11 +208,16 @@ class DockerComposeTests {
         String composeCommand = dockerCompose();
         Path envFile = tmp.resolve("env");
         StringBuilder env = new StringBuilder();
-        envFile(root.resolve(".env.example")).forEach((key, value) ->
-                env.append(key).append('=').append(value.isEmpty() ? "test-value-of-" + key : value).append('\n'));
+        envFile(root.resolve(".env.example"))
+                .forEach((key, value) -> env.append(key)
+                        .append('=')
+                        .append(value.isEmpty() ? "test-value-of-" + key : value)
+                        .append('\n'));
         Files.writeString(envFile, env);
         Result result = run(composeCommand, "--env-file", envFile.toString(), "config", "-q");
-        assertThat(result.exit).as("docker-compose config -q:\n" + result.output).isZero();
+        assertThat(result.exit)
+                .as("docker-compose config -q:\n" + result.output)
+                .isZero();
     }
 
     @Test
@@ -225,7 +246,8 @@ class DockerComposeTests {
         Set<String> keys = new LinkedHashSet<>(CORE_PROPERTIES);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> resources = Files.list(module.resolve("src/main/resources"))) {
-            resources.filter(p -> p.getFileName().toString().matches("application.*\\.(ya?ml|properties)"))
+            resources
+                    .filter(p -> p.getFileName().toString().matches("application.*\\.(ya?ml|properties)"))
                     .forEach(files::add);
         }
         files.add(root.resolve("platform/starter/src/main/resources/bazaar-defaults.properties"));
@@ -240,7 +262,9 @@ class DockerComposeTests {
                 }
             }
             if (file.toString().endsWith(".properties")) {
-                text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#") && l.contains("="))
+                text.lines()
+                        .map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#") && l.contains("="))
                         .forEach(l -> keys.add(l.substring(0, l.indexOf('=')).strip()));
             } else {
                 flatten("", new Yaml(new SafeConstructor(new LoaderOptions())).load(text), keys);
@@ -255,7 +279,8 @@ class DockerComposeTests {
 
     private static void flatten(String prefix, Object node, Set<String> keys) {
         if (node instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, keys));
+            map.forEach(
+                    (key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, keys));
         } else if (!prefix.isEmpty()) {
             keys.add(prefix);
         }
@@ -265,7 +290,8 @@ class DockerComposeTests {
     private static List<String> bazaarServices() {
         List<String> names = services().entrySet().stream()
                 .filter(e -> String.valueOf(map(e.getValue()).get("image")).startsWith("bazaar/"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(names).as("services running bazaar/ images").isNotEmpty();
         return names;
     }
@@ -287,7 +313,8 @@ class DockerComposeTests {
 
     /** Variables the file requires (${NAME:?...}). */
     private static Set<String> requiredVariables() throws IOException {
-        Matcher matcher = Pattern.compile("\\$\\{([A-Z_]+):\\?").matcher(Files.readString(root.resolve("docker-compose.yml")));
+        Matcher matcher =
+                Pattern.compile("\\$\\{([A-Z_]+):\\?").matcher(Files.readString(root.resolve("docker-compose.yml")));
         Set<String> names = new LinkedHashSet<>();
         while (matcher.find()) {
             names.add(matcher.group(1));
@@ -303,7 +330,8 @@ class DockerComposeTests {
     }
 
     private static String tag(String xml, String name) {
-        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(xml);
+        Matcher matcher =
+                Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(xml);
         assertThat(matcher.find()).as("<%s> in pom", name).isTrue();
         return matcher.group(1).strip();
     }
@@ -340,22 +368,29 @@ class DockerComposeTests {
             }
         }
         if (System.getenv("CI") != null) {
-            fail("docker-compose is not installed (CI is set: .ci/run installs it with apt-get install docker-compose)");
+            fail(
+                    "docker-compose is not installed (CI is set: .ci/run installs it with apt-get install docker-compose)");
         }
-        assumeTrue(false, "docker-compose not installed (apt-get install docker-compose): docker-compose.yml not validated");
+        assumeTrue(
+                false,
+                "docker-compose not installed (apt-get install docker-compose): docker-compose.yml not validated");
         return null;
     }
 
     private record Result(int exit, String output) {}
 
     private static Result run(String composeCommand, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(composeCommand, "--project-directory", root.toString(),
-                "-f", root.resolve("docker-compose.yml").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                composeCommand,
+                "--project-directory",
+                root.toString(),
+                "-f",
+                root.resolve("docker-compose.yml").toString()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile("docker-compose", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             // Variables in this JVM's environment would win over the env file: the check sees only the file.
             builder.environment().keySet().removeIf(name -> name.startsWith("BAZAAR_") || name.startsWith("COMPOSE_"));
             Process process = builder.start();

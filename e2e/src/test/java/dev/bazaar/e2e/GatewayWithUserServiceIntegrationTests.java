@@ -29,6 +29,7 @@ class GatewayWithUserServiceIntegrationTests {
 
     /** bazaar.gateway.circuit-breaker.minimum-number-of-calls as shipped: a breaker judges no fewer calls. */
     static final int BREAKER_MINIMUM_CALLS = 10;
+
     static final String PROBLEMS = "https://bazaar.dev/problems/";
 
     static final IsolatedNames names = IsolatedNames.forTestClass(GatewayWithUserServiceIntegrationTests.class);
@@ -43,38 +44,48 @@ class GatewayWithUserServiceIntegrationTests {
     static void startServices() throws Exception {
         LocalServer.MARIADB.requireReachable();
         LocalServer.REDIS.requireReachable();
-        users = ServiceProcess.start("user-service", List.of(
-                "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + names.database()
-                        + "?createDatabaseIfNotExist=true",
-                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                "--bazaar.redis.key-prefix=" + names.redisKeyPrefix(),
-                "--bazaar.users.internal-token=" + UUID.randomUUID(),
-                "--bazaar.users.demo.enabled=false",
-                "--bazaar.users.password.bcrypt-strength=4"));
-        String jwks = "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + users.baseUrl() + "/.well-known/jwks.json";
-        gateway = ServiceProcess.start("gateway", List.of(jwks,
-                "--bazaar.gateway.routes.users=" + users.baseUrl(),
-                // Signed-in only, backend down: what answers there is the gateway's own decision.
-                "--bazaar.gateway.routes.orders=" + DOWN,
-                // Public, backend down: its breaker is the one this test opens.
-                "--bazaar.gateway.routes.items=" + DOWN,
-                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                "--bazaar.redis.key-prefix=" + names.redisKeyPrefix()));
+        users = ServiceProcess.start(
+                "user-service",
+                List.of(
+                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
+                                + names.database() + "?createDatabaseIfNotExist=true",
+                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                        "--bazaar.redis.key-prefix=" + names.redisKeyPrefix(),
+                        "--bazaar.users.internal-token=" + UUID.randomUUID(),
+                        "--bazaar.users.demo.enabled=false",
+                        "--bazaar.users.password.bcrypt-strength=4"));
+        String jwks =
+                "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + users.baseUrl() + "/.well-known/jwks.json";
+        gateway = ServiceProcess.start(
+                "gateway",
+                List.of(
+                        jwks,
+                        "--bazaar.gateway.routes.users=" + users.baseUrl(),
+                        // Signed-in only, backend down: what answers there is the gateway's own decision.
+                        "--bazaar.gateway.routes.orders=" + DOWN,
+                        // Public, backend down: its breaker is the one this test opens.
+                        "--bazaar.gateway.routes.items=" + DOWN,
+                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                        "--bazaar.redis.key-prefix=" + names.redisKeyPrefix()));
         // One request a second with no burst: a limiter that could reach Redis would refuse the second call in a row.
         // Its overall health is DOWN (Redis), so it counts as started when it is ready, as a probe would see it.
-        gatewayWithoutRedis = ServiceProcess.start("gateway", List.of(jwks,
-                "--bazaar.gateway.routes.users=" + users.baseUrl(),
-                "--spring.data.redis.host=127.0.0.1",
-                "--spring.data.redis.port=" + URI.create(DOWN).getPort(),
-                "--bazaar.gateway.rate-limit.replenish-rate=1",
-                "--bazaar.gateway.rate-limit.burst-capacity=1"), "/actuator/health/readiness");
+        gatewayWithoutRedis = ServiceProcess.start(
+                "gateway",
+                List.of(
+                        jwks,
+                        "--bazaar.gateway.routes.users=" + users.baseUrl(),
+                        "--spring.data.redis.host=127.0.0.1",
+                        "--spring.data.redis.port=" + URI.create(DOWN).getPort(),
+                        "--bazaar.gateway.rate-limit.replenish-rate=1",
+                        "--bazaar.gateway.rate-limit.burst-capacity=1"),
+                "/actuator/health/readiness");
     }
 
     @AfterAll
     static void stopServices() {
-        for (ServiceProcess service : new ServiceProcess[] { gatewayWithoutRedis, gateway, users }) {
+        for (ServiceProcess service : new ServiceProcess[] {gatewayWithoutRedis, gateway, users}) {
             if (service != null) {
                 service.close();
             }
@@ -97,8 +108,8 @@ class GatewayWithUserServiceIntegrationTests {
         var refused = send(gateway, "GET", "/api/orders/mine", null, forged);
         assertThat(refused.status()).isEqualTo(401);
         assertThat(problemType(refused)).isEqualTo(PROBLEMS + "unauthorized");
-        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).contains("invalid_token"));
+        assertThat(refused.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
         assertThat(send(gateway, "GET", "/api/users/me", null, forged).status()).isEqualTo(401);
     }
 
@@ -111,12 +122,15 @@ class GatewayWithUserServiceIntegrationTests {
             assertThat(problemType(response)).isEqualTo(PROBLEMS + "service-unavailable");
         }
 
-        String metrics = send(gateway, "GET", "/actuator/prometheus", null, null).body();
+        String metrics =
+                send(gateway, "GET", "/actuator/prometheus", null, null).body();
         assertThat(metric(metrics, "resilience4j_circuitbreaker_state", "name=\"items\"", "state=\"open\""))
-                .as("the items breaker is open").isEqualTo(1.0);
+                .as("the items breaker is open")
+                .isEqualTo(1.0);
         // Every failed call past the minimum found the breaker open: answered without a connection attempt.
         assertThat(metric(metrics, "resilience4j_circuitbreaker_not_permitted_calls_total", "name=\"items\""))
-                .as("calls the open breaker answered itself").isEqualTo(calls - BREAKER_MINIMUM_CALLS);
+                .as("calls the open breaker answered itself")
+                .isEqualTo(calls - BREAKER_MINIMUM_CALLS);
     }
 
     @Test
@@ -134,7 +148,8 @@ class GatewayWithUserServiceIntegrationTests {
         var health = send(gatewayWithoutRedis, "GET", "/actuator/health", null, null);
         assertThat(health.json().get("components").get("redis").get("status").stringValue())
                 .isEqualTo("DOWN");
-        assertThat(send(gatewayWithoutRedis, "GET", "/actuator/health/readiness", null, null).status())
+        assertThat(send(gatewayWithoutRedis, "GET", "/actuator/health/readiness", null, null)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -148,19 +163,26 @@ class GatewayWithUserServiceIntegrationTests {
     private static Session signUp(ServiceProcess through) throws Exception {
         String email = "gw-" + UUID.randomUUID() + "@bazaar.test";
         String password = "Gateway-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-7";
-        var registered = send(through, "POST", "/api/users/register",
-                Map.of("email", email, "password", password, "name", "Gateway Shopper"), null);
+        var registered = send(
+                through,
+                "POST",
+                "/api/users/register",
+                Map.of("email", email, "password", password, "name", "Gateway Shopper"),
+                null);
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         var login = send(through, "POST", "/api/users/login", Map.of("email", email, "password", password), null);
         assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return new Session(registered.json().get("id").stringValue(), email,
+        return new Session(
+                registered.json().get("id").stringValue(),
+                email,
                 login.json().get("accessToken").stringValue());
     }
 
-    private static HttpTestClient.Response send(ServiceProcess to, String method, String path, Object body,
-            String authorization) {
+    private static HttpTestClient.Response send(
+            ServiceProcess to, String method, String path, Object body, String authorization) {
         HttpTestClient client = new HttpTestClient(to.baseUrl());
-        return authorization == null ? client.sendJson(method, path, body)
+        return authorization == null
+                ? client.sendJson(method, path, body)
                 : client.sendJson(method, path, body, "Authorization", authorization);
     }
 

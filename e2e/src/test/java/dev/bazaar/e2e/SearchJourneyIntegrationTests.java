@@ -61,16 +61,41 @@ class SearchJourneyIntegrationTests {
 
     /** The catalogue the filter and facet assertions are computed from; every item in stock. */
     static final List<CanonicalItem> KITCHEN = List.of(
-            item("K1", "Terracotta Chai Kulhad Set of 6", "Mitti", List.of("Home & Kitchen", "Kitchenware", "Cups"),
-                    49_900, Map.of("Material", "Terracotta", "Color", "Brown", "Rating", 4.4)),
-            item("K2", "Hand Glazed Ceramic Coffee Mug", "Mitti", List.of("Home & Kitchen", "Kitchenware", "Mugs"),
-                    29_900, Map.of("Material", "Ceramic", "Color", "Blue")),
-            item("K3", "Double Wall Steel Tumbler Pair", "Vessel", List.of("Home & Kitchen", "Kitchenware", "Cups"),
-                    19_900, Map.of("Material", "Steel", "Color", "Silver")),
-            item("K4", "Porcelain Dinner Plate", "Vessel", List.of("Home & Kitchen", "Kitchenware", "Plates"),
-                    89_900, Map.of("Material", "Ceramic", "Color", "White")),
-            item("K5", "Bamboo Serving Tray", "Mitti", List.of("Home & Kitchen", "Dining", "Trays"),
-                    129_900, Map.of("Material", "Bamboo")));
+            item(
+                    "K1",
+                    "Terracotta Chai Kulhad Set of 6",
+                    "Mitti",
+                    List.of("Home & Kitchen", "Kitchenware", "Cups"),
+                    49_900,
+                    Map.of("Material", "Terracotta", "Color", "Brown", "Rating", 4.4)),
+            item(
+                    "K2",
+                    "Hand Glazed Ceramic Coffee Mug",
+                    "Mitti",
+                    List.of("Home & Kitchen", "Kitchenware", "Mugs"),
+                    29_900,
+                    Map.of("Material", "Ceramic", "Color", "Blue")),
+            item(
+                    "K3",
+                    "Double Wall Steel Tumbler Pair",
+                    "Vessel",
+                    List.of("Home & Kitchen", "Kitchenware", "Cups"),
+                    19_900,
+                    Map.of("Material", "Steel", "Color", "Silver")),
+            item(
+                    "K4",
+                    "Porcelain Dinner Plate",
+                    "Vessel",
+                    List.of("Home & Kitchen", "Kitchenware", "Plates"),
+                    89_900,
+                    Map.of("Material", "Ceramic", "Color", "White")),
+            item(
+                    "K5",
+                    "Bamboo Serving Tray",
+                    "Mitti",
+                    List.of("Home & Kitchen", "Dining", "Trays"),
+                    129_900,
+                    Map.of("Material", "Bamboo")));
 
     static final JsonMapper json = JsonMapper.builder().build();
     static final IsolatedNames names = IsolatedNames.forTestClass(SearchJourneyIntegrationTests.class);
@@ -91,23 +116,46 @@ class SearchJourneyIntegrationTests {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        consumer = ServiceProcess.start("search-consumer", List.of(bootstrap, topics, elasticsearch, index,
-                "--spring.kafka.consumer.group-id=" + names.base() + "-search-consumer"));
-        search = ServiceProcess.start("search-service", List.of(bootstrap, topics, elasticsearch, index,
-                "--bazaar.search.serviceability.url=http://127.0.0.1:" + closed));
+        consumer = ServiceProcess.start(
+                "search-consumer",
+                List.of(
+                        bootstrap,
+                        topics,
+                        elasticsearch,
+                        index,
+                        "--spring.kafka.consumer.group-id=" + names.base() + "-search-consumer"));
+        search = ServiceProcess.start(
+                "search-service",
+                List.of(
+                        bootstrap,
+                        topics,
+                        elasticsearch,
+                        index,
+                        "--bazaar.search.serviceability.url=http://127.0.0.1:" + closed));
 
-        kafka = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalServer.KAFKA.address(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        kafka = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalServer.KAFKA.address(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
         for (CanonicalItem item : KITCHEN) {
             publish(changed(item));
         }
-        awaitSearch("the kitchen catalogue listed", answer -> ids(answer).size() == KITCHEN.size(),
-                "category", "Home & Kitchen", "size", "100");
+        awaitSearch(
+                "the kitchen catalogue listed",
+                answer -> ids(answer).size() == KITCHEN.size(),
+                "category",
+                "Home & Kitchen",
+                "size",
+                "100");
     }
 
     @AfterAll
     static void stopServicesAndDropTheIndex() throws Exception {
-        for (AutoCloseable closeable : new AutoCloseable[] { search, consumer, kafka }) {
+        for (AutoCloseable closeable : new AutoCloseable[] {search, consumer, kafka}) {
             if (closeable != null) {
                 closeable.close();
             }
@@ -139,36 +187,59 @@ class SearchJourneyIntegrationTests {
     void categoryBrandAndPriceFilterTheItemsSentAndEachFacetCountsThem() throws Exception {
         long minPrice = 20_000;
         long maxPrice = 90_000;
-        Predicate<CanonicalItem> inCategory = item -> item.categoryPath().subList(0, 2)
-                .equals(List.of("Home & Kitchen", "Kitchenware"));
-        Predicate<CanonicalItem> inPrice = item -> item.price().minor() >= minPrice && item.price().minor() <= maxPrice;
+        Predicate<CanonicalItem> inCategory =
+                item -> item.categoryPath().subList(0, 2).equals(List.of("Home & Kitchen", "Kitchenware"));
+        Predicate<CanonicalItem> inPrice =
+                item -> item.price().minor() >= minPrice && item.price().minor() <= maxPrice;
         Predicate<CanonicalItem> ofBrand = item -> item.brand().equals("Mitti");
 
-        JsonNode answer = search("category", KITCHENWARE, "brand", "mitti", "minPrice", String.valueOf(minPrice),
-                "maxPrice", String.valueOf(maxPrice), "sort", "price_asc");
+        JsonNode answer = search(
+                "category",
+                KITCHENWARE,
+                "brand",
+                "mitti",
+                "minPrice",
+                String.valueOf(minPrice),
+                "maxPrice",
+                String.valueOf(maxPrice),
+                "sort",
+                "price_asc");
 
-        List<CanonicalItem> expected = KITCHEN.stream().filter(inCategory.and(inPrice).and(ofBrand))
-                .sorted((a, b) -> Long.compare(a.price().minor(), b.price().minor())).toList();
+        List<CanonicalItem> expected = KITCHEN.stream()
+                .filter(inCategory.and(inPrice).and(ofBrand))
+                .sorted((a, b) -> Long.compare(a.price().minor(), b.price().minor()))
+                .toList();
         assertThat(expected).as("the fixture leaves more than one item").hasSizeGreaterThan(1);
-        assertThat(ids(answer)).containsExactlyElementsOf(expected.stream().map(CanonicalItem::itemId).toList());
+        assertThat(ids(answer))
+                .containsExactlyElementsOf(
+                        expected.stream().map(CanonicalItem::itemId).toList());
         assertThat(answer.get("total").longValue()).isEqualTo(expected.size());
         assertThat(answer.get("deliverability").stringValue()).isEqualTo("NOT_CHECKED");
 
         JsonNode facets = answer.get("facets");
         // Each facet counts under every filter but its own.
-        assertThat(buckets(facets.get("brand"), "value")).isEqualTo(counts(inCategory.and(inPrice), CanonicalItem::brand));
+        assertThat(buckets(facets.get("brand"), "value"))
+                .isEqualTo(counts(inCategory.and(inPrice), CanonicalItem::brand));
         assertThat(buckets(facets.get("category"), "label"))
-                .isEqualTo(counts(inCategory.and(inPrice).and(ofBrand), item -> item.categoryPath().get(2)));
+                .isEqualTo(counts(
+                        inCategory.and(inPrice).and(ofBrand),
+                        item -> item.categoryPath().get(2)));
         Map<String, Long> prices = new LinkedHashMap<>();
         facets.get("price").forEach(bucket -> {
             if (bucket.get("count").longValue() > 0) {
-                prices.put(bucket.path("from").asString("") + "-" + bucket.path("to").asString(""),
+                prices.put(
+                        bucket.path("from").asString("") + "-"
+                                + bucket.path("to").asString(""),
                         bucket.get("count").longValue());
             }
         });
-        assertThat(prices).isEqualTo(counts(inCategory.and(ofBrand), item -> priceBucket(item.price().minor())));
+        assertThat(prices)
+                .isEqualTo(counts(
+                        inCategory.and(ofBrand),
+                        item -> priceBucket(item.price().minor())));
         assertThat(buckets(facets.get("attributes").get("Material"), "value"))
-                .isEqualTo(counts(inCategory.and(inPrice).and(ofBrand), item -> (String) item.attributes().get("Material")));
+                .isEqualTo(counts(inCategory.and(inPrice).and(ofBrand), item ->
+                        (String) item.attributes().get("Material")));
 
         // An attribute filter (nested name/value) on the same catalogue.
         assertThat(ids(search("category", "Home & Kitchen", "attr.Material", "Ceramic", "sort", "price_asc")))
@@ -177,7 +248,8 @@ class SearchJourneyIntegrationTests {
 
     @Test
     void outOfStockAndDeactivatedItemsLeaveTheResultsAndARestockedOneComesBack() throws Exception {
-        CanonicalItem planter = item("G1", "Neem Wood Planter Box", "Bagh", List.of("Garden", "Planters"), 99_900, Map.of());
+        CanonicalItem planter =
+                item("G1", "Neem Wood Planter Box", "Bagh", List.of("Garden", "Planters"), 99_900, Map.of());
         CanonicalItem can = item("G2", "Copper Watering Can", "Bagh", List.of("Garden", "Tools"), 149_900, Map.of());
         CanonicalItem gloves = item("G3", "Coir Garden Gloves", "Bagh", List.of("Garden", "Tools"), 24_900, Map.of());
         for (CanonicalItem item : List.of(planter, can, gloves)) {
@@ -187,8 +259,11 @@ class SearchJourneyIntegrationTests {
 
         publish(stock(planter.itemId(), 0, 1));
         publish(changed(withActive(can, 2, false)));
-        JsonNode answer = awaitSearch("only the gloves left in the garden",
-                a -> ids(a).equals(List.of(gloves.itemId())), "category", "Garden");
+        JsonNode answer = awaitSearch(
+                "only the gloves left in the garden",
+                a -> ids(a).equals(List.of(gloves.itemId())),
+                "category",
+                "Garden");
         assertThat(answer.get("total").longValue()).isEqualTo(1);
         assertThat(buckets(answer.get("facets").get("brand"), "value")).isEqualTo(Map.of("Bagh", 1L));
         assertThat(ids(search("q", "planter box"))).doesNotContain(planter.itemId());
@@ -202,20 +277,42 @@ class SearchJourneyIntegrationTests {
 
     @Test
     void anUpdatedItemIsFoundByItsNewContentAndNoLongerByItsOld() throws Exception {
-        CanonicalItem notebook = item("S1", "Kraft Paper Notebook A5", "Likho", List.of("Stationery", "Notebooks"),
-                14_900, Map.of("Material", "Paper"));
+        CanonicalItem notebook = item(
+                "S1",
+                "Kraft Paper Notebook A5",
+                "Likho",
+                List.of("Stationery", "Notebooks"),
+                14_900,
+                Map.of("Material", "Paper"));
         publish(changed(notebook));
         awaitSearch("the notebook listed", a -> ids(a).contains(notebook.itemId()), "q", "notebook");
 
-        CanonicalItem journal = new CanonicalItem(notebook.itemId(), SUPPLIER, notebook.supplierSku(), 2,
-                "Recycled Kraft Journal A5", "Likho", List.of("Stationery", "Journals"), Money.inr(17_900),
-                Money.inr(19_900), notebook.images(), "A journal of recycled kraft paper", notebook.attributes(),
-                SizeClass.SMALL, true);
+        CanonicalItem journal = new CanonicalItem(
+                notebook.itemId(),
+                SUPPLIER,
+                notebook.supplierSku(),
+                2,
+                "Recycled Kraft Journal A5",
+                "Likho",
+                List.of("Stationery", "Journals"),
+                Money.inr(17_900),
+                Money.inr(19_900),
+                notebook.images(),
+                "A journal of recycled kraft paper",
+                notebook.attributes(),
+                SizeClass.SMALL,
+                true);
         publish(changed(journal));
-        JsonNode answer = awaitSearch("the journal under its new title", a -> ids(a).contains(notebook.itemId()),
-                "q", "jurnal", "category", "Stationery");
+        JsonNode answer = awaitSearch(
+                "the journal under its new title",
+                a -> ids(a).contains(notebook.itemId()),
+                "q",
+                "jurnal",
+                "category",
+                "Stationery");
         assertThat(answer.get("items").get(0).get("title").stringValue()).isEqualTo("Recycled Kraft Journal A5");
-        assertThat(answer.get("items").get(0).get("price").get("minor").longValue()).isEqualTo(17_900);
+        assertThat(answer.get("items").get(0).get("price").get("minor").longValue())
+                .isEqualTo(17_900);
         // The same document, rewritten: the old title and category find nothing.
         assertThat(ids(search("q", "notebook", "category", "Stationery"))).isEmpty();
         assertThat(ids(search("category", "Stationery>>Notebooks"))).isEmpty();
@@ -223,17 +320,46 @@ class SearchJourneyIntegrationTests {
                 .isEqualTo(Map.of("Journals", 1L));
     }
 
-    private static CanonicalItem item(String sku, String title, String brand, List<String> categoryPath, long priceMinor,
+    private static CanonicalItem item(
+            String sku,
+            String title,
+            String brand,
+            List<String> categoryPath,
+            long priceMinor,
             Map<String, Object> attributes) {
-        return new CanonicalItem(ItemIds.of(SUPPLIER, sku), SUPPLIER, sku, 1, title, brand, categoryPath,
-                Money.inr(priceMinor), Money.inr(priceMinor + 10_000), List.of("https://img.example/" + sku + ".jpg"),
-                title + ", made by " + brand, attributes, SizeClass.SMALL, true);
+        return new CanonicalItem(
+                ItemIds.of(SUPPLIER, sku),
+                SUPPLIER,
+                sku,
+                1,
+                title,
+                brand,
+                categoryPath,
+                Money.inr(priceMinor),
+                Money.inr(priceMinor + 10_000),
+                List.of("https://img.example/" + sku + ".jpg"),
+                title + ", made by " + brand,
+                attributes,
+                SizeClass.SMALL,
+                true);
     }
 
     private static CanonicalItem withActive(CanonicalItem item, long version, boolean active) {
-        return new CanonicalItem(item.itemId(), item.supplierId(), item.supplierSku(), version, item.title(),
-                item.brand(), item.categoryPath(), item.price(), item.mrp(), item.images(), item.description(),
-                item.attributes(), item.sizeClass(), active);
+        return new CanonicalItem(
+                item.itemId(),
+                item.supplierId(),
+                item.supplierSku(),
+                version,
+                item.title(),
+                item.brand(),
+                item.categoryPath(),
+                item.price(),
+                item.mrp(),
+                item.images(),
+                item.description(),
+                item.attributes(),
+                item.sizeClass(),
+                active);
     }
 
     private static String id(String sku) {
@@ -252,9 +378,13 @@ class SearchJourneyIntegrationTests {
     /** As the platform's publishers send it: the event as JSON, keyed by item, CloudEvents headers. */
     private static void publish(IntegrationEvent event) throws Exception {
         var record = new ProducerRecord<>(names.topic(event.topic()), event.key(), json.writeValueAsBytes(event));
-        record.headers().add("ce_id", bytes(event.eventId().toString())).add("ce_type", bytes(event.type()))
-                .add("ce_source", bytes("/bazaar/e2e")).add("ce_time", bytes(event.occurredAt().toString()))
-                .add("ce_specversion", bytes("1.0")).add("content-type", bytes("application/json"));
+        record.headers()
+                .add("ce_id", bytes(event.eventId().toString()))
+                .add("ce_type", bytes(event.type()))
+                .add("ce_source", bytes("/bazaar/e2e"))
+                .add("ce_time", bytes(event.occurredAt().toString()))
+                .add("ce_specversion", bytes("1.0"))
+                .add("content-type", bytes("application/json"));
         kafka.send(record).get(30, TimeUnit.SECONDS);
     }
 
@@ -267,20 +397,25 @@ class SearchJourneyIntegrationTests {
      * has written them and the index has refreshed. The deadline only detects that they never do.
      */
     private static JsonNode awaitSearch(String what, Predicate<JsonNode> until, String... params) {
-        return await(what).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+        return await(what)
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> search(params), until::test);
     }
 
     private static JsonNode search(String... params) throws Exception {
-        return params.length % 2 == 1 ? get(params[0], List.of(params).subList(1, params.length))
+        return params.length % 2 == 1
+                ? get(params[0], List.of(params).subList(1, params.length))
                 : get("/api/search", List.of(params));
     }
 
     private static JsonNode get(String path, List<String> params) throws Exception {
         StringBuilder query = new StringBuilder();
         for (int i = 0; i + 1 < params.size(); i += 2) {
-            query.append(query.isEmpty() ? "?" : "&").append(URLEncoder.encode(params.get(i), StandardCharsets.UTF_8))
-                    .append('=').append(URLEncoder.encode(params.get(i + 1), StandardCharsets.UTF_8));
+            query.append(query.isEmpty() ? "?" : "&")
+                    .append(URLEncoder.encode(params.get(i), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(params.get(i + 1), StandardCharsets.UTF_8));
         }
         var response = new HttpTestClient(search.baseUrl()).get(path + query);
         assertThat(response.status()).as(path + query + ": " + response.body()).isEqualTo(200);
@@ -289,21 +424,25 @@ class SearchJourneyIntegrationTests {
 
     private static List<String> ids(JsonNode answer) {
         return StreamSupport.stream(answer.get("items").spliterator(), false)
-                .map(item -> item.get("itemId").stringValue()).toList();
+                .map(item -> item.get("itemId").stringValue())
+                .toList();
     }
 
     private static List<String> strings(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::stringValue).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::stringValue)
+                .toList();
     }
 
     /** A facet's buckets as name → count, named by {@code field} of each bucket. */
     private static Map<String, Long> buckets(JsonNode facet, String field) {
         return StreamSupport.stream(facet.spliterator(), false)
-                .collect(Collectors.toMap(bucket -> bucket.get(field).stringValue(), bucket -> bucket.get("count").longValue()));
+                .collect(Collectors.toMap(
+                        bucket -> bucket.get(field).stringValue(),
+                        bucket -> bucket.get("count").longValue()));
     }
 
-    private static Map<String, Long> counts(Predicate<CanonicalItem> filter,
-            Function<CanonicalItem, String> key) {
+    private static Map<String, Long> counts(Predicate<CanonicalItem> filter, Function<CanonicalItem, String> key) {
         return KITCHEN.stream().filter(filter).collect(groupingBy(key, counting()));
     }
 

@@ -33,8 +33,11 @@ public final class InboundClient {
 
     /** Registers a supplier through the ops API and returns a fresh API key for it. */
     public String newSupplierWithKey(String supplierId) {
-        Response created = http.post("/api/ops/suppliers", Map.of("supplierId", supplierId, "name", "Test " + supplierId),
-                "Authorization", OPS);
+        Response created = http.post(
+                "/api/ops/suppliers",
+                Map.of("supplierId", supplierId, "name", "Test " + supplierId),
+                "Authorization",
+                OPS);
         assertThat(created.status()).isEqualTo(201);
         Response key = http.post("/api/ops/suppliers/" + supplierId + "/api-keys", null, "Authorization", OPS);
         assertThat(key.status()).isEqualTo(201);
@@ -62,7 +65,8 @@ public final class InboundClient {
     public JsonNode awaitFinished(String apiKey, String importId, Duration timeout) {
         JsonNode[] last = new JsonNode[1];
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = get("/api/supplier/imports/" + importId + "?size=500", apiKey).json();
+            last[0] = get("/api/supplier/imports/" + importId + "?size=500", apiKey)
+                    .json();
             String status = last[0].get("status").stringValue();
             return status.equals("COMPLETED") || status.equals("FAILED");
         });
@@ -70,6 +74,6 @@ public final class InboundClient {
     }
 
     private static String[] keyHeader(String apiKey) {
-        return apiKey == null ? new String[0] : new String[] { "X-Api-Key", apiKey };
+        return apiKey == null ? new String[0] : new String[] {"X-Api-Key", apiKey};
     }
 }

@@ -19,12 +19,12 @@ public final class PublishedItems {
      * (read up to them), and nothing staged can still arrive later. Call after the import or request finished.
      */
     public static List<ConsumerRecord<String, byte[]>> all(JdbcTemplate jdbc, IsolatedNames names) {
-        Awaitility.await().atMost(Duration.ofMinutes(1)).until(
-                () -> jdbc.queryForObject("SELECT count(*) FROM bazaar_outbox_batch", Long.class) == 0);
-        return KafkaRecords.readToEnd(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS),
-                Duration.ofMinutes(1));
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
+                .until(() -> jdbc.queryForObject("SELECT count(*) FROM bazaar_outbox_batch", Long.class) == 0);
+        return KafkaRecords.readToEnd(
+                LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), Duration.ofMinutes(1));
     }
 
-    private PublishedItems() {
-    }
+    private PublishedItems() {}
 }

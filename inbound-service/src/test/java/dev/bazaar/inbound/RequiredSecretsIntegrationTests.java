@@ -43,9 +43,11 @@ class RequiredSecretsIntegrationTests {
     @Test
     void withoutTheLocalProfileAnEmptyDatabasePasswordStopsTheStart(CapturedOutput output) {
         assertThatThrownBy(() -> start())
-                .hasStackTraceContaining("spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
+                .hasStackTraceContaining(
+                        "spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
         assertThat(output.getOut() + output.getErr())
-                .contains("The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)")
+                .contains(
+                        "The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)")
                 .contains("Set BAZAAR_MARIADB_PASSWORD, or run with --spring.profiles.active=local");
     }
 
@@ -55,7 +57,8 @@ class RequiredSecretsIntegrationTests {
             assertThat(app.isRunning()).isTrue();
             assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
             // None of the local profile's development values (demo switch, empty password) is there.
-            assertThat(app.getEnvironment().getPropertySources().contains("bazaarLocalProfile")).isFalse();
+            assertThat(app.getEnvironment().getPropertySources().contains("bazaarLocalProfile"))
+                    .isFalse();
             assertThat(app.containsBean("demoSupplier")).isFalse();
         }
     }
@@ -63,8 +66,12 @@ class RequiredSecretsIntegrationTests {
     /** Each refusal stands for a start where the secrets' environment variables are not set. */
     @BeforeAll
     static void secretsAreNotInThisEnvironment() {
-        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD")).as("BAZAAR_MARIADB_PASSWORD in the test environment").isNull();
-        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN")).as("BAZAAR_INTERNAL_TOKEN in the test environment").isNull();
+        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD"))
+                .as("BAZAAR_MARIADB_PASSWORD in the test environment")
+                .isNull();
+        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN"))
+                .as("BAZAAR_INTERNAL_TOKEN in the test environment")
+                .isNull();
     }
 
     private static ConfigurableApplicationContext start(String... secrets) {

@@ -19,5 +19,4 @@ public record SearchConsumerProperties(
         @DefaultValue("PT1S") Duration outageBackoffInitial,
         @DefaultValue("PT30S") Duration outageBackoffMax,
         @DefaultValue("PT60S") Duration bootstrapTimeout,
-        @DefaultValue("PT10S") Duration lagRefresh) {
-}
+        @DefaultValue("PT10S") Duration lagRefresh) {}

@@ -17,22 +17,32 @@ import java.util.Map;
  */
 public final class FlipkartSample {
 
-    private FlipkartSample() {
-    }
+    private FlipkartSample() {}
 
     public static List<CanonicalItem> items(Path csv) throws IOException {
         return FlipkartSampleFile.rows(csv).stream().map(FlipkartSample::item).toList();
     }
 
     private static CanonicalItem item(Map<String, String> row) {
-        Map<String, Object> attributes = new LinkedHashMap<>(FlipkartSampleFile.specifications(row.get("product_specifications")));
+        Map<String, Object> attributes =
+                new LinkedHashMap<>(FlipkartSampleFile.specifications(row.get("product_specifications")));
         attributes.put("Rating", row.get("product_rating"));
         String sku = row.get("pid");
-        return new CanonicalItem(ItemIds.of("flipkart", sku), "flipkart", sku, 1, row.get("product_name"),
+        return new CanonicalItem(
+                ItemIds.of("flipkart", sku),
+                "flipkart",
+                sku,
+                1,
+                row.get("product_name"),
                 row.get("brand").isBlank() ? null : row.get("brand"),
-                FlipkartSampleFile.categoryPath(row.get("product_category_tree")), money(row.get("discounted_price")),
-                money(row.get("retail_price")), FlipkartSampleFile.images(row.get("image")), row.get("description"),
-                attributes, SizeClass.MEDIUM, true);
+                FlipkartSampleFile.categoryPath(row.get("product_category_tree")),
+                money(row.get("discounted_price")),
+                money(row.get("retail_price")),
+                FlipkartSampleFile.images(row.get("image")),
+                row.get("description"),
+                attributes,
+                SizeClass.MEDIUM,
+                true);
     }
 
     private static Money money(String rupees) {

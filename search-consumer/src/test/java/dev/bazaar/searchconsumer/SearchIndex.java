@@ -34,8 +34,13 @@ public record SearchIndex(ElasticsearchClient client, ItemIndexNames names) {
     /** The {@code refresh_interval} the index behind the alias was created with (its contract says 1s). */
     public String refreshInterval() {
         try {
-            IndexSettings settings = client.indices().getSettings(g -> g.index(names.alias())).settings().values()
-                    .iterator().next().settings();
+            IndexSettings settings = client.indices()
+                    .getSettings(g -> g.index(names.alias()))
+                    .settings()
+                    .values()
+                    .iterator()
+                    .next()
+                    .settings();
             // Elasticsearch answers {"index": {"refresh_interval": …}}; the client may also read it flat.
             Time interval = settings.index() != null ? settings.index().refreshInterval() : settings.refreshInterval();
             return interval == null ? null : interval.time();
@@ -48,7 +53,8 @@ public record SearchIndex(ElasticsearchClient client, ItemIndexNames names) {
         refresh();
         try {
             return client.count(c -> c.index(names.alias())
-                    .query(q -> q.term(t -> t.field("supplierId").value(supplierId)))).count();
+                            .query(q -> q.term(t -> t.field("supplierId").value(supplierId))))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,9 +66,12 @@ public record SearchIndex(ElasticsearchClient client, ItemIndexNames names) {
      */
     public boolean listedInSearch(String itemId) {
         try {
-            return client.count(c -> c.index(names.alias()).query(q -> q.bool(b -> b
-                    .filter(f -> f.ids(i -> i.values(itemId)))
-                    .filter(f -> f.term(t -> t.field("listed").value(true)))))).count() > 0;
+            return client.count(c -> c.index(names.alias())
+                                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(itemId)))
+                                            .filter(f -> f.term(
+                                                    t -> t.field("listed").value(true))))))
+                            .count()
+                    > 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +80,10 @@ public record SearchIndex(ElasticsearchClient client, ItemIndexNames names) {
     /** Deletes every index behind the alias (test clean-up; names are per test class). */
     public void drop() {
         try {
-            var aliases = client.indices().getAlias(a -> a.name(names.alias())).aliases().keySet();
+            var aliases = client.indices()
+                    .getAlias(a -> a.name(names.alias()))
+                    .aliases()
+                    .keySet();
             for (String index : aliases) {
                 client.indices().delete(d -> d.index(index));
             }

@@ -57,27 +57,30 @@ public final class SwitchableProxy implements AutoCloseable {
 
     private void start(ServerSocket socket) {
         server = socket;
-        Thread acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try {
-                    Socket client = socket.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
-                    // closed by cut()
-                }
-            }
-        }, "proxy-accept-" + port);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try {
+                            Socket client = socket.accept();
+                            Socket upstream = new Socket(targetHost, targetPort);
+                            open.add(client);
+                            open.add(upstream);
+                            pump(client, upstream);
+                            pump(upstream, client);
+                        } catch (IOException e) {
+                            // closed by cut()
+                        }
+                    }
+                },
+                "proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private static void pump(Socket from, Socket to) {
         Thread pump = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 in.transferTo(out);
             } catch (IOException e) {
                 // connection closed

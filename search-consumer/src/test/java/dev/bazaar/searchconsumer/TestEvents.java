@@ -22,28 +22,75 @@ public final class TestEvents {
         attributes.put("fabric", "cotton");
         attributes.put("Rating", 4.2);
         attributes.put("care", "x".repeat(300));
-        return new CanonicalItem(ItemIds.of(supplierId, sku), supplierId, sku, version, "Cotton kurta " + sku,
-                "Fabindia", List.of("Clothing", "Women's Clothing", "Kurtas"), Money.inr(79_900), Money.inr(99_900),
+        return new CanonicalItem(
+                ItemIds.of(supplierId, sku),
+                supplierId,
+                sku,
+                version,
+                "Cotton kurta " + sku,
+                "Fabindia",
+                List.of("Clothing", "Women's Clothing", "Kurtas"),
+                Money.inr(79_900),
+                Money.inr(99_900),
                 List.of("https://img.example/" + sku + ".jpg", "https://img.example/" + sku + "-2.jpg"),
-                "A straight cotton kurta", attributes, SizeClass.SMALL, true);
+                "A straight cotton kurta",
+                attributes,
+                SizeClass.SMALL,
+                true);
     }
 
     public static CanonicalItem withTitle(CanonicalItem item, long version, String title) {
-        return new CanonicalItem(item.itemId(), item.supplierId(), item.supplierSku(), version, title, item.brand(),
-                item.categoryPath(), item.price(), item.mrp(), item.images(), item.description(), item.attributes(),
-                item.sizeClass(), item.active());
+        return new CanonicalItem(
+                item.itemId(),
+                item.supplierId(),
+                item.supplierSku(),
+                version,
+                title,
+                item.brand(),
+                item.categoryPath(),
+                item.price(),
+                item.mrp(),
+                item.images(),
+                item.description(),
+                item.attributes(),
+                item.sizeClass(),
+                item.active());
     }
 
     public static CanonicalItem withBrand(CanonicalItem item, String brand) {
-        return new CanonicalItem(item.itemId(), item.supplierId(), item.supplierSku(), item.version(), item.title(),
-                brand, item.categoryPath(), item.price(), item.mrp(), item.images(), item.description(),
-                item.attributes(), item.sizeClass(), item.active());
+        return new CanonicalItem(
+                item.itemId(),
+                item.supplierId(),
+                item.supplierSku(),
+                item.version(),
+                item.title(),
+                brand,
+                item.categoryPath(),
+                item.price(),
+                item.mrp(),
+                item.images(),
+                item.description(),
+                item.attributes(),
+                item.sizeClass(),
+                item.active());
     }
 
     public static CanonicalItem withActive(CanonicalItem item, long version, boolean active) {
-        return new CanonicalItem(item.itemId(), item.supplierId(), item.supplierSku(), version, item.title(),
-                item.brand(), item.categoryPath(), item.price(), item.mrp(), item.images(), item.description(),
-                item.attributes(), item.sizeClass(), active);
+        return new CanonicalItem(
+                item.itemId(),
+                item.supplierId(),
+                item.supplierSku(),
+                version,
+                item.title(),
+                item.brand(),
+                item.categoryPath(),
+                item.price(),
+                item.mrp(),
+                item.images(),
+                item.description(),
+                item.attributes(),
+                item.sizeClass(),
+                active);
     }
 
     public static CatalogItemChanged changed(CanonicalItem item) {
@@ -52,10 +99,9 @@ public final class TestEvents {
     }
 
     public static StockChanged stock(String itemId, long totalAvailable, long version) {
-        return new StockChanged(UUID.randomUUID(), Instant.now(), itemId, "WH-BLR-1", totalAvailable, totalAvailable,
-                version);
+        return new StockChanged(
+                UUID.randomUUID(), Instant.now(), itemId, "WH-BLR-1", totalAvailable, totalAvailable, version);
     }
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 }

@@ -34,8 +34,13 @@ public record SearchProperties(
         @DefaultValue("10000") int maxWindow,
         @DefaultValue("3") int backfillRounds,
         @DefaultValue("20") int facetSize,
-        @DefaultValue({ "Ideal For", "Color", "Type", "Material" }) List<String> facetAttributes,
-        @DefaultValue({ "50000", "100000", "250000", "500000" }) List<Long> priceBoundaries,
+
+        @DefaultValue({"Ideal For", "Color", "Type", "Material"})
+        List<String> facetAttributes,
+
+        @DefaultValue({"50000", "100000", "250000", "500000"})
+        List<Long> priceBoundaries,
+
         @DefaultValue Serviceability serviceability,
         @Valid @DefaultValue Users users) {
 
@@ -48,8 +53,7 @@ public record SearchProperties(
      * @param url serviceability-service ({@code BAZAAR_SERVICEABILITY_URL})
      * @param budget the hard limit on all serviceability calls of one search ({@code BAZAAR_SERVICEABILITY_BUDGET})
      */
-    public record Serviceability(URI url, Duration budget) {
-    }
+    public record Serviceability(URI url, Duration budget) {}
 
     /**
      * @param url user-service ({@code BAZAAR_USERS_URL}), asked for a signed-in shopper's default address
@@ -61,10 +65,13 @@ public record SearchProperties(
      */
     public record Users(
             URI url,
-            @NotBlank(message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a "
-                    + "default outside the 'local' profile") String internalToken,
+
+            @NotBlank(
+                    message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a "
+                            + "default outside the 'local' profile")
+            String internalToken,
+
             @DefaultValue("200ms") Duration timeout,
             @DefaultValue("5m") Duration cacheTtl,
-            @DefaultValue("100000") long cacheSize) {
-    }
+            @DefaultValue("100000") long cacheSize) {}
 }

@@ -45,15 +45,20 @@ class RequiredSecretsIntegrationTests {
         try (ConfigurableApplicationContext app = start("--bazaar.search.users.internal-token=a-production-token")) {
             assertThat(app.isRunning()).isTrue();
             assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
-            assertThat(app.getBean(SearchProperties.class).users().internalToken()).isEqualTo("a-production-token");
+            assertThat(app.getBean(SearchProperties.class).users().internalToken())
+                    .isEqualTo("a-production-token");
         }
     }
 
     /** Each refusal stands for a start where the secrets' environment variables are not set. */
     @BeforeAll
     static void secretsAreNotInThisEnvironment() {
-        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD")).as("BAZAAR_MARIADB_PASSWORD in the test environment").isNull();
-        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN")).as("BAZAAR_INTERNAL_TOKEN in the test environment").isNull();
+        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD"))
+                .as("BAZAAR_MARIADB_PASSWORD in the test environment")
+                .isNull();
+        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN"))
+                .as("BAZAAR_INTERNAL_TOKEN in the test environment")
+                .isNull();
     }
 
     private static ConfigurableApplicationContext start(String... secrets) {

@@ -21,7 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 class ServiceabilityConfiguration {
 
     @Bean
-    MatrixStore matrixStore(RedisConnectionFactory connections, @Value("${bazaar.redis.key-prefix:}") String keyPrefix) {
+    MatrixStore matrixStore(
+            RedisConnectionFactory connections, @Value("${bazaar.redis.key-prefix:}") String keyPrefix) {
         return new MatrixStore(connections, keyPrefix);
     }
 

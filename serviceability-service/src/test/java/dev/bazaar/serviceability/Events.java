@@ -21,13 +21,25 @@ public final class Events {
         return item(itemId, size, version, CatalogItemChanged.Change.CREATED, true);
     }
 
-    public static CatalogItemChanged item(String itemId, SizeClass size, long version, CatalogItemChanged.Change change,
-            boolean active) {
-        var item = new CanonicalItem(itemId, "s1", "sku-" + itemId, version, "Item", "Brand", List.of("Home"),
-                Money.inr(10_000), null, List.of(), "desc", Map.of(), size, active);
+    public static CatalogItemChanged item(
+            String itemId, SizeClass size, long version, CatalogItemChanged.Change change, boolean active) {
+        var item = new CanonicalItem(
+                itemId,
+                "s1",
+                "sku-" + itemId,
+                version,
+                "Item",
+                "Brand",
+                List.of("Home"),
+                Money.inr(10_000),
+                null,
+                List.of(),
+                "desc",
+                Map.of(),
+                size,
+                active);
         return new CatalogItemChanged(UUID.randomUUID(), Instant.now(), change, item);
     }
 
-    private Events() {
-    }
+    private Events() {}
 }

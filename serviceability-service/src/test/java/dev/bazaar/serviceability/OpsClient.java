@@ -14,13 +14,17 @@ public record OpsClient(MockMvc mvc) {
     public static final String OPS = TestJwts.bearer("ops-user", "OPS");
 
     public ResultActions csv(String part, String csv) throws Exception {
-        return mvc.perform(post("/api/ops/logistics/" + part).header("Authorization", OPS)
-                .contentType("text/csv").content(csv));
+        return mvc.perform(post("/api/ops/logistics/" + part)
+                .header("Authorization", OPS)
+                .contentType("text/csv")
+                .content(csv));
     }
 
     public ResultActions json(String part, String json) throws Exception {
-        return mvc.perform(post("/api/ops/logistics/" + part).header("Authorization", OPS)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(post("/api/ops/logistics/" + part)
+                .header("Authorization", OPS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     public void loadOk(String part, String csv) throws Exception {

@@ -44,9 +44,11 @@ class RequiredSecretsIntegrationTests {
     @Test
     void withoutTheLocalProfileAnEmptyDatabasePasswordStopsTheStart(CapturedOutput output) {
         assertThatThrownBy(() -> start())
-                .hasStackTraceContaining("spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
+                .hasStackTraceContaining(
+                        "spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
         assertThat(output.getOut() + output.getErr())
-                .contains("The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)")
+                .contains(
+                        "The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)")
                 .contains("Set BAZAAR_MARIADB_PASSWORD, or run with --spring.profiles.active=local");
     }
 
@@ -56,16 +58,22 @@ class RequiredSecretsIntegrationTests {
             assertThat(app.isRunning()).isTrue();
             assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
             // None of the local profile's development values (demo switch, empty password) is there.
-            assertThat(app.getEnvironment().getPropertySources().contains("bazaarLocalProfile")).isFalse();
-            assertThat(app.getEnvironment().getProperty("bazaar.serviceability.demo.enabled", Boolean.class)).isFalse();
+            assertThat(app.getEnvironment().getPropertySources().contains("bazaarLocalProfile"))
+                    .isFalse();
+            assertThat(app.getEnvironment().getProperty("bazaar.serviceability.demo.enabled", Boolean.class))
+                    .isFalse();
         }
     }
 
     /** Each refusal stands for a start where the secrets' environment variables are not set. */
     @BeforeAll
     static void secretsAreNotInThisEnvironment() {
-        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD")).as("BAZAAR_MARIADB_PASSWORD in the test environment").isNull();
-        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN")).as("BAZAAR_INTERNAL_TOKEN in the test environment").isNull();
+        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD"))
+                .as("BAZAAR_MARIADB_PASSWORD in the test environment")
+                .isNull();
+        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN"))
+                .as("BAZAAR_INTERNAL_TOKEN in the test environment")
+                .isNull();
     }
 
     private static ConfigurableApplicationContext start(String... secrets) {

@@ -43,9 +43,11 @@ class RequiredSecretsIntegrationTests {
     @Test
     void withoutTheLocalProfileAnEmptyDatabasePasswordStopsTheStart(CapturedOutput output) {
         assertThatThrownBy(() -> start("--bazaar.users.internal-token=a-token"))
-                .hasStackTraceContaining("spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
+                .hasStackTraceContaining(
+                        "spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
         assertThat(output.getOut() + output.getErr())
-                .contains("The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)")
+                .contains(
+                        "The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)")
                 .contains("Set BAZAAR_MARIADB_PASSWORD, or run with --spring.profiles.active=local");
     }
 
@@ -61,13 +63,15 @@ class RequiredSecretsIntegrationTests {
 
     @Test
     void withItsSecretsSetItStartsWithoutTheLocalProfile() {
-        try (ConfigurableApplicationContext app = start("--spring.datasource.password=" + account.password(),
+        try (ConfigurableApplicationContext app = start(
+                "--spring.datasource.password=" + account.password(),
                 "--bazaar.users.internal-token=a-production-token")) {
             assertThat(app.isRunning()).isTrue();
             assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
             assertThat(app.getBean(UsersProperties.class).internalToken()).isEqualTo("a-production-token");
             // None of the local profile's development values (internal token, demo switch) is there.
-            assertThat(app.getEnvironment().getPropertySources().contains("bazaarLocalProfile")).isFalse();
+            assertThat(app.getEnvironment().getPropertySources().contains("bazaarLocalProfile"))
+                    .isFalse();
             assertThat(app.getBean(UsersProperties.class).demo().enabled()).isFalse();
             assertThat(app.containsBean("demoUsers")).isFalse();
         }
@@ -76,8 +80,12 @@ class RequiredSecretsIntegrationTests {
     /** Each refusal stands for a start where the secrets' environment variables are not set. */
     @BeforeAll
     static void secretsAreNotInThisEnvironment() {
-        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD")).as("BAZAAR_MARIADB_PASSWORD in the test environment").isNull();
-        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN")).as("BAZAAR_INTERNAL_TOKEN in the test environment").isNull();
+        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD"))
+                .as("BAZAAR_MARIADB_PASSWORD in the test environment")
+                .isNull();
+        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN"))
+                .as("BAZAAR_INTERNAL_TOKEN in the test environment")
+                .isNull();
     }
 
     private static ConfigurableApplicationContext start(String... secrets) {

@@ -16,13 +16,12 @@ public final class TestUsers {
 
     public static final String PASSWORD = "correct-horse-42";
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public static Session newUser(HttpTestClient api) {
         String email = "u" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-        HttpTestClient.Response registered = api.post("/api/users/register",
-                Map.of("email", email, "password", PASSWORD, "name", "Test User"));
+        HttpTestClient.Response registered =
+                api.post("/api/users/register", Map.of("email", email, "password", PASSWORD, "name", "Test User"));
         if (registered.status() != 201) {
             throw new IllegalStateException("register failed: " + registered.body());
         }
@@ -38,7 +37,16 @@ public final class TestUsers {
     }
 
     public static Map<String, Object> address(String recipient, String pincode) {
-        return Map.of("recipient", recipient, "line1", "12 MG Road", "city", "Bengaluru", "state", "Karnataka",
-                "pincode", pincode);
+        return Map.of(
+                "recipient",
+                recipient,
+                "line1",
+                "12 MG Road",
+                "city",
+                "Bengaluru",
+                "state",
+                "Karnataka",
+                "pincode",
+                pincode);
     }
 }

@@ -63,26 +63,28 @@ public final class CatalogueImportBenchmark {
         // by a fifth from one minute to the next; the median ratio is the figure.
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            System.out.printf("catalogue import benchmark: %,d rows, run %s, round %d of %d%n", rows, runId, round, rounds);
+            System.out.printf(
+                    "catalogue import benchmark: %,d rows, run %s, round %d of %d%n", rows, runId, round, rounds);
             Figures figures = measure(options, rows, runId + "r" + round);
             double baseline = rows / figures.baselineSeconds();
             double endToEnd = rows / figures.endToEndSeconds();
             ratios.add(endToEnd / baseline);
             System.out.println();
             System.out.printf("  baseline (raw Kafka + raw Mongo)  %,10.0f rows/s%n", baseline);
-            System.out.printf("  end to end (inbound → item)       %,10.0f rows/s  (%.1f s)%n", endToEnd,
-                    figures.endToEndSeconds());
+            System.out.printf(
+                    "  end to end (inbound → item)       %,10.0f rows/s  (%.1f s)%n",
+                    endToEnd, figures.endToEndSeconds());
             System.out.printf("  ratio                             %10.2f x%n%n", endToEnd / baseline);
         }
         List<Double> sorted = ratios.stream().sorted().toList();
         int middle = sorted.size() / 2;
         double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-        System.out.printf("ratio per round: %s; median %.2f x (target ≥ 0.50 x)%n",
+        System.out.printf(
+                "ratio per round: %s; median %.2f x (target ≥ 0.50 x)%n",
                 ratios.stream().map(ratio -> String.format("%.2f", ratio)).toList(), median);
     }
 
-    private record Figures(double baselineSeconds, double endToEndSeconds) {
-    }
+    private record Figures(double baselineSeconds, double endToEndSeconds) {}
 
     private static Figures measure(Map<String, String> options, int rows, String runId) throws Exception {
         var data = new FlipkartShapedRows(runId);
@@ -107,10 +109,14 @@ public final class CatalogueImportBenchmark {
     private static double rawKafkaProduce(String bootstrap, FlipkartShapedRows data, int rows, String runId)
             throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5);
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5);
         String topic = "bench.raw-items." + runId;
         long start = System.nanoTime();
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
@@ -141,16 +147,17 @@ public final class CatalogueImportBenchmark {
         return seconds;
     }
 
-    private static double importEndToEnd(Map<String, String> options, Path csv, MongoCollection<Document> items,
-            FlipkartShapedRows data, int rows) throws Exception {
+    private static double importEndToEnd(
+            Map<String, String> options, Path csv, MongoCollection<Document> items, FlipkartShapedRows data, int rows)
+            throws Exception {
         String inbound = options.getOrDefault("inbound", "http://127.0.0.1:8083");
         Path home = Path.of(System.getenv().getOrDefault("BAZAAR_HOME", ".bazaar"));
         Path keyFile = Path.of(options.getOrDefault("api-key-file", home + "/inbound/demo-api-key"));
         var cpu = new ProcessCpu(home);
         String apiKey = Files.readString(keyFile).trim();
         var http = HttpClient.newHttpClient();
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                options.getOrDefault("kafka", "127.0.0.1:19092")))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("kafka", "127.0.0.1:19092")))) {
             long offsetsBefore = endOffsets(admin);
             Map<String, Double> cpuBefore = cpu.snapshot();
             long start = System.nanoTime();
@@ -182,7 +189,8 @@ public final class CatalogueImportBenchmark {
                 }
                 if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
                     lastReport = System.nanoTime();
-                    System.out.printf("  %6.1f s: %,d of %,d rows on supplier.items.v1, item-service %,d behind%n",
+                    System.out.printf(
+                            "  %6.1f s: %,d of %,d rows on supplier.items.v1, item-service %,d behind%n",
                             seconds(start), end - offsetsBefore, rows, end - consumed);
                 }
             }
@@ -204,24 +212,39 @@ public final class CatalogueImportBenchmark {
     private static long countStored(MongoCollection<Document> items, String runId) {
         long stored = 0;
         for (Document ignored : items.find(Filters.regex("supplierSku", "^BENCH-" + runId + "-"))
-                .projection(Projections.include("_id")).batchSize(10_000)) {
+                .projection(Projections.include("_id"))
+                .batchSize(10_000)) {
             stored++;
         }
         return stored;
     }
 
     private static long endOffsets(Admin admin) throws Exception {
-        var partitions = admin.describeTopics(List.of(SUPPLIER_ITEMS)).allTopicNames().get()
-                .get(SUPPLIER_ITEMS).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(SUPPLIER_ITEMS, p.partition()), p -> OffsetSpec.latest()));
+        var partitions =
+                admin
+                        .describeTopics(List.of(SUPPLIER_ITEMS))
+                        .allTopicNames()
+                        .get()
+                        .get(SUPPLIER_ITEMS)
+                        .partitions()
+                        .stream()
+                        .collect(Collectors.toMap(
+                                p -> new TopicPartition(SUPPLIER_ITEMS, p.partition()), p -> OffsetSpec.latest()));
         return admin.listOffsets(partitions).all().get().values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     private static long committedOffsets(Admin admin) throws Exception {
-        return admin.listConsumerGroupOffsets(ITEM_SERVICE_GROUP).partitionsToOffsetAndMetadata().get().entrySet()
-                .stream().filter(e -> e.getKey().topic().equals(SUPPLIER_ITEMS) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+        return admin
+                .listConsumerGroupOffsets(ITEM_SERVICE_GROUP)
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .entrySet()
+                .stream()
+                .filter(e -> e.getKey().topic().equals(SUPPLIER_ITEMS) && e.getValue() != null)
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 
     private static byte[] json(String[] fields) {
@@ -230,8 +253,11 @@ public final class CatalogueImportBenchmark {
             if (i > 0) {
                 json.append(',');
             }
-            json.append('"').append(FlipkartShapedRows.COLUMNS[i]).append("\":\"")
-                    .append(fields[i].replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            json.append('"')
+                    .append(FlipkartShapedRows.COLUMNS[i])
+                    .append("\":\"")
+                    .append(fields[i].replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -259,6 +285,5 @@ public final class CatalogueImportBenchmark {
         return options;
     }
 
-    private CatalogueImportBenchmark() {
-    }
+    private CatalogueImportBenchmark() {}
 }

@@ -15,15 +15,34 @@ import java.util.Random;
 final class FlipkartShapedRows {
 
     /** The sample's 15 columns, in its order: the CSV's header and the raw baseline's field names. */
-    static final String[] COLUMNS = { "uniq_id", "crawl_timestamp", "product_url", "product_name",
-            "product_category_tree", "pid", "retail_price", "discounted_price", "image", "is_FK_Advantage_product",
-            "description", "product_rating", "overall_rating", "brand", "product_specifications" };
+    static final String[] COLUMNS = {
+        "uniq_id",
+        "crawl_timestamp",
+        "product_url",
+        "product_name",
+        "product_category_tree",
+        "pid",
+        "retail_price",
+        "discounted_price",
+        "image",
+        "is_FK_Advantage_product",
+        "description",
+        "product_rating",
+        "overall_rating",
+        "brand",
+        "product_specifications"
+    };
 
-    private static final String[] BRANDS = { "Alisha", "Samsung", "FabHomeDecor", "Nike", "Prestige", "Lenovo" };
-    private static final String[] TREES = { "Clothing >> Women's Clothing >> Kurtas", "Mobiles & Accessories >> Mobiles",
-            "Furniture >> Living Room Furniture >> Sofa Beds", "Footwear >> Men's Footwear >> Sports Shoes",
-            "Home & Kitchen >> Cookware >> Pressure Cookers", "Computers >> Laptops" };
-    private static final String[] FABRICS = { "Cotton", "Silk", "Polyester", "Leather", "Steel", "Aluminium" };
+    private static final String[] BRANDS = {"Alisha", "Samsung", "FabHomeDecor", "Nike", "Prestige", "Lenovo"};
+    private static final String[] TREES = {
+        "Clothing >> Women's Clothing >> Kurtas",
+        "Mobiles & Accessories >> Mobiles",
+        "Furniture >> Living Room Furniture >> Sofa Beds",
+        "Footwear >> Men's Footwear >> Sports Shoes",
+        "Home & Kitchen >> Cookware >> Pressure Cookers",
+        "Computers >> Laptops"
+    };
+    private static final String[] FABRICS = {"Cotton", "Silk", "Polyester", "Leather", "Steel", "Aluminium"};
 
     private final String runId;
 
@@ -51,11 +70,24 @@ final class FlipkartShapedRows {
         String specs = "{\"product_specification\"=>[{\"key\"=>\"Fabric\", \"value\"=>\"" + FABRICS[kind]
                 + "\"}, {\"key\"=>\"Weight\", \"value\"=>\"" + (1 + random.nextInt(20)) + " kg\"}, "
                 + "{\"key\"=>\"Ideal For\", \"value\"=>\"Women's\"}, {\"key\"=>\"Pack of\", \"value\"=>\"1\"}]}";
-        return new String[] { Integer.toHexString(row) + runId, "2016-03-25 22:59:23 +0000",
-                "http://www.flipkart.com/p/" + sku(row), name, "[\"" + TREES[kind] + " >> " + name + "\"]", sku(row),
-                Long.toString(mrp), Long.toString(price),
-                "[\"http://img5a.flixcart.com/image/" + row + "-1.jpeg\", \"http://img5a.flixcart.com/image/" + row + "-2.jpeg\"]",
-                "FALSE", description, "No rating available", "No rating available", brand, specs };
+        return new String[] {
+            Integer.toHexString(row) + runId,
+            "2016-03-25 22:59:23 +0000",
+            "http://www.flipkart.com/p/" + sku(row),
+            name,
+            "[\"" + TREES[kind] + " >> " + name + "\"]",
+            sku(row),
+            Long.toString(mrp),
+            Long.toString(price),
+            "[\"http://img5a.flixcart.com/image/" + row + "-1.jpeg\", \"http://img5a.flixcart.com/image/" + row
+                    + "-2.jpeg\"]",
+            "FALSE",
+            description,
+            "No rating available",
+            "No rating available",
+            brand,
+            specs
+        };
     }
 
     Path writeCsv(int rows) throws IOException {

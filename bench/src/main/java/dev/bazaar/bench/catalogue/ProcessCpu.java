@@ -19,10 +19,11 @@ final class ProcessCpu {
     private final Map<String, Path> pidFiles = new LinkedHashMap<>();
 
     ProcessCpu(Path bazaarHome) {
-        for (String service : new String[] { "inbound-service", "item-service" }) {
-            pidFiles.put(service, bazaarHome.resolve("services").resolve(service).resolve("pid"));
+        for (String service : new String[] {"inbound-service", "item-service"}) {
+            pidFiles.put(
+                    service, bazaarHome.resolve("services").resolve(service).resolve("pid"));
         }
-        for (String server : new String[] { "mongo", "mariadb", "kafka" }) {
+        for (String server : new String[] {"mongo", "mariadb", "kafka"}) {
             pidFiles.put(server, bazaarHome.resolve(server).resolve("pid"));
         }
     }
@@ -57,8 +58,8 @@ final class ProcessCpu {
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        line.append(String.format(" total %.1f of %.1f available (%d cores x %.1f s)", total, cores * wallSeconds,
-                cores, wallSeconds));
+        line.append(String.format(
+                " total %.1f of %.1f available (%d cores x %.1f s)", total, cores * wallSeconds, cores, wallSeconds));
         System.out.println(line);
     }
 }

@@ -19,19 +19,27 @@ public final class BareProxy {
 
     public static void main(String[] args) {
         int port = Integer.parseInt(args[0]);
-        HttpClient backend = HttpClient.create(ConnectionProvider.create("bare-proxy", 500)).baseUrl(args[1]);
-        HttpServer.create().host("127.0.0.1").port(port)
-                .handle((request, response) -> backend
-                        .headers(headers -> headers.add(request.requestHeaders()).remove(HttpHeaderNames.HOST))
-                        .request(request.method()).uri(request.uri())
+        HttpClient backend =
+                HttpClient.create(ConnectionProvider.create("bare-proxy", 500)).baseUrl(args[1]);
+        HttpServer.create()
+                .host("127.0.0.1")
+                .port(port)
+                .handle((request, response) -> backend.headers(
+                                headers -> headers.add(request.requestHeaders()).remove(HttpHeaderNames.HOST))
+                        .request(request.method())
+                        .uri(request.uri())
                         .send(request.receive().retain())
                         .response((answer, body) -> {
                             HttpHeaders headers = answer.responseHeaders();
-                            return response.status(answer.status()).headers(headers).send(body.retain()).then();
+                            return response.status(answer.status())
+                                    .headers(headers)
+                                    .send(body.retain())
+                                    .then();
                         }))
-                .bindNow().onDispose().block();
+                .bindNow()
+                .onDispose()
+                .block();
     }
 
-    private BareProxy() {
-    }
+    private BareProxy() {}
 }

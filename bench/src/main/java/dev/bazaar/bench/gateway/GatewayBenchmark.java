@@ -85,7 +85,8 @@ public final class GatewayBenchmark {
             saturated(pool, tokens, gateway + ME, warmup / 2);
             failures.set(0);
 
-            System.out.printf("%npaced: %d req/s in all (each client every %.0f ms), %d s slices alternating, %d s each way%n",
+            System.out.printf(
+                    "%npaced: %d req/s in all (each client every %.0f ms), %d s slices alternating, %d s each way%n",
                     rate, 1000.0 * clients / rate, slice, seconds);
             ServiceTimer before = ServiceTimer.read(http, direct);
             long[][] paced = paced(pool, tokens, direct + ME, gateway + ME, rate, seconds, slice);
@@ -100,7 +101,11 @@ public final class GatewayBenchmark {
             started = System.nanoTime();
             long[] gatewaySaturated = saturated(pool, tokens, gateway + ME, requests);
             double gatewaySeconds = (System.nanoTime() - started) / 1e9;
-            reportSaturated(directSaturated, directSeconds, gatewaySaturated, gatewaySeconds,
+            reportSaturated(
+                    directSaturated,
+                    directSeconds,
+                    gatewaySaturated,
+                    gatewaySeconds,
                     ServiceTimer.read(http, direct).since(before));
             if (failures.get() > 0) {
                 System.out.printf("warning: %d responses were not 200, the first: %s%n", failures.get(), firstFailure);
@@ -117,10 +122,12 @@ public final class GatewayBenchmark {
         for (int i = 0; i < clients; i++) {
             String email = "bench-" + run + "-" + i + "@bench.bazaar.dev";
             String credentials = "{\"email\":\"" + email + "\",\"password\":\"bench-Passw0rd!\"}";
-            String registration = "{\"email\":\"" + email + "\",\"password\":\"bench-Passw0rd!\",\"name\":\"Bench " + i + "\"}";
+            String registration =
+                    "{\"email\":\"" + email + "\",\"password\":\"bench-Passw0rd!\",\"name\":\"Bench " + i + "\"}";
             HttpResponse<String> registered = post(direct + "/api/users/register", registration);
             if (registered.statusCode() >= 300 && registered.statusCode() != 409) {
-                throw new IllegalStateException("register failed: " + registered.statusCode() + " " + registered.body());
+                throw new IllegalStateException(
+                        "register failed: " + registered.statusCode() + " " + registered.body());
             }
             HttpResponse<String> login = post(direct + "/api/users/login", credentials);
             Matcher token = ACCESS_TOKEN.matcher(login.body());
@@ -138,8 +145,9 @@ public final class GatewayBenchmark {
      * had {@code seconds}. Returns the latencies of both paths, each counted from when the request
      * was due.
      */
-    private long[][] paced(ExecutorService pool, List<String> tokens, String first, String second, int rate,
-            int seconds, int slice) throws Exception {
+    private long[][] paced(
+            ExecutorService pool, List<String> tokens, String first, String second, int rate, int seconds, int slice)
+            throws Exception {
         int clients = tokens.size();
         long interval = 1_000_000_000L * clients / rate;
         long sliceNanos = slice * 1_000_000_000L;
@@ -159,7 +167,7 @@ public final class GatewayBenchmark {
                     call(odd ? second : first, token);
                     (odd ? secondNanos : firstNanos).add(System.nanoTime() - due);
                 }
-                return new long[][] { firstNanos.toArray(), secondNanos.toArray() };
+                return new long[][] {firstNanos.toArray(), secondNanos.toArray()};
             }));
         }
         List<long[]> firstAll = new ArrayList<>();
@@ -169,7 +177,7 @@ public final class GatewayBenchmark {
             firstAll.add(both[0]);
             secondAll.add(both[1]);
         }
-        return new long[][] { merge(firstAll), merge(secondAll) };
+        return new long[][] {merge(firstAll), merge(secondAll)};
     }
 
     /** Every client sends its share of {@code total} requests back to back; returns the latencies in ns. */
@@ -198,7 +206,8 @@ public final class GatewayBenchmark {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10))
-                .GET().build();
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -221,28 +230,35 @@ public final class GatewayBenchmark {
         double ratio = millis(percentile(gateway, 50)) / millis(percentile(direct, 50));
         print("direct (user-service)", direct);
         print(proxyLabel(), gateway);
-        System.out.printf("%s / direct at p50: %.2fx (target <= %.1fx): %s%n", proxyName(), ratio, TARGET_RATIO,
-                ratio <= TARGET_RATIO ? "MET" : "NOT MET");
+        System.out.printf(
+                "%s / direct at p50: %.2fx (target <= %.1fx): %s%n",
+                proxyName(), ratio, TARGET_RATIO, ratio <= TARGET_RATIO ? "MET" : "NOT MET");
         double p99 = inService.p99Millis();
-        System.out.printf("inside user-service (its http.server.requests timer for %s, both paths): %d requests, "
-                + "p99 <= %.2f ms (histogram bucket), cache hits %d, misses %d%n", ME, inService.count(), p99,
-                inService.hits(), inService.misses());
-        System.out.printf("cache-hit p99 inside the service (target <= %.0f ms): %s%n", TARGET_SERVICE_P99_MS,
-                p99 <= TARGET_SERVICE_P99_MS && inService.misses() == 0 ? "MET" : "NOT MET");
+        System.out.printf(
+                "inside user-service (its http.server.requests timer for %s, both paths): %d requests, "
+                        + "p99 <= %.2f ms (histogram bucket), cache hits %d, misses %d%n",
+                ME, inService.count(), p99, inService.hits(), inService.misses());
+        System.out.printf(
+                "cache-hit p99 inside the service (target <= %.0f ms): %s%n",
+                TARGET_SERVICE_P99_MS, p99 <= TARGET_SERVICE_P99_MS && inService.misses() == 0 ? "MET" : "NOT MET");
     }
 
-    private void reportSaturated(long[] direct, double directSeconds, long[] gateway, double gatewaySeconds,
-            ServiceTimer inService) {
+    private void reportSaturated(
+            long[] direct, double directSeconds, long[] gateway, double gatewaySeconds, ServiceTimer inService) {
         Arrays.sort(direct);
         Arrays.sort(gateway);
         print("direct (user-service)", direct);
         System.out.printf("%28s %.0f req/s%n", "", direct.length / directSeconds);
         print(proxyLabel(), gateway);
         System.out.printf("%28s %.0f req/s%n", "", gateway.length / gatewaySeconds);
-        System.out.printf("%s / direct at p50, saturated: %.2fx (CPU per request, both paths and the driver on the "
-                + "same cores)%n", proxyName(), millis(percentile(gateway, 50)) / millis(percentile(direct, 50)));
-        System.out.printf("inside user-service, saturated: %d requests, p99 <= %.2f ms (histogram bucket), cache hits %d, "
-                + "misses %d%n", inService.count(), inService.p99Millis(), inService.hits(), inService.misses());
+        System.out.printf(
+                "%s / direct at p50, saturated: %.2fx (CPU per request, both paths and the driver on the "
+                        + "same cores)%n",
+                proxyName(), millis(percentile(gateway, 50)) / millis(percentile(direct, 50)));
+        System.out.printf(
+                "inside user-service, saturated: %d requests, p99 <= %.2f ms (histogram bucket), cache hits %d, "
+                        + "misses %d%n",
+                inService.count(), inService.p99Millis(), inService.hits(), inService.misses());
     }
 
     /** {@code --floor}: the "gateway" measured is {@link BareProxy}, started by {@code ./bazaar bench gateway --floor}. */
@@ -255,8 +271,12 @@ public final class GatewayBenchmark {
     }
 
     private static void print(String path, long[] sorted) {
-        System.out.printf("%-28s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (%d requests)%n", path,
-                millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]),
+        System.out.printf(
+                "%-28s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (%d requests)%n",
+                path,
+                millis(percentile(sorted, 50)),
+                millis(percentile(sorted, 99)),
+                millis(sorted[sorted.length - 1]),
                 sorted.length);
     }
 
@@ -279,10 +299,13 @@ public final class GatewayBenchmark {
     }
 
     private HttpResponse<String> post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private int intOption(String name, int fallback) {

@@ -24,8 +24,12 @@ record ServiceTimer(TreeMap<Double, Long> buckets, long hits, long misses) {
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     static ServiceTimer read(HttpClient http, String service) throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String text = http.send(
+                        HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         TreeMap<Double, Long> buckets = new TreeMap<>();
         long hits = 0;
         long misses = 0;
@@ -38,7 +42,8 @@ record ServiceTimer(TreeMap<Double, Long> buckets, long hits, long misses) {
             long value = (long) Double.parseDouble(sample.group(3));
             switch (sample.group(1)) {
                 case "http_server_requests_seconds_bucket" -> {
-                    if ("/api/users/me".equals(labels.get("uri")) && "GET".equals(labels.get("method"))
+                    if ("/api/users/me".equals(labels.get("uri"))
+                            && "GET".equals(labels.get("method"))
                             && "200".equals(labels.get("status"))) {
                         buckets.merge(bound(labels.get("le")), value, Long::sum);
                     }
@@ -50,8 +55,7 @@ record ServiceTimer(TreeMap<Double, Long> buckets, long hits, long misses) {
                         misses += value;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (buckets.isEmpty()) {

@@ -18,8 +18,8 @@ class CorsConfiguration {
         var cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key",
-                "X-Request-Id", "X-Api-Key"));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key", "X-Request-Id", "X-Api-Key"));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location", "X-RateLimit-Remaining"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(properties.maxAge());

@@ -41,8 +41,13 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
                 return problems.write(exchange, status, slug(status), "The service behind this path did not answer.");
             }
         }
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred.");
+        log.error(
+                "Unexpected error on {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                error);
+        return problems.write(
+                exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred.");
     }
 
     private static String detail(HttpStatus status, ResponseStatusException error) {

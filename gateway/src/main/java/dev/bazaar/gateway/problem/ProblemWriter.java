@@ -30,7 +30,8 @@ public class ProblemWriter {
     }
 
     /** For callers holding a decorated response that must be written to directly. */
-    public Mono<Void> write(ServerHttpResponse response, String instance, HttpStatus status, String slug, String detail) {
+    public Mono<Void> write(
+            ServerHttpResponse response, String instance, HttpStatus status, String slug, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", ProblemTypes.uri(slug).toString());
         problem.put("title", status.getReasonPhrase());
@@ -41,6 +42,7 @@ public class ProblemWriter {
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 }

@@ -29,11 +29,11 @@ class RateLimiterScript {
         return new RedisRateLimiter(redis, script(), configuration);
     }
 
-    @SuppressWarnings({ "rawtypes", "unchecked" })
+    @SuppressWarnings({"rawtypes", "unchecked"})
     static RedisScript<List<Long>> script() {
         try {
-            return (RedisScript) RedisScript.of(new ClassPathResource(LOCATION).getContentAsString(StandardCharsets.UTF_8),
-                    List.class);
+            return (RedisScript) RedisScript.of(
+                    new ClassPathResource(LOCATION).getContentAsString(StandardCharsets.UTF_8), List.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Spring Cloud Gateway's " + LOCATION + " is missing", e);
         }

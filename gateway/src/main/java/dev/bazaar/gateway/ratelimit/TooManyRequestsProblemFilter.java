@@ -35,7 +35,11 @@ class TooManyRequestsProblemFilter implements GlobalFilter, Ordered {
             public Mono<Void> setComplete() {
                 if (HttpStatus.TOO_MANY_REQUESTS.equals(getStatusCode())) {
                     getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(getHeaders())));
-                    return problems.write(getDelegate(), path, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                    return problems.write(
+                            getDelegate(),
+                            path,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "too-many-requests",
                             "Too many requests: retry after the time in the Retry-After header.");
                 }
                 return super.setComplete();
@@ -66,5 +70,4 @@ class TooManyRequestsProblemFilter implements GlobalFilter, Ordered {
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
     }
-
 }

@@ -28,7 +28,9 @@ class RequestIdWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTABLE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         ServerWebExchange withId = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(HEADER, id)))
                 .build();

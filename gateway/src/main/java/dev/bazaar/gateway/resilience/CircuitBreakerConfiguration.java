@@ -24,8 +24,7 @@ class CircuitBreakerConfiguration {
                 .waitDurationInOpenState(properties.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(properties.permittedCallsInHalfOpenState())
                 .build();
-        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(breaker)
-                .build());
+        return factory -> factory.configureDefault(id ->
+                new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker).build());
     }
 }

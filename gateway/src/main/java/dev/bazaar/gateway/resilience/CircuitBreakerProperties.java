@@ -15,5 +15,4 @@ record CircuitBreakerProperties(
         @DefaultValue("10") int minimumNumberOfCalls,
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10s") Duration waitInOpenState,
-        @DefaultValue("3") int permittedCallsInHalfOpenState) {
-}
+        @DefaultValue("3") int permittedCallsInHalfOpenState) {}

@@ -18,7 +18,8 @@ class ClientPathFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        exchange.getAttributes().put(CLIENT_PATH_ATTR, exchange.getRequest().getPath().value());
+        exchange.getAttributes()
+                .put(CLIENT_PATH_ATTR, exchange.getRequest().getPath().value());
         return chain.filter(exchange);
     }
 

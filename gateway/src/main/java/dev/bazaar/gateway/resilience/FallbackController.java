@@ -36,7 +36,11 @@ class FallbackController {
         String path = clientPath(exchange);
         if (isTimeout(failure)) {
             log.warn("Backend timed out for {}", path);
-            return problems.write(exchange.getResponse(), path, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+            return problems.write(
+                    exchange.getResponse(),
+                    path,
+                    HttpStatus.GATEWAY_TIMEOUT,
+                    "gateway-timeout",
                     "The service behind this path did not answer in time.");
         }
         if (failure instanceof CallNotPermittedException) {
@@ -44,19 +48,26 @@ class FallbackController {
         } else {
             log.warn("Backend unavailable for {}: {}", path, failure == null ? "unknown" : failure.toString());
         }
-        return problems.write(exchange.getResponse(), path, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        return problems.write(
+                exchange.getResponse(),
+                path,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "service-unavailable",
                 "The service behind this path is unavailable; try again shortly.");
     }
 
     /** The path the client called (the problem's {@code instance}), not this forward's own. */
     private static String clientPath(ServerWebExchange exchange) {
-        return exchange.getAttributeOrDefault(ClientPathFilter.CLIENT_PATH_ATTR, exchange.getRequest().getPath().value());
+        return exchange.getAttributeOrDefault(
+                ClientPathFilter.CLIENT_PATH_ATTR,
+                exchange.getRequest().getPath().value());
     }
 
     private static boolean isTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException
-                    || t instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
+                    || t instanceof ResponseStatusException status
+                            && status.getStatusCode().value() == 504) {
                 return true;
             }
         }

@@ -23,27 +23,35 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class GatewaySecurityConfiguration {
 
     /** Reads of the catalogue, search and delivery promises: the storefront shows them before login. */
-    static final String[] PUBLIC_GETS = { "/api/search/**", "/api/items/**", "/api/serviceability/**",
-            "/api/logistics/pincodes/**" };
+    static final String[] PUBLIC_GETS = {
+        "/api/search/**", "/api/items/**", "/api/serviceability/**", "/api/logistics/pincodes/**"
+    };
 
     /** Reads sent as POST because of their body size, plus the calls that obtain or drop a token (refresh and
      * logout carry a refresh token in the body, checked by user-service). */
-    static final String[] PUBLIC_POSTS = { "/api/users/register", "/api/users/login", "/api/users/refresh",
-            "/api/users/logout", "/api/items/bulk-get", "/api/serviceability/batch" };
+    static final String[] PUBLIC_POSTS = {
+        "/api/users/register",
+        "/api/users/login",
+        "/api/users/refresh",
+        "/api/users/logout",
+        "/api/items/bulk-get",
+        "/api/serviceability/batch"
+    };
 
-    static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus" };
+    static final String[] ALWAYS_PUBLIC = {
+        "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus"
+    };
 
     /** The Swagger UI (/ redirects to it) and the API documents it reads, the services' ones included. */
-    static final String[] API_DOCS = { "/", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
-            "/v3/api-docs", "/v3/api-docs/**" };
+    static final String[] API_DOCS = {
+        "/", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**"
+    };
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems) {
         var jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -53,20 +61,29 @@ class GatewaySecurityConfiguration {
                 .cors(Customizer.withDefaults())
                 .authorizeExchange(exchanges -> exchanges
                         // Only reachable as the circuit breakers' internal forward, never from outside.
-                        .pathMatchers("/fallback", "/fallback/**").denyAll()
-                        .pathMatchers(ALWAYS_PUBLIC).permitAll()
-                        .pathMatchers(HttpMethod.GET, API_DOCS).permitAll()
-                        .pathMatchers(HttpMethod.GET, PUBLIC_GETS).permitAll()
-                        .pathMatchers(HttpMethod.POST, PUBLIC_POSTS).permitAll()
+                        .pathMatchers("/fallback", "/fallback/**")
+                        .denyAll()
+                        .pathMatchers(ALWAYS_PUBLIC)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, API_DOCS)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_GETS)
+                        .permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POSTS)
+                        .permitAll()
                         // Suppliers authenticate with X-Api-Key at inbound-service, not with a user JWT.
-                        .pathMatchers("/api/supplier/**").permitAll()
-                        .pathMatchers("/api/ops/**").hasRole("OPS")
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
+                        .pathMatchers("/api/supplier/**")
+                        .permitAll()
+                        .pathMatchers("/api/ops/**")
+                        .hasRole("OPS")
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
     }
 }

@@ -28,9 +28,13 @@ class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerA
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         boolean badToken = failure instanceof InvalidBearerTokenException;
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
+        exchange.getResponse()
+                .getHeaders()
+                .set(HttpHeaders.WWW_AUTHENTICATE, badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return problems.write(
+                exchange,
+                HttpStatus.UNAUTHORIZED,
+                "unauthorized",
                 badToken ? "The bearer token is invalid or expired." : "This path needs a bearer token.");
     }
 

@@ -34,13 +34,15 @@ class TrustedIdentityHeadersFilter implements GlobalFilter, Ordered {
     }
 
     private static ServerWebExchange withHeaders(ServerWebExchange exchange, JwtAuthenticationToken token) {
-        return exchange.mutate().request(request -> request.headers(headers -> {
-            stripClientValues(headers);
-            if (token != null) {
-                headers.set(USER_ID, token.getToken().getSubject());
-                headers.set(USER_ROLES, String.join(",", RolesClaimConverter.roles(token.getToken())));
-            }
-        })).build();
+        return exchange.mutate()
+                .request(request -> request.headers(headers -> {
+                    stripClientValues(headers);
+                    if (token != null) {
+                        headers.set(USER_ID, token.getToken().getSubject());
+                        headers.set(USER_ROLES, String.join(",", RolesClaimConverter.roles(token.getToken())));
+                    }
+                }))
+                .build();
     }
 
     private static void stripClientValues(HttpHeaders headers) {

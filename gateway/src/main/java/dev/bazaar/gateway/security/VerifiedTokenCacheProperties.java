@@ -5,5 +5,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** @param maximumTokens verified tokens {@link CachingJwtDecoder} keeps ({@code bazaar.gateway.verified-token-cache.*}) */
 @ConfigurationProperties("bazaar.gateway.verified-token-cache")
-record VerifiedTokenCacheProperties(@DefaultValue("100000") long maximumTokens) {
-}
+record VerifiedTokenCacheProperties(@DefaultValue("100000") long maximumTokens) {}

@@ -77,21 +77,39 @@ class EdgeHeadersIntegrationTests {
 
     @Test
     void aPreflightFromTheStorefrontNeedsNoToken() {
-        var response = gateway.sendJson("OPTIONS", "/api/cart/items", null, "Origin", STOREFRONT,
-                "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "authorization,content-type,idempotency-key");
+        var response = gateway.sendJson(
+                "OPTIONS",
+                "/api/cart/items",
+                null,
+                "Origin",
+                STOREFRONT,
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "authorization,content-type,idempotency-key");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(STOREFRONT);
-        assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
-                .contains("authorization").contains("idempotency-key");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElse(""))
+                .contains("POST");
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse("")
+                        .toLowerCase())
+                .contains("authorization")
+                .contains("idempotency-key");
     }
 
     @Test
     void aPreflightFromAnotherOriginIsRefused() {
-        var response = gateway.sendJson("OPTIONS", "/api/cart/items", null, "Origin", "https://evil.example",
-                "Access-Control-Request-Method", "POST");
+        var response = gateway.sendJson(
+                "OPTIONS",
+                "/api/cart/items",
+                null,
+                "Origin",
+                "https://evil.example",
+                "Access-Control-Request-Method",
+                "POST");
 
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -99,11 +117,14 @@ class EdgeHeadersIntegrationTests {
 
     @Test
     void aCrossOriginCallFromTheStorefrontMayReadTheRequestId() {
-        var response = gateway.get("/api/users/me", "Origin", STOREFRONT,
-                "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
+        var response = gateway.get(
+                "/api/users/me", "Origin", STOREFRONT, "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().allValues("Access-Control-Allow-Origin")).containsExactly(STOREFRONT);
-        assertThat(response.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("X-Request-Id");
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("X-Request-Id");
     }
 }

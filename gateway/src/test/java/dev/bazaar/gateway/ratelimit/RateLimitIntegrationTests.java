@@ -3,8 +3,8 @@ package dev.bazaar.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.gateway.support.EchoBackends;
-import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.HttpTestClient;
+import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
@@ -26,12 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * Rate limits in the real Redis, lowered so a test can reach them: 3 requests in a burst then 1 a
  * second per user or IP, and 3 login attempts a minute per IP (the production figure is 100).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "bazaar.gateway.rate-limit.replenish-rate=1",
-        "bazaar.gateway.rate-limit.burst-capacity=3",
-        "bazaar.gateway.rate-limit.login.replenish-rate=3",
-        "bazaar.gateway.rate-limit.login.burst-capacity=180",
-        "bazaar.gateway.rate-limit.login.requested-tokens=60" })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "bazaar.gateway.rate-limit.replenish-rate=1",
+            "bazaar.gateway.rate-limit.burst-capacity=3",
+            "bazaar.gateway.rate-limit.login.replenish-rate=3",
+            "bazaar.gateway.rate-limit.login.burst-capacity=180",
+            "bazaar.gateway.rate-limit.login.requested-tokens=60"
+        })
 @UsesLocalServers(LocalServer.REDIS)
 class RateLimitIntegrationTests {
 
@@ -61,16 +64,21 @@ class RateLimitIntegrationTests {
 
     @Test
     void loginAttemptsFromOneIpAreLimitedWithRetryAfter() {
-        var answers = repeat(5, () -> gateway.post("/api/users/login", "{\"email\":\"a@b.dev\",\"password\":\"guess\"}"));
+        var answers =
+                repeat(5, () -> gateway.post("/api/users/login", "{\"email\":\"a@b.dev\",\"password\":\"guess\"}"));
 
-        assertThat(answers.subList(0, 3)).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
+        assertThat(answers.subList(0, 3))
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
         var refused = answers.get(4);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/too-many-requests")
-                .containsEntry("status", 429).containsEntry("instance", "/api/users/login");
+        assertThat(refused.jsonMap())
+                .containsEntry("type", "https://bazaar.dev/problems/too-many-requests")
+                .containsEntry("status", 429)
+                .containsEntry("instance", "/api/users/login");
         // 60 tokens per attempt, 3 back a second: the next attempt is possible in 20 s.
-        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 20L);
+        assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 20L);
     }
 
     @Test
@@ -101,7 +109,8 @@ class RateLimitIntegrationTests {
         gateway.get("/api/search?q=phone");
 
         List<String> keys = redis.keys("request_rate_limiter.{search." + names.redisKeyPrefix() + "ip:*")
-                .collectList().block();
+                .collectList()
+                .block();
         assertThat(keys).isNotEmpty();
     }
 

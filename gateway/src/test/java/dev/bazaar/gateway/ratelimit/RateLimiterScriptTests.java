@@ -15,7 +15,9 @@ class RateLimiterScriptTests {
 
         var script = RateLimiterScript.script();
 
-        assertThat(script.getScriptAsString()).isEqualTo(new String(shipped, StandardCharsets.UTF_8)).contains("tokens_key");
+        assertThat(script.getScriptAsString())
+                .isEqualTo(new String(shipped, StandardCharsets.UTF_8))
+                .contains("tokens_key");
         assertThat(script.getSha1()).isEqualTo(sha1Hex(shipped));
     }
 

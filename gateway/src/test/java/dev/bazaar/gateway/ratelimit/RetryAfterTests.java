@@ -9,17 +9,22 @@ class RetryAfterTests {
 
     @Test
     void waitsUntilTheBucketHoldsOneRequestsTokens() {
-        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(100, 60, 0))).isEqualTo(1);
-        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(3, 60, 0))).isEqualTo(20);
-        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(3, 60, 30))).isEqualTo(10);
-        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(10, 1, 0))).isEqualTo(1);
+        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(100, 60, 0)))
+                .isEqualTo(1);
+        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(3, 60, 0)))
+                .isEqualTo(20);
+        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(3, 60, 30)))
+                .isEqualTo(10);
+        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(headers(10, 1, 0)))
+                .isEqualTo(1);
     }
 
     @Test
     void missingOrBrokenHeadersStillGiveOneSecond() {
         var broken = new HttpHeaders();
         broken.set("X-RateLimit-Replenish-Rate", "lots");
-        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(new HttpHeaders())).isEqualTo(1);
+        assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(new HttpHeaders()))
+                .isEqualTo(1);
         assertThat(TooManyRequestsProblemFilter.retryAfterSeconds(broken)).isEqualTo(1);
     }
 

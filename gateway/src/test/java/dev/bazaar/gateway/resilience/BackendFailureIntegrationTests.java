@@ -70,10 +70,12 @@ class BackendFailureIntegrationTests {
 
             assertThat(response.status()).isEqualTo(503);
             assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/service-unavailable")
+            assertThat(response.jsonMap())
+                    .containsEntry("type", "https://bazaar.dev/problems/service-unavailable")
                     .containsEntry("instance", "/api/users/login");
         }
-        assertThat(output.getOut()).containsPattern("Backend unavailable for /api/users/login: [^\\n]*Connection refused");
+        assertThat(output.getOut())
+                .containsPattern("Backend unavailable for /api/users/login: [^\\n]*Connection refused");
         var signedIn = gateway.get("/api/users/me", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
         assertThat(signedIn.status()).isEqualTo(503);
         assertThat(signedIn.headers().firstValue("X-Request-Id")).isPresent();

@@ -21,7 +21,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 class CachingJwtDecoderTests {
 
     private final AtomicInteger verifications = new AtomicInteger();
-    private final ReactiveJwtDecoder real = NimbusReactiveJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
+    private final ReactiveJwtDecoder real =
+            NimbusReactiveJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
     private final ReactiveJwtDecoder counting = token -> {
         verifications.incrementAndGet();
         return real.decode(token);
@@ -48,25 +49,33 @@ class CachingJwtDecoderTests {
         // The real decoder's expiry check reads the same clock as the cache (no skew allowed).
         var timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(now);
-        var realOnClock = NimbusReactiveJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
+        var realOnClock =
+                NimbusReactiveJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
         realOnClock.setJwtValidator(timestamps);
-        var decoder = new CachingJwtDecoder(token1 -> {
-            verifications.incrementAndGet();
-            return realOnClock.decode(token1);
-        }, 100, now);
+        var decoder = new CachingJwtDecoder(
+                token1 -> {
+                    verifications.incrementAndGet();
+                    return realOnClock.decode(token1);
+                },
+                100,
+                now);
         assertThat(decoder.decode(token).block().getSubject()).isEqualTo("user-2");
 
         now.set(expiresAt.plusSeconds(1)); // the remembered token is past its exp now
-        assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> decoder.decode(token).block())
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
-        assertThat(verifications).as("the cache did not answer for the expired token").hasValue(2);
+        assertThat(verifications)
+                .as("the cache did not answer for the expired token")
+                .hasValue(2);
     }
 
     @Test
     void aForgedTokenIsNeverRemembered() {
         var decoder = new CachingJwtDecoder(counting, 100, Clock.systemUTC());
         String token = TestJwts.token("user-3", Instant.now().plusSeconds(600), "CUSTOMER");
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        String forged =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
 
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> decoder.decode(forged).block()).isInstanceOf(JwtException.class);

@@ -56,26 +56,30 @@ class GatewaySecurityIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "/api/users/register", "/api/users/login", "/api/users/refresh", "/api/users/logout" })
+    @CsvSource({"/api/users/register", "/api/users/login", "/api/users/refresh", "/api/users/logout"})
     void tokenEndpointsArePublicAndReachUserService(String path) {
         var response = gateway.post(path, "{\"email\":\"a@b.dev\",\"password\":\"secret-123\"}");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.jsonMap()).containsEntry("backend", "users").containsEntry("method", "POST")
-                .containsEntry("path", path).containsEntry("body", "{\"email\":\"a@b.dev\",\"password\":\"secret-123\"}");
+        assertThat(response.jsonMap())
+                .containsEntry("backend", "users")
+                .containsEntry("method", "POST")
+                .containsEntry("path", path)
+                .containsEntry("body", "{\"email\":\"a@b.dev\",\"password\":\"secret-123\"}");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "GET, /api/search?q=phone, search",
-            "GET, /api/search/suggest?q=ph, search",
-            "GET, /api/items/0f7c, items",
-            "POST, /api/items/bulk-get, items",
-            "GET, /api/serviceability?itemId=0f7c&pincode=560001, serviceability",
-            "POST, /api/serviceability/batch, serviceability",
-            "GET, /api/logistics/pincodes/560001, serviceability",
-            "POST, /api/supplier/catalog, inbound",
-            "GET, /api/supplier/imports/42, inbound" })
+        "GET, /api/search?q=phone, search",
+        "GET, /api/search/suggest?q=ph, search",
+        "GET, /api/items/0f7c, items",
+        "POST, /api/items/bulk-get, items",
+        "GET, /api/serviceability?itemId=0f7c&pincode=560001, serviceability",
+        "POST, /api/serviceability/batch, serviceability",
+        "GET, /api/logistics/pincodes/560001, serviceability",
+        "POST, /api/supplier/catalog, inbound",
+        "GET, /api/supplier/imports/42, inbound"
+    })
     void publicRoutesPassAnonymously(String method, String path, String backend) {
         var response = gateway.sendJson(method, path, method.equals("POST") ? "{}" : null);
 
@@ -86,25 +90,37 @@ class GatewaySecurityIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({
-            "GET, /api/users/me", "PUT, /api/users/me", "GET, /api/cart", "POST, /api/cart/items",
-            "GET, /api/wishlist", "POST, /api/orders", "GET, /api/orders/1", "GET, /api/recommendations",
-            "GET, /api/trending?report=most-bought", "PUT, /api/items/0f7c", "DELETE, /api/items/0f7c",
-            "POST, /api/search", "GET, /api/ops/orders/1" })
+        "GET, /api/users/me",
+        "PUT, /api/users/me",
+        "GET, /api/cart",
+        "POST, /api/cart/items",
+        "GET, /api/wishlist",
+        "POST, /api/orders",
+        "GET, /api/orders/1",
+        "GET, /api/recommendations",
+        "GET, /api/trending?report=most-bought",
+        "PUT, /api/items/0f7c",
+        "DELETE, /api/items/0f7c",
+        "POST, /api/search",
+        "GET, /api/ops/orders/1"
+    })
     void everythingElseNeedsAToken(String method, String path) {
         var response = gateway.sendJson(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/unauthorized")
+        assertThat(response.jsonMap())
+                .containsEntry("type", "https://bazaar.dev/problems/unauthorized")
                 .containsEntry("status", 401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "/api/users/me, users", "/api/users/me/addresses, users", "/api/cart, cart",
-            "/api/wishlist, wishlist", "/api/orders, orders", "/api/recommendations?category=x, recommendations",
-            "/api/trending?report=most-bought, recommendations", "/api/logistics/lanes, serviceability" })
+        "/api/users/me, users", "/api/users/me/addresses, users", "/api/cart, cart",
+        "/api/wishlist, wishlist", "/api/orders, orders", "/api/recommendations?category=x, recommendations",
+        "/api/trending?report=most-bought, recommendations", "/api/logistics/lanes, serviceability"
+    })
     void aSignedInUserReachesTheOwningService(String path, String backend) {
         var response = gateway.get(path, "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
 
@@ -125,8 +141,16 @@ class GatewaySecurityIntegrationTests {
 
     @Test
     void identityHeadersSentByAClientAreReplaced() {
-        var response = gateway.get("/api/cart", "Authorization", TestJwts.bearer("user-42", "CUSTOMER"),
-                "X-User-Id", "someone-else", "x-user-roles", "OPS", "X-User-Email", "ops@bazaar.dev");
+        var response = gateway.get(
+                "/api/cart",
+                "Authorization",
+                TestJwts.bearer("user-42", "CUSTOMER"),
+                "X-User-Id",
+                "someone-else",
+                "x-user-roles",
+                "OPS",
+                "X-User-Email",
+                "ops@bazaar.dev");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(receivedHeader(response, "X-User-Id")).isEqualTo("user-42");
@@ -162,23 +186,28 @@ class GatewaySecurityIntegrationTests {
 
     @Test
     void anUnsignedTokenIsRejected() {
-        String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)).toString();
-        String payload = Base64URL.encode(claims("user-42", "OPS").toString().getBytes(StandardCharsets.UTF_8)).toString();
+        String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        String payload = Base64URL.encode(claims("user-42", "OPS").toString().getBytes(StandardCharsets.UTF_8))
+                .toString();
 
-        assertRejectedAsInvalid(gateway.get("/api/users/me", "Authorization", "Bearer " + header + "." + payload + "."));
+        assertRejectedAsInvalid(
+                gateway.get("/api/users/me", "Authorization", "Bearer " + header + "." + payload + "."));
     }
 
     @Test
     void aValidSignatureOverATamperedPayloadIsRejected() {
-        String[] parts = TestJwts.token("user-42", Instant.now().plusSeconds(600), "CUSTOMER").split("\\.");
-        String escalated = Base64URL.encode(claims("user-42", "OPS").toString().getBytes(StandardCharsets.UTF_8)).toString();
+        String[] parts = TestJwts.token("user-42", Instant.now().plusSeconds(600), "CUSTOMER")
+                .split("\\.");
+        String escalated = Base64URL.encode(claims("user-42", "OPS").toString().getBytes(StandardCharsets.UTF_8))
+                .toString();
 
-        assertRejectedAsInvalid(gateway.get("/api/ops/orders/1", "Authorization",
-                "Bearer " + parts[0] + "." + escalated + "." + parts[2]));
+        assertRejectedAsInvalid(gateway.get(
+                "/api/ops/orders/1", "Authorization", "Bearer " + parts[0] + "." + escalated + "." + parts[2]));
     }
 
     @ParameterizedTest
-    @CsvSource({ "Bearer not-a-jwt", "Bearer a.b.c", "Bearer " })
+    @CsvSource({"Bearer not-a-jwt", "Bearer a.b.c", "Bearer "})
     void malformedBearerTokensAreRejected(String authorization) {
         var response = gateway.get("/api/users/me", "Authorization", authorization);
 
@@ -206,14 +235,20 @@ class GatewaySecurityIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({
-            "/api/ops/logistics/lanes, serviceability", "/api/ops/suppliers/s-1/api-keys, inbound",
-            "/api/ops/users/u-1/roles, users",
-            "/api/ops/orders/1, orders", "/api/ops/reconciliation, orders", "/api/ops/inventory/items/1, inventory" })
+        "/api/ops/logistics/lanes, serviceability",
+        "/api/ops/suppliers/s-1/api-keys, inbound",
+        "/api/ops/users/u-1/roles, users",
+        "/api/ops/orders/1, orders",
+        "/api/ops/reconciliation, orders",
+        "/api/ops/inventory/items/1, inventory"
+    })
     void opsPathsGoToTheOwningService(String path, String backend) {
         var response = gateway.get(path, "Authorization", TestJwts.bearer("ops-1", "OPS"));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.jsonMap()).containsEntry("backend", backend).containsEntry("path", path.replaceAll("\\?.*", ""));
+        assertThat(response.jsonMap())
+                .containsEntry("backend", backend)
+                .containsEntry("path", path.replaceAll("\\?.*", ""));
         assertThat(receivedHeader(response, "X-User-Roles")).isEqualTo("OPS");
     }
 
@@ -223,7 +258,8 @@ class GatewaySecurityIntegrationTests {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.jsonMap()).containsEntry("type", "https://bazaar.dev/problems/not-found")
+        assertThat(response.jsonMap())
+                .containsEntry("type", "https://bazaar.dev/problems/not-found")
                 .containsEntry("instance", "/api/nothing-here");
     }
 
@@ -240,12 +276,14 @@ class GatewaySecurityIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "users", "items", "inbound", "search", "serviceability", "search-consumer" })
+    @CsvSource({"users", "items", "inbound", "search", "serviceability", "search-consumer"})
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.jsonMap()).containsEntry("backend", backend).containsEntry("method", "GET")
+        assertThat(response.jsonMap())
+                .containsEntry("backend", backend)
+                .containsEntry("method", "GET")
                 .containsEntry("path", "/v3/api-docs");
     }
 
@@ -256,9 +294,16 @@ class GatewaySecurityIntegrationTests {
 
         assertThat(response.status()).isEqualTo(200);
         var urls = (List<Map<String, String>>) response.jsonMap().get("urls");
-        assertThat(urls).extracting(url -> url.get("url")).containsExactlyInAnyOrder("/v3/api-docs/users",
-                "/v3/api-docs/items", "/v3/api-docs/inbound", "/v3/api-docs/search", "/v3/api-docs/serviceability",
-                "/v3/api-docs/search-consumer", "/v3/api-docs");
+        assertThat(urls)
+                .extracting(url -> url.get("url"))
+                .containsExactlyInAnyOrder(
+                        "/v3/api-docs/users",
+                        "/v3/api-docs/items",
+                        "/v3/api-docs/inbound",
+                        "/v3/api-docs/search",
+                        "/v3/api-docs/serviceability",
+                        "/v3/api-docs/search-consumer",
+                        "/v3/api-docs");
         ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
         assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");
         assertThat(own.openApi().getInfo().getVersion()).isNotBlank().doesNotContain("@");
@@ -270,7 +315,8 @@ class GatewaySecurityIntegrationTests {
         var response = gateway.get("/");
         for (int hop = 0; hop < 3 && response.status() / 100 == 3; hop++) {
             String location = response.headers().firstValue("Location").orElseThrow();
-            response = gateway.get(URI.create("http://gateway/").resolve(location).getRawPath());
+            response =
+                    gateway.get(URI.create("http://gateway/").resolve(location).getRawPath());
         }
 
         assertThat(response.status()).isEqualTo(200);
@@ -285,8 +331,12 @@ class GatewaySecurityIntegrationTests {
     }
 
     private static JWTClaimsSet claims(String subject, String... roles) {
-        return new JWTClaimsSet.Builder().subject(subject).issuer("bazaar-test")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("roles", List.of(roles)).build();
+        return new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer("bazaar-test")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("roles", List.of(roles))
+                .build();
     }
 }

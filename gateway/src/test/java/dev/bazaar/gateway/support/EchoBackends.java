@@ -47,8 +47,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EchoBackends implements AfterAllCallback {
 
-    public static final List<String> NAMES = List.of("users", "items", "inbound", "search", "serviceability",
-            "cart", "wishlist", "orders", "inventory", "recommendations", "search-consumer");
+    public static final List<String> NAMES = List.of(
+            "users",
+            "items",
+            "inbound",
+            "search",
+            "serviceability",
+            "cart",
+            "wishlist",
+            "orders",
+            "inventory",
+            "recommendations",
+            "search-consumer");
 
     /** Answers after this long: longer than any route timeout a test sets. */
     public static final Duration SLOW = Duration.ofSeconds(5);
@@ -92,10 +102,11 @@ public final class EchoBackends implements AfterAllCallback {
      * the JWT decoder at the test key, and CORS at the test storefront.
      */
     public void register(DynamicPropertyRegistry registry) {
-        NAMES.stream().filter(name -> !unrouted.contains(name))
+        NAMES.stream()
+                .filter(name -> !unrouted.contains(name))
                 .forEach(name -> registry.add("bazaar.gateway.routes." + name, () -> uri(name)));
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-                () -> uri("users") + "/.well-known/jwks.json");
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> uri("users") + "/.well-known/jwks.json");
         registry.add("bazaar.gateway.cors.allowed-origins", () -> "https://shop.bazaar.test");
     }
 
@@ -106,10 +117,13 @@ public final class EchoBackends implements AfterAllCallback {
         if (!servers.isEmpty()) {
             return;
         }
-        NAMES.forEach(name -> servers.put(name, HttpServer.create()
-                .host("127.0.0.1").port(0)
-                .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes(name))))
-                .bindNow()));
+        NAMES.forEach(name -> servers.put(
+                name,
+                HttpServer.create()
+                        .host("127.0.0.1")
+                        .port(0)
+                        .handle(new ReactorHttpHandlerAdapter(RouterFunctions.toHttpHandler(routes(name))))
+                        .bindNow()));
     }
 
     private synchronized void stop() {
@@ -129,12 +143,17 @@ public final class EchoBackends implements AfterAllCallback {
     private static RouterFunction<ServerResponse> routes(String name) {
         String jwks = new JWKSet(new RSAKey.Builder(TestJwts.publicKey()).build()).toString();
         return RouterFunctions.route()
-                .GET("/.well-known/jwks.json", request -> ServerResponse.ok()
-                        .contentType(MediaType.APPLICATION_JSON).bodyValue(jwks))
-                .route(RequestPredicates.path("/api/search/slow"), request -> Mono.delay(SLOW)
-                        .then(ServerResponse.ok().bodyValue("too late")))
-                .route(RequestPredicates.path("/api/items/busy"), request -> Mono.delay(BUSY)
-                        .then(echo(name, request)))
+                .GET(
+                        "/.well-known/jwks.json",
+                        request -> ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(jwks))
+                .route(
+                        RequestPredicates.path("/api/search/slow"),
+                        request -> Mono.delay(SLOW).then(ServerResponse.ok().bodyValue("too late")))
+                .route(
+                        RequestPredicates.path("/api/items/busy"),
+                        request -> Mono.delay(BUSY).then(echo(name, request)))
                 .route(RequestPredicates.all(), request -> echo(name, request))
                 .build();
     }
@@ -151,7 +170,8 @@ public final class EchoBackends implements AfterAllCallback {
             httpHeaders.headerNames().forEach(header -> headers.put(header.toLowerCase(), httpHeaders.get(header)));
             echo.put("headers", headers);
             echo.put("body", body);
-            return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+            return ServerResponse.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
                     // A backend's own request id must not override the gateway's.
                     .header("X-Request-Id", "set-by-backend")
                     .bodyValue(JSON.writeValueAsString(echo));

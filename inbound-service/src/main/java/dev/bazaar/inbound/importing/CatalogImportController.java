@@ -1,9 +1,9 @@
 package dev.bazaar.inbound.importing;
 
 import dev.bazaar.inbound.supplier.SupplierApiKeyFilter;
-import dev.bazaar.starter.tracing.Traces;
 import dev.bazaar.inbound.translation.SupplierFormat;
 import dev.bazaar.starter.problem.ApiProblem;
+import dev.bazaar.starter.tracing.Traces;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -33,15 +33,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CatalogImportController {
 
-    record Received(String importId, ImportStatus status, String format) {
-    }
+    record Received(String importId, ImportStatus status, String format) {}
 
-    record Page<T>(int page, int size, long totalElements, List<T> items) {
-    }
+    record Page<T>(int page, int size, long totalElements, List<T> items) {}
 
-    record ImportView(String importId, String supplierId, String format, ImportStatus status, ImportCounts counts,
-            String failure, Instant receivedAt, Instant startedAt, Instant finishedAt, Page<ImportJobs.RowError> errors) {
-    }
+    record ImportView(
+            String importId,
+            String supplierId,
+            String format,
+            ImportStatus status,
+            ImportCounts counts,
+            String failure,
+            Instant receivedAt,
+            Instant startedAt,
+            Instant finishedAt,
+            Page<ImportJobs.RowError> errors) {}
 
     private final SupplierFormats formats;
     private final ImportSpool spool;
@@ -49,8 +55,8 @@ class CatalogImportController {
     private final ImportWorker worker;
     private final Traces traces;
 
-    CatalogImportController(SupplierFormats formats, ImportSpool spool, ImportJobs jobs, ImportWorker worker,
-            Traces traces) {
+    CatalogImportController(
+            SupplierFormats formats, ImportSpool spool, ImportJobs jobs, ImportWorker worker, Traces traces) {
         this.formats = formats;
         this.spool = spool;
         this.jobs = jobs;
@@ -59,12 +65,18 @@ class CatalogImportController {
     }
 
     @PostMapping("/api/supplier/catalog")
-    @Operation(summary = "Upload a catalogue (Flipkart CSV or canonical JSON); processed in the background",
-            requestBody = @RequestBody(required = true, content = { @Content(mediaType = "text/csv"),
-                    @Content(mediaType = "application/json") }))
+    @Operation(
+            summary = "Upload a catalogue (Flipkart CSV or canonical JSON); processed in the background",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content = {@Content(mediaType = "text/csv"), @Content(mediaType = "application/json")}))
     @ApiResponse(responseCode = "202", description = "Received; GET the Location for progress and row errors.")
-    ResponseEntity<Received> receive(@RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
-            @RequestParam(required = false) String format, HttpServletRequest request) throws IOException {
+    ResponseEntity<Received> receive(
+            @RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
+            @RequestParam(required = false) String format,
+            HttpServletRequest request)
+            throws IOException {
         SupplierFormat supplierFormat = formats.select(request.getContentType(), format);
         spool.checkDeclaredLength(request.getContentLengthLong());
         String importId = UUID.randomUUID().toString();
@@ -78,24 +90,37 @@ class CatalogImportController {
             throw e;
         }
         worker.submit(importId, traceparent);
-        return ResponseEntity.accepted().location(URI.create("/api/supplier/imports/" + importId))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/supplier/imports/" + importId))
                 .body(new Received(importId, ImportStatus.RECEIVED, supplierFormat.name()));
     }
 
     @GetMapping("/api/supplier/imports/{importId}")
     @Operation(summary = "An import's progress, counts and a page of its row errors")
-    ImportView status(@RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
-            @PathVariable String importId, @RequestParam(defaultValue = "0") int page,
+    ImportView status(
+            @RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
+            @PathVariable String importId,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         if (page < 0 || size < 1 || size > 500) {
             throw ApiProblem.badRequest("invalid-paging", "page must be >= 0 and size between 1 and 500.")
                     .with("errors", List.of(Map.of("field", "page/size", "message", "out of range")));
         }
         // Another supplier's import is reported as absent: its existence is not theirs to know.
-        ImportJob job = jobs.find(importId).filter(found -> found.supplierId().equals(supplierId))
+        ImportJob job = jobs.find(importId)
+                .filter(found -> found.supplierId().equals(supplierId))
                 .orElseThrow(() -> ApiProblem.notFound("Import", importId));
         var errors = new Page<>(page, size, jobs.countRowErrors(importId), jobs.rowErrors(importId, page, size));
-        return new ImportView(job.importId(), job.supplierId(), job.format(), job.status(), job.counts(), job.failure(),
-                job.receivedAt(), job.startedAt(), job.finishedAt(), errors);
+        return new ImportView(
+                job.importId(),
+                job.supplierId(),
+                job.format(),
+                job.status(),
+                job.counts(),
+                job.failure(),
+                job.receivedAt(),
+                job.startedAt(),
+                job.finishedAt(),
+                errors);
     }
 }

@@ -4,10 +4,10 @@ import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.inbound.item.SupplierItemEvents;
 import dev.bazaar.inbound.item.SupplierItems;
 import dev.bazaar.inbound.translation.SupplierRow;
+import dev.bazaar.starter.outbox.BatchOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import dev.bazaar.starter.outbox.BatchOutbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +56,8 @@ class ChunkWriter {
         // One batch insert into the outbox in this transaction; the relay sends it after the commit.
         outbox.stageSerialized(events.received(importId, now, changed));
         jobs.addRowErrors(importId, errors);
-        ImportCounts delta = new ImportCounts(rows.size(), changed.size(), rejected, skipped,
-                candidates.size() - changed.size());
+        ImportCounts delta =
+                new ImportCounts(rows.size(), changed.size(), rejected, skipped, candidates.size() - changed.size());
         jobs.advance(importId, delta);
         return delta;
     }

@@ -24,17 +24,13 @@ final class ChunksAhead implements AutoCloseable {
     private static final int CHUNKS_AHEAD = 2;
 
     /** What the reader hands over: a chunk, the end of the file, or why it stopped. */
-    private sealed interface Handover {
-    }
+    private sealed interface Handover {}
 
-    private record Chunk(List<SupplierRow> rows) implements Handover {
-    }
+    private record Chunk(List<SupplierRow> rows) implements Handover {}
 
-    private record End() implements Handover {
-    }
+    private record End() implements Handover {}
 
-    private record Failure(Throwable cause) implements Handover {
-    }
+    private record Failure(Throwable cause) implements Handover {}
 
     private final BlockingQueue<Handover> ready = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
     private final Thread reader;
@@ -101,7 +97,8 @@ final class ChunksAhead implements AutoCloseable {
             ready.put(new End());
         } catch (InterruptedException e) {
             // closed by the writer: nobody waits for more
-        } catch (Exception | StackOverflowError e) { // a row the translation cannot take fails the import, never hangs it
+        } catch (Exception
+                | StackOverflowError e) { // a row the translation cannot take fails the import, never hangs it
             try {
                 ready.put(new Failure(e));
             } catch (InterruptedException closed) {

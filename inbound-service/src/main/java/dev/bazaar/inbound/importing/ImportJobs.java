@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportJobs {
 
-    public record RowError(long row, String field, String reason) {
-    }
+    public record RowError(long row, String field, String reason) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -27,8 +26,8 @@ class ImportJobs {
         this.batch = batch;
     }
 
-    void create(String importId, String supplierId, String format, String spoolPath, long bodyBytes,
-            String traceparent) {
+    void create(
+            String importId, String supplierId, String format, String spoolPath, long bodyBytes, String traceparent) {
         jdbc.sql("""
                 INSERT INTO import_job (import_id, supplier_id, format, status, spool_path, body_bytes, received_at,
                   traceparent)
@@ -38,18 +37,24 @@ class ImportJobs {
     }
 
     public Optional<ImportJob> find(String importId) {
-        return jdbc.sql("SELECT * FROM import_job WHERE import_id = ?").param(importId).query(ImportJobs::job).optional();
+        return jdbc.sql("SELECT * FROM import_job WHERE import_id = ?")
+                .param(importId)
+                .query(ImportJobs::job)
+                .optional();
     }
 
     /** Jobs a crash or shutdown left behind, oldest first. */
     List<ImportJob> unfinished() {
         return jdbc.sql("SELECT * FROM import_job WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY received_at")
-                .query(ImportJobs::job).list();
+                .query(ImportJobs::job)
+                .list();
     }
 
     void markProcessing(String importId) {
-        jdbc.sql("UPDATE import_job SET status = 'PROCESSING', started_at = COALESCE(started_at, ?) WHERE import_id = ?")
-                .params(now(), importId).update();
+        jdbc.sql(
+                        "UPDATE import_job SET status = 'PROCESSING', started_at = COALESCE(started_at, ?) WHERE import_id = ?")
+                .params(now(), importId)
+                .update();
     }
 
     /** Called in the chunk's transaction: the counts are the resume point after a crash. */
@@ -57,21 +62,32 @@ class ImportJobs {
         jdbc.sql("""
                 UPDATE import_job SET rows_read = rows_read + ?, accepted = accepted + ?, rejected = rejected + ?,
                   skipped = skipped + ?, unchanged = unchanged + ? WHERE import_id = ?""")
-                .params(delta.rowsRead(), delta.accepted(), delta.rejected(), delta.skipped(), delta.unchanged(), importId)
+                .params(
+                        delta.rowsRead(),
+                        delta.accepted(),
+                        delta.rejected(),
+                        delta.skipped(),
+                        delta.unchanged(),
+                        importId)
                 .update();
     }
 
     void finish(String importId, ImportStatus status, String failure) {
-        jdbc.sql("UPDATE import_job SET status = ?, failure = ?, finished_at = ?, spool_path = NULL WHERE import_id = ?")
-                .params(status.name(), failure, now(), importId).update();
+        jdbc.sql(
+                        "UPDATE import_job SET status = ?, failure = ?, finished_at = ?, spool_path = NULL WHERE import_id = ?")
+                .params(status.name(), failure, now(), importId)
+                .update();
     }
 
     void addRowErrors(String importId, List<RowError> errors) {
         if (errors.isEmpty()) {
             return;
         }
-        batch.batchUpdate("INSERT INTO import_row_error (import_id, row_no, field, reason) VALUES (?, ?, ?, ?)",
-                errors, errors.size(), (ps, error) -> {
+        batch.batchUpdate(
+                "INSERT INTO import_row_error (import_id, row_no, field, reason) VALUES (?, ?, ?, ?)",
+                errors,
+                errors.size(),
+                (ps, error) -> {
                     ps.setString(1, importId);
                     ps.setLong(2, error.row());
                     ps.setString(3, truncate(error.field(), 120));
@@ -80,15 +96,18 @@ class ImportJobs {
     }
 
     public List<RowError> rowErrors(String importId, int page, int size) {
-        return jdbc.sql("SELECT row_no, field, reason FROM import_row_error WHERE import_id = ? ORDER BY row_no, id LIMIT ? OFFSET ?")
+        return jdbc.sql(
+                        "SELECT row_no, field, reason FROM import_row_error WHERE import_id = ? ORDER BY row_no, id LIMIT ? OFFSET ?")
                 .params(importId, size, (long) page * size)
                 .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
     public long countRowErrors(String importId) {
-        return jdbc.sql("SELECT count(*) FROM import_row_error WHERE import_id = ?").param(importId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM import_row_error WHERE import_id = ?")
+                .param(importId)
+                .query(Long.class)
+                .single();
     }
 
     static List<RowError> errorsOf(long row, List<RowFault> faults) {
@@ -98,11 +117,23 @@ class ImportJobs {
     }
 
     private static ImportJob job(ResultSet rs, int rowNum) throws SQLException {
-        return new ImportJob(rs.getString("import_id"), rs.getString("supplier_id"), rs.getString("format"),
-                ImportStatus.valueOf(rs.getString("status")), rs.getString("spool_path"), rs.getLong("body_bytes"),
-                new ImportCounts(rs.getLong("rows_read"), rs.getLong("accepted"), rs.getLong("rejected"),
-                        rs.getLong("skipped"), rs.getLong("unchanged")),
-                rs.getString("failure"), instant(rs, "received_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+        return new ImportJob(
+                rs.getString("import_id"),
+                rs.getString("supplier_id"),
+                rs.getString("format"),
+                ImportStatus.valueOf(rs.getString("status")),
+                rs.getString("spool_path"),
+                rs.getLong("body_bytes"),
+                new ImportCounts(
+                        rs.getLong("rows_read"),
+                        rs.getLong("accepted"),
+                        rs.getLong("rejected"),
+                        rs.getLong("skipped"),
+                        rs.getLong("unchanged")),
+                rs.getString("failure"),
+                instant(rs, "received_at"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
                 rs.getString("traceparent"));
     }
 

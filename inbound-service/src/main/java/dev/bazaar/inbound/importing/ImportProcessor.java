@@ -40,7 +40,10 @@ class ImportProcessor {
 
     private static final RetryPolicy TRANSIENT_FAILURES = RetryPolicy.builder()
             .predicate(ImportProcessor::isTransient)
-            .maxRetries(CHUNK_RETRIES).delay(Duration.ofMillis(200)).multiplier(2).maxDelay(Duration.ofSeconds(5))
+            .maxRetries(CHUNK_RETRIES)
+            .delay(Duration.ofMillis(200))
+            .multiplier(2)
+            .maxDelay(Duration.ofSeconds(5))
             .build();
 
     /**
@@ -49,8 +52,10 @@ class ImportProcessor {
      * missing (see SupplierItems); written again, the chunk reads it and updates it.
      */
     static boolean isTransient(Throwable failure) {
-        return failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
-                || failure instanceof DuplicateKeyException || failure instanceof DataAccessResourceFailureException;
+        return failure instanceof TransientDataAccessException
+                || failure instanceof RecoverableDataAccessException
+                || failure instanceof DuplicateKeyException
+                || failure instanceof DataAccessResourceFailureException;
     }
 
     private final ImportJobs jobs;
@@ -60,14 +65,19 @@ class ImportProcessor {
     private final RetryTemplate chunkWrites = new RetryTemplate(TRANSIENT_FAILURES);
     private final Counter chunkRetries;
 
-    ImportProcessor(ImportJobs jobs, SupplierFormats formats, ChunkWriter writer, InboundProperties properties,
+    ImportProcessor(
+            ImportJobs jobs,
+            SupplierFormats formats,
+            ChunkWriter writer,
+            InboundProperties properties,
             MeterRegistry meters) {
         this.jobs = jobs;
         this.formats = formats;
         this.writer = writer;
         this.properties = properties;
         this.chunkRetries = Counter.builder("bazaar.inbound.chunk.retries")
-                .description("Import chunks written again after a transient database error").register(meters);
+                .description("Import chunks written again after a transient database error")
+                .register(meters);
     }
 
     void process(String importId) {
@@ -86,7 +96,10 @@ class ImportProcessor {
             SupplierFormat format = formats.byName(job.format());
             boolean finished = processRows(job, format, spool);
             if (!finished) {
-                log.info("Import {} interrupted; it resumes at row {} on the next start", importId, job.counts().rowsRead());
+                log.info(
+                        "Import {} interrupted; it resumes at row {} on the next start",
+                        importId,
+                        job.counts().rowsRead());
                 return;
             }
             jobs.finish(importId, ImportStatus.COMPLETED, null);
@@ -98,8 +111,11 @@ class ImportProcessor {
                 return;
             }
             log.error("Import {} failed", importId, e);
-            jobs.finish(importId, ImportStatus.FAILED, "Processing failed: " + e.getClass().getSimpleName()
-                    + ". The rows counted so far were applied; send the file again to retry the rest.");
+            jobs.finish(
+                    importId,
+                    ImportStatus.FAILED,
+                    "Processing failed: " + e.getClass().getSimpleName()
+                            + ". The rows counted so far were applied; send the file again to retry the rest.");
         }
         deleteQuietly(spool);
     }
@@ -107,8 +123,12 @@ class ImportProcessor {
     /** @return false when the worker was stopped between two chunks */
     private boolean processRows(ImportJob job, SupplierFormat format, Path spool) throws IOException {
         try (SupplierRows rows = format.open(spool, job.supplierId());
-                ChunksAhead chunks = new ChunksAhead(rows, job.counts().rowsRead(), properties.chunkRows(),
-                        properties.chunkChars(), Thread.currentThread().getName() + "-reader")) {
+                ChunksAhead chunks = new ChunksAhead(
+                        rows,
+                        job.counts().rowsRead(),
+                        properties.chunkRows(),
+                        properties.chunkChars(),
+                        Thread.currentThread().getName() + "-reader")) {
             var ledgerReads = new LedgerReads();
             List<SupplierRow> chunk;
             while ((chunk = chunks.next()) != null) {
@@ -140,8 +160,11 @@ class ImportProcessor {
         chunkWrites.invoke(() -> {
             if (attempt.incrementAndGet() > 1) {
                 chunkRetries.increment();
-                log.warn("Import {}: writing a chunk of {} rows again (attempt {}) after a transient database error",
-                        importId, chunk.size(), attempt.get());
+                log.warn(
+                        "Import {}: writing a chunk of {} rows again (attempt {}) after a transient database error",
+                        importId,
+                        chunk.size(),
+                        attempt.get());
             }
             if (ledgerReads.skipped) {
                 try {

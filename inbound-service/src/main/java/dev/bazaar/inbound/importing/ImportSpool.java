@@ -57,7 +57,10 @@ class ImportSpool {
     }
 
     private ApiProblem tooLarge() {
-        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+        return new ApiProblem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
                 "A catalogue file may have at most " + maxBytes + " bytes; split it into several imports.");
     }
 }

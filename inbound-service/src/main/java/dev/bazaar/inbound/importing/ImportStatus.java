@@ -2,5 +2,8 @@ package dev.bazaar.inbound.importing;
 
 /** RECEIVED (spooled, waiting) → PROCESSING → COMPLETED, or FAILED when the file could not be processed at all. */
 enum ImportStatus {
-    RECEIVED, PROCESSING, COMPLETED, FAILED
+    RECEIVED,
+    PROCESSING,
+    COMPLETED,
+    FAILED
 }

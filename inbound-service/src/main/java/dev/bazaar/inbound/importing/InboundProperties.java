@@ -18,5 +18,4 @@ record InboundProperties(
         @DefaultValue("500MB") DataSize maxBodySize,
         @DefaultValue("500") int chunkRows,
         @DefaultValue("4000000") long chunkChars,
-        @DefaultValue("1") int workers) {
-}
+        @DefaultValue("1") int workers) {}

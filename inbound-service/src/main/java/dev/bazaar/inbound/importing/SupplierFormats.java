@@ -20,7 +20,8 @@ class SupplierFormats {
     }
 
     SupplierFormat select(String contentType, String requestedName) {
-        MediaType mediaType = parse(contentType).orElseThrow(() -> unsupported("The request has no valid Content-Type."));
+        MediaType mediaType =
+                parse(contentType).orElseThrow(() -> unsupported("The request has no valid Content-Type."));
         List<SupplierFormat> candidates = formats.stream()
                 .filter(format -> format.mediaType().isCompatibleWith(mediaType) && !mediaType.isWildcardType())
                 .toList();
@@ -30,14 +31,20 @@ class SupplierFormats {
         if (requestedName == null || requestedName.isBlank()) {
             return candidates.get(0);
         }
-        return candidates.stream().filter(format -> format.name().equals(requestedName)).findFirst()
-                .orElseThrow(() -> ApiProblem.badRequest("unknown-format", "Format '" + requestedName
-                        + "' is not available for " + mediaType + "; available: "
-                        + candidates.stream().map(SupplierFormat::name).toList() + "."));
+        return candidates.stream()
+                .filter(format -> format.name().equals(requestedName))
+                .findFirst()
+                .orElseThrow(() -> ApiProblem.badRequest(
+                        "unknown-format",
+                        "Format '" + requestedName
+                                + "' is not available for " + mediaType + "; available: "
+                                + candidates.stream().map(SupplierFormat::name).toList() + "."));
     }
 
     SupplierFormat byName(String name) {
-        return formats.stream().filter(format -> format.name().equals(name)).findFirst()
+        return formats.stream()
+                .filter(format -> format.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no format '" + name + "' in this version"));
     }
 
@@ -53,8 +60,13 @@ class SupplierFormats {
     }
 
     private ApiProblem unsupported(String detail) {
-        List<String> supported = formats.stream().map(f -> f.mediaType() + " (" + f.name() + ")").toList();
-        return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-                detail + " Send one of: " + String.join(", ", supported) + ".").with("supported", supported);
+        List<String> supported =
+                formats.stream().map(f -> f.mediaType() + " (" + f.name() + ")").toList();
+        return new ApiProblem(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        detail + " Send one of: " + String.join(", ", supported) + ".")
+                .with("supported", supported);
     }
 }

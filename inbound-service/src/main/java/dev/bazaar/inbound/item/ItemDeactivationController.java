@@ -2,11 +2,11 @@ package dev.bazaar.inbound.item;
 
 import dev.bazaar.contracts.catalog.SupplierItemReceived;
 import dev.bazaar.inbound.supplier.SupplierApiKeyFilter;
+import dev.bazaar.starter.outbox.BatchOutbox;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.time.Instant;
-import java.util.UUID;
-import dev.bazaar.starter.outbox.BatchOutbox;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ItemDeactivationController {
 
-    record Deactivated(String itemId, String supplierSku, long version, boolean active) {
-    }
+    record Deactivated(String itemId, String supplierSku, long version, boolean active) {}
 
     private final SupplierItems items;
     private final BatchOutbox outbox;
@@ -35,12 +34,13 @@ class ItemDeactivationController {
 
     @DeleteMapping("/api/supplier/items/{supplierSku}")
     @Transactional
-    Deactivated delete(@RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
-            @PathVariable String supplierSku) {
+    Deactivated delete(
+            @RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId, @PathVariable String supplierSku) {
         SupplierItems.Deactivation deactivation = items.deactivate(supplierId, supplierSku)
                 .orElseThrow(() -> ApiProblem.notFound("Supplier item", supplierSku));
         if (deactivation.changed()) {
-            outbox.stage(List.of(new SupplierItemReceived(UUID.randomUUID(), Instant.now(), null, deactivation.item())));
+            outbox.stage(
+                    List.of(new SupplierItemReceived(UUID.randomUUID(), Instant.now(), null, deactivation.item())));
         }
         var item = deactivation.item();
         return new Deactivated(item.itemId(), item.supplierSku(), item.version(), item.active());
@@ -49,8 +49,8 @@ class ItemDeactivationController {
     /** The same for clients that cannot send DELETE. */
     @PostMapping("/api/supplier/items/{supplierSku}/deactivate")
     @Transactional
-    Deactivated deactivate(@RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId,
-            @PathVariable String supplierSku) {
+    Deactivated deactivate(
+            @RequestAttribute(SupplierApiKeyFilter.SUPPLIER_ID) String supplierId, @PathVariable String supplierSku) {
         return delete(supplierId, supplierSku);
     }
 }

@@ -25,16 +25,18 @@ public class SupplierItemEvents {
     }
 
     /** The events of items recorded by one import at one time. */
-    public List<BatchOutbox.Serialized> received(String importId, Instant occurredAt,
-            List<SupplierItems.Recorded> recorded) {
+    public List<BatchOutbox.Serialized> received(
+            String importId, Instant occurredAt, List<SupplierItems.Recorded> recorded) {
         if (recorded.isEmpty()) {
             return List.of();
         }
-        var envelope = EventJson.template(json, new SupplierItemReceived(UUID.randomUUID(), occurredAt, importId, null),
-                "item");
-        return recorded.stream().map(one -> {
-            var event = new SupplierItemReceived(UUID.randomUUID(), occurredAt, importId, one.item());
-            return new BatchOutbox.Serialized(event, envelope.build(event.eventId(), one.json()));
-        }).toList();
+        var envelope = EventJson.template(
+                json, new SupplierItemReceived(UUID.randomUUID(), occurredAt, importId, null), "item");
+        return recorded.stream()
+                .map(one -> {
+                    var event = new SupplierItemReceived(UUID.randomUUID(), occurredAt, importId, one.item());
+                    return new BatchOutbox.Serialized(event, envelope.build(event.eventId(), one.json()));
+                })
+                .toList();
     }
 }

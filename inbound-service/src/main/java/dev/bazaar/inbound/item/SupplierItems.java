@@ -27,19 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SupplierItems {
 
-    private record Current(byte[] hash, long version, boolean active) {
-    }
+    private record Current(byte[] hash, long version, boolean active) {}
 
     /**
      * A new or changed item as recorded, with its JSON: the ledger's snapshot, and the bulk of the
      * event that announces it (serialized once).
      */
-    public record Recorded(CanonicalItem item, byte[] json) {
-    }
+    public record Recorded(CanonicalItem item, byte[] json) {}
 
     /** @param created no ledger row yet (as read at the start of the chunk) */
-    private record Change(Recorded recorded, byte[] hash, boolean created) {
-    }
+    private record Change(Recorded recorded, byte[] hash, boolean created) {}
 
     // One digest per thread: MessageDigest.getInstance searches the security providers every time.
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
@@ -80,12 +77,15 @@ public class SupplierItems {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Map<String, Current> current = assumeNew ? new HashMap<>()
+        Map<String, Current> current = assumeNew
+                ? new HashMap<>()
                 : current(candidates.stream().map(CanonicalItem::itemId).toList());
         List<Change> changes = new ArrayList<>();
         for (CanonicalItem candidate : candidates) {
             Current before = current.get(candidate.itemId());
-            if (before != null && before.active() && Arrays.equals(before.hash(), hashAt(candidate, before.version()))) {
+            if (before != null
+                    && before.active()
+                    && Arrays.equals(before.hash(), hashAt(candidate, before.version()))) {
                 continue;
             }
             long version = before == null ? 1 : before.version() + 1;
@@ -105,15 +105,15 @@ public class SupplierItems {
     }
 
     /** @param changed false when the item was inactive already: nothing to publish */
-    public record Deactivation(CanonicalItem item, boolean changed) {
-    }
+    public record Deactivation(CanonicalItem item, boolean changed) {}
 
     /** Deactivates the supplier's item: the last snapshot with the next version and {@code active=false}. */
     public Optional<Deactivation> deactivate(String supplierId, String sku) {
-        List<Object[]> rows = jdbc.query("""
+        List<Object[]> rows = jdbc.query(
+                """
                 SELECT content_hash, version, active, snapshot FROM supplier_item
                 WHERE item_id = ? FOR UPDATE""",
-                (rs, n) -> new Object[] { rs.getBytes(1), rs.getLong(2), rs.getBoolean(3), rs.getBytes(4) },
+                (rs, n) -> new Object[] {rs.getBytes(1), rs.getLong(2), rs.getBoolean(3), rs.getBytes(4)},
                 ItemIds.of(supplierId, sku));
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -124,16 +124,21 @@ public class SupplierItems {
             return Optional.of(new Deactivation(withVersion(snapshot, (Long) row[1], false), false));
         }
         CanonicalItem deactivated = withVersion(snapshot, (Long) row[1] + 1, false);
-        jdbc.update("UPDATE supplier_item SET version = ?, active = FALSE, updated_at = ? WHERE item_id = ?",
-                deactivated.version(), Timestamp.from(Instant.now()), deactivated.itemId());
+        jdbc.update(
+                "UPDATE supplier_item SET version = ?, active = FALSE, updated_at = ? WHERE item_id = ?",
+                deactivated.version(),
+                Timestamp.from(Instant.now()),
+                deactivated.itemId());
         return Optional.of(new Deactivation(deactivated, true));
     }
 
     private Map<String, Current> current(List<String> itemIds) {
         Set<String> ids = new LinkedHashSet<>(itemIds);
         Map<String, Current> current = new HashMap<>();
-        named.query("SELECT item_id, content_hash, version, active FROM supplier_item WHERE item_id IN (:ids)",
-                Map.of("ids", ids), rs -> {
+        named.query(
+                "SELECT item_id, content_hash, version, active FROM supplier_item WHERE item_id IN (:ids)",
+                Map.of("ids", ids),
+                rs -> {
                     current.put(rs.getString(1), new Current(rs.getBytes(2), rs.getLong(3), rs.getBoolean(4)));
                 });
         return current;
@@ -149,38 +154,51 @@ public class SupplierItems {
     private void upsert(List<Change> changes) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Change> created = changes.stream().filter(Change::created).toList();
-        List<Change> changed = changes.stream().filter(change -> !change.created()).toList();
+        List<Change> changed =
+                changes.stream().filter(change -> !change.created()).toList();
         if (!created.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO supplier_item (item_id, supplier_id, sku, content_hash, version, active, snapshot, updated_at)
                     VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""", created, created.size(), (ps, change) -> {
-                        CanonicalItem item = change.recorded().item();
-                        ps.setString(1, item.itemId());
-                        ps.setString(2, item.supplierId());
-                        ps.setString(3, item.supplierSku());
-                        ps.setBytes(4, change.hash());
-                        ps.setLong(5, item.version());
-                        ps.setBytes(6, change.recorded().json());
-                        ps.setTimestamp(7, now);
-                    });
+                CanonicalItem item = change.recorded().item();
+                ps.setString(1, item.itemId());
+                ps.setString(2, item.supplierId());
+                ps.setString(3, item.supplierSku());
+                ps.setBytes(4, change.hash());
+                ps.setLong(5, item.version());
+                ps.setBytes(6, change.recorded().json());
+                ps.setTimestamp(7, now);
+            });
         }
         if (!changed.isEmpty()) {
             jdbc.batchUpdate("""
                     UPDATE supplier_item SET content_hash = ?, version = ?, active = TRUE, snapshot = ?, updated_at = ?
                     WHERE item_id = ?""", changed, changed.size(), (ps, change) -> {
-                        ps.setBytes(1, change.hash());
-                        ps.setLong(2, change.recorded().item().version());
-                        ps.setBytes(3, change.recorded().json());
-                        ps.setTimestamp(4, now);
-                        ps.setString(5, change.recorded().item().itemId());
-                    });
+                ps.setBytes(1, change.hash());
+                ps.setLong(2, change.recorded().item().version());
+                ps.setBytes(3, change.recorded().json());
+                ps.setTimestamp(4, now);
+                ps.setString(5, change.recorded().item().itemId());
+            });
         }
     }
 
     static CanonicalItem withVersion(CanonicalItem item, long version, boolean active) {
-        return new CanonicalItem(item.itemId(), item.supplierId(), item.supplierSku(), version, item.title(),
-                item.brand(), item.categoryPath(), item.price(), item.mrp(), item.images(), item.description(),
-                item.attributes(), item.sizeClass(), active);
+        return new CanonicalItem(
+                item.itemId(),
+                item.supplierId(),
+                item.supplierSku(),
+                version,
+                item.title(),
+                item.brand(),
+                item.categoryPath(),
+                item.price(),
+                item.mrp(),
+                item.images(),
+                item.description(),
+                item.attributes(),
+                item.sizeClass(),
+                active);
     }
 
     private static byte[] sha256(byte[] content) {

@@ -18,6 +18,8 @@ class SupplierItemsTopic {
 
     @Bean
     NewTopic supplierItemsTopicDeclaration(TopicNames topics, SupplierItemsTopicProperties properties) {
-        return TopicBuilder.name(topics.resolve(Topics.SUPPLIER_ITEMS)).partitions(properties.partitions()).build();
+        return TopicBuilder.name(topics.resolve(Topics.SUPPLIER_ITEMS))
+                .partitions(properties.partitions())
+                .build();
     }
 }

@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        consumer threads that can share it)
  */
 @ConfigurationProperties("bazaar.inbound.supplier-items")
-record SupplierItemsTopicProperties(@DefaultValue("4") int partitions) {
-}
+record SupplierItemsTopicProperties(@DefaultValue("4") int partitions) {}

@@ -31,15 +31,14 @@ class ApiKeys {
     }
 
     /** A newly issued key; {@code apiKey} is the only copy of the plain key there will ever be. */
-    public record IssuedKey(String keyId, String supplierId, String apiKey, Instant createdAt) {
-    }
+    public record IssuedKey(String keyId, String supplierId, String apiKey, Instant createdAt) {}
 
-    public record KeyInfo(String keyId, Instant createdAt, Instant revokedAt) {
-    }
+    public record KeyInfo(String keyId, Instant createdAt, Instant revokedAt) {}
 
     public IssuedKey issue(String supplierId) {
         String keyId = HexFormat.of().formatHex(randomBytes(8));
-        String apiKey = PREFIX + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+        String apiKey =
+                PREFIX + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         Instant now = Instant.now();
         jdbc.sql("INSERT INTO api_key (key_id, supplier_id, key_hash, created_at) VALUES (?, ?, ?, ?)")
                 .params(keyId, supplierId, sha256(apiKey), Timestamp.from(now))
@@ -61,22 +60,28 @@ class ApiKeys {
         return jdbc.sql("SELECT supplier_id, key_hash FROM api_key WHERE key_id = ? AND revoked_at IS NULL")
                 .param(keyId)
                 .query((rs, n) -> MessageDigest.isEqual(presentedHash, rs.getBytes("key_hash"))
-                        ? rs.getString("supplier_id") : null)
+                        ? rs.getString("supplier_id")
+                        : null)
                 .optional();
     }
 
     /** @return false when the supplier has no such key (or it was revoked already) */
     public boolean revoke(String supplierId, String keyId) {
         return jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE key_id = ? AND supplier_id = ? AND revoked_at IS NULL")
-                .params(Timestamp.from(Instant.now()), keyId, supplierId)
-                .update() == 1;
+                        .params(Timestamp.from(Instant.now()), keyId, supplierId)
+                        .update()
+                == 1;
     }
 
     public List<KeyInfo> keysOf(String supplierId) {
         return jdbc.sql("SELECT key_id, created_at, revoked_at FROM api_key WHERE supplier_id = ? ORDER BY created_at")
                 .param(supplierId)
-                .query((rs, n) -> new KeyInfo(rs.getString("key_id"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+                .query((rs, n) -> new KeyInfo(
+                        rs.getString("key_id"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("revoked_at") == null
+                                ? null
+                                : rs.getTimestamp("revoked_at").toInstant()))
                 .list();
     }
 

@@ -30,7 +30,8 @@ class DemoSupplier implements ApplicationRunner {
     private final ApiKeys apiKeys;
     private final Path keyFile;
 
-    DemoSupplier(Suppliers suppliers, ApiKeys apiKeys, @Value("${bazaar.inbound.demo-supplier.key-file}") Path keyFile) {
+    DemoSupplier(
+            Suppliers suppliers, ApiKeys apiKeys, @Value("${bazaar.inbound.demo-supplier.key-file}") Path keyFile) {
         this.suppliers = suppliers;
         this.apiKeys = apiKeys;
         this.keyFile = keyFile;
@@ -39,7 +40,9 @@ class DemoSupplier implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws IOException {
         if (Files.isReadable(keyFile)
-                && apiKeys.authenticate(Files.readString(keyFile).strip()).filter(SUPPLIER_ID::equals).isPresent()) {
+                && apiKeys.authenticate(Files.readString(keyFile).strip())
+                        .filter(SUPPLIER_ID::equals)
+                        .isPresent()) {
             log.info("Demo supplier '{}' ready; its API key is in {}", SUPPLIER_ID, keyFile);
             return;
         }

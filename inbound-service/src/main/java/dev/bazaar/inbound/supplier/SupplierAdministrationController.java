@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 class SupplierAdministrationController {
 
     record NewSupplier(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lower-case letters, digits or dashes")
+            @NotBlank
+            @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2-63 lower-case letters, digits or dashes")
             String supplierId,
-            @NotBlank @Size(max = 200) String name) {
-    }
 
-    record SupplierView(String supplierId, String name, java.time.Instant createdAt, List<ApiKeys.KeyInfo> apiKeys) {
-    }
+            @NotBlank @Size(max = 200) String name) {}
+
+    record SupplierView(String supplierId, String name, java.time.Instant createdAt, List<ApiKeys.KeyInfo> apiKeys) {}
 
     private final Suppliers suppliers;
     private final ApiKeys apiKeys;
@@ -75,7 +75,8 @@ class SupplierAdministrationController {
 
     private SupplierView view(String supplierId) {
         Suppliers.Supplier supplier = requireSupplier(supplierId);
-        return new SupplierView(supplier.supplierId(), supplier.name(), supplier.createdAt(), apiKeys.keysOf(supplierId));
+        return new SupplierView(
+                supplier.supplierId(), supplier.name(), supplier.createdAt(), apiKeys.keysOf(supplierId));
     }
 
     private Suppliers.Supplier requireSupplier(String supplierId) {

@@ -34,14 +34,22 @@ class SupplierApiConfiguration {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
             }
-            openApi.getComponents().addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
-                    .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(SupplierApiKeyFilter.HEADER)
-                    .description("A supplier's API key, issued by POST /api/ops/suppliers/{supplierId}/api-keys."));
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            API_KEY_SCHEME,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.HEADER)
+                                    .name(SupplierApiKeyFilter.HEADER)
+                                    .description(
+                                            "A supplier's API key, issued by POST /api/ops/suppliers/{supplierId}/api-keys."));
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith(SUPPLIER_API)) {
                     item.readOperations().forEach(operation -> {
                         operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY_SCHEME)));
-                        PlatformApiDocs.addProblem(operation, 401,
+                        PlatformApiDocs.addProblem(
+                                operation,
+                                401,
                                 "The X-Api-Key header is missing, unknown or revoked (type invalid-api-key).");
                     });
                 }

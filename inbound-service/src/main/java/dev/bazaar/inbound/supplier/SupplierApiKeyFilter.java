@@ -39,8 +39,12 @@ public class SupplierApiKeyFilter extends OncePerRequestFilter {
         String presented = request.getHeader(HEADER);
         Optional<String> supplier = apiKeys.authenticate(presented);
         if (supplier.isEmpty()) {
-            unauthorized(request, response, presented == null ? "The X-Api-Key header is missing."
-                    : "The API key is not valid or has been revoked.");
+            unauthorized(
+                    request,
+                    response,
+                    presented == null
+                            ? "The X-Api-Key header is missing."
+                            : "The API key is not valid or has been revoked.");
             return;
         }
         request.setAttribute(SUPPLIER_ID, supplier.get());

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Suppliers {
 
-    public record Supplier(String supplierId, String name, Instant createdAt) {
-    }
+    public record Supplier(String supplierId, String name, Instant createdAt) {}
 
     private final JdbcClient jdbc;
 
@@ -22,14 +21,16 @@ class Suppliers {
     /** @return false when a supplier with this id exists already */
     public boolean create(String supplierId, String name) {
         return jdbc.sql("INSERT IGNORE INTO supplier (supplier_id, name, created_at) VALUES (?, ?, ?)")
-                .params(supplierId, name, Timestamp.from(Instant.now()))
-                .update() == 1;
+                        .params(supplierId, name, Timestamp.from(Instant.now()))
+                        .update()
+                == 1;
     }
 
     public Optional<Supplier> find(String supplierId) {
         return jdbc.sql("SELECT supplier_id, name, created_at FROM supplier WHERE supplier_id = ?")
                 .param(supplierId)
-                .query((rs, n) -> new Supplier(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .query((rs, n) -> new Supplier(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .optional();
     }
 }

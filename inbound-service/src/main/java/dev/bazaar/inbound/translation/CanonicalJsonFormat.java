@@ -56,8 +56,9 @@ class CanonicalJsonFormat implements SupplierFormat {
                 throw ApiProblem.badRequest("empty-body", "The JSON body is empty.");
             }
             if (first != JsonToken.START_ARRAY) {
-                throw ApiProblem.badRequest("invalid-json", "The body must be a JSON array of items, it starts with "
-                        + first.asString() + ".");
+                throw ApiProblem.badRequest(
+                        "invalid-json",
+                        "The body must be a JSON array of items, it starts with " + first.asString() + ".");
             }
             long items = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {

@@ -24,6 +24,5 @@ final class CategoryTrees {
                 .toList();
     }
 
-    private CategoryTrees() {
-    }
+    private CategoryTrees() {}
 }

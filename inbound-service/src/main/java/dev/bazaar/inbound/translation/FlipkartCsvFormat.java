@@ -26,16 +26,27 @@ import org.springframework.stereotype.Component;
 class FlipkartCsvFormat implements SupplierFormat {
 
     /** Without these a row cannot become an item; the other columns are optional. */
-    static final List<String> REQUIRED_COLUMNS = List.of("uniq_id", "pid", "product_name", "product_category_tree",
-            "retail_price", "discounted_price");
+    static final List<String> REQUIRED_COLUMNS =
+            List.of("uniq_id", "pid", "product_name", "product_category_tree", "retail_price", "discounted_price");
 
     /** A cell longer than this is rejected without being held in memory (the description limit is far lower). */
     static final int MAX_CELL_CHARS = 1 << 20;
 
     private static final Map<String, String> COLUMN_OF_FIELD = Map.of(
-            "supplierSku", "pid", "title", "product_name", "categoryPath", "product_category_tree",
-            "price", "discounted_price", "mrp", "retail_price", "images", "image",
-            "attributes", "product_specifications");
+            "supplierSku",
+            "pid",
+            "title",
+            "product_name",
+            "categoryPath",
+            "product_category_tree",
+            "price",
+            "discounted_price",
+            "mrp",
+            "retail_price",
+            "images",
+            "image",
+            "attributes",
+            "product_specifications");
     private static final UnaryOperator<String> COLUMN_NAMES = field -> COLUMN_OF_FIELD.getOrDefault(field, field);
     private static final Pattern IMAGE_URL = Pattern.compile("\"(https?://[^\"]+)\"");
 
@@ -56,11 +67,16 @@ class FlipkartCsvFormat implements SupplierFormat {
             if (header == null) {
                 throw ApiProblem.badRequest("empty-body", "The CSV file is empty.");
             }
-            List<String> columns = header.fields().stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !columns.contains(c)).toList();
+            List<String> columns = header.fields().stream()
+                    .map(c -> c.strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            List<String> missing =
+                    REQUIRED_COLUMNS.stream().filter(c -> !columns.contains(c)).toList();
             if (!missing.isEmpty()) {
-                throw ApiProblem.badRequest("invalid-csv-header", "The CSV header lacks the required column(s) "
-                        + String.join(", ", missing) + "; required: " + String.join(", ", REQUIRED_COLUMNS) + ".")
+                throw ApiProblem.badRequest(
+                                "invalid-csv-header",
+                                "The CSV header lacks the required column(s) " + String.join(", ", missing)
+                                        + "; required: " + String.join(", ", REQUIRED_COLUMNS) + ".")
                         .with("missingColumns", missing);
             }
             if (csv.read() == null) {
@@ -92,25 +108,30 @@ class FlipkartCsvFormat implements SupplierFormat {
         };
     }
 
-    SupplierRow translate(CsvReader.Record record, Map<String, Integer> index, List<String> columns,
-            String supplierId) {
+    SupplierRow translate(
+            CsvReader.Record record, Map<String, Integer> index, List<String> columns, String supplierId) {
         long row = record.number();
         if (record.isBlank()) {
             return new SupplierRow.Blank(row);
         }
         if (record.unterminatedQuote()) {
-            return new SupplierRow.Rejected(row, List.of(new RowFault("row",
-                    "a quoted field is not closed before the end of the file")));
+            return new SupplierRow.Rejected(
+                    row, List.of(new RowFault("row", "a quoted field is not closed before the end of the file")));
         }
         if (!record.oversized().isEmpty()) {
-            return new SupplierRow.Rejected(row, record.oversized().stream()
-                    .mapToObj(i -> new RowFault(i < columns.size() ? columns.get(i) : "column " + (i + 1),
-                            "is longer than " + MAX_CELL_CHARS + " characters"))
-                    .toList());
+            return new SupplierRow.Rejected(
+                    row,
+                    record.oversized().stream()
+                            .mapToObj(i -> new RowFault(
+                                    i < columns.size() ? columns.get(i) : "column " + (i + 1),
+                                    "is longer than " + MAX_CELL_CHARS + " characters"))
+                            .toList());
         }
         if (record.fields().size() != columns.size()) {
-            return new SupplierRow.Rejected(row, List.of(new RowFault("row", "has " + record.fields().size()
-                    + " fields, the header has " + columns.size())));
+            return new SupplierRow.Rejected(
+                    row,
+                    List.of(new RowFault(
+                            "row", "has " + record.fields().size() + " fields, the header has " + columns.size())));
         }
         Cells cells = new Cells(record.fields(), index);
         ItemDraft draft = new ItemDraft();
@@ -118,20 +139,24 @@ class FlipkartCsvFormat implements SupplierFormat {
         draft.title = cells.get("product_name").orElse(null);
         draft.brand = cells.get("brand").orElse(null);
         draft.description = cells.get("description").orElse(null);
-        draft.categoryPath = CategoryTrees.parse(cells.get("product_category_tree").orElse(null));
+        draft.categoryPath =
+                CategoryTrees.parse(cells.get("product_category_tree").orElse(null));
         readPrices(draft, cells);
         draft.images = cells.get("image").map(FlipkartCsvFormat::imageUrls).orElse(List.of());
-        draft.attributes = FlipkartSpecifications.parse(cells.get("product_specifications").orElse(null));
-        cells.get("is_fk_advantage_product").ifPresent(fk -> draft.attributes.put("FK Advantage Product",
-                Boolean.parseBoolean(fk.strip())));
-        cells.get("product_rating").flatMap(FlipkartCsvFormat::rating)
+        draft.attributes =
+                FlipkartSpecifications.parse(cells.get("product_specifications").orElse(null));
+        cells.get("is_fk_advantage_product")
+                .ifPresent(fk -> draft.attributes.put("FK Advantage Product", Boolean.parseBoolean(fk.strip())));
+        cells.get("product_rating")
+                .flatMap(FlipkartCsvFormat::rating)
                 .ifPresent(rating -> draft.attributes.put("Rating", rating));
         return ItemRules.toRow(row, draft, supplierId, COLUMN_NAMES);
     }
 
     /** {@code discounted_price} is what the shopper pays, {@code retail_price} the MRP; either stands in for a missing other. */
     private static void readPrices(ItemDraft draft, Cells cells) {
-        Optional<Long> discounted = rupees(draft, "price", cells.get("discounted_price").orElse(null));
+        Optional<Long> discounted =
+                rupees(draft, "price", cells.get("discounted_price").orElse(null));
         Optional<Long> retail = rupees(draft, "mrp", cells.get("retail_price").orElse(null));
         if (!draft.faults.isEmpty()) {
             return;

@@ -124,6 +124,5 @@ final class FlipkartSpecifications {
         return text.indexOf('\\') < 0 ? text : text.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
-    private FlipkartSpecifications() {
-    }
+    private FlipkartSpecifications() {}
 }

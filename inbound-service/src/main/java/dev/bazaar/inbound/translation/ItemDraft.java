@@ -25,6 +25,7 @@ final class ItemDraft {
     Map<String, Object> attributes = new LinkedHashMap<>();
     /** Explicit physical size when the supplier gives it; otherwise derived from attributes. */
     Double weightGrams;
+
     Double longestSideCm;
     final List<RowFault> faults = new ArrayList<>();
 

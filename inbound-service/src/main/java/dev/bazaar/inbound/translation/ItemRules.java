@@ -30,13 +30,15 @@ final class ItemRules {
      * @param columnNames renames canonical field names ({@code price}) to the supplier's own column
      *        names ({@code discounted_price}) in row errors, so the supplier can find the cell to fix
      */
-    public static SupplierRow toRow(long rowNumber, ItemDraft draft, String authenticatedSupplier,
-            UnaryOperator<String> columnNames) {
+    public static SupplierRow toRow(
+            long rowNumber, ItemDraft draft, String authenticatedSupplier, UnaryOperator<String> columnNames) {
         check(draft, authenticatedSupplier);
         if (!draft.faults.isEmpty()) {
-            return new SupplierRow.Rejected(rowNumber, draft.faults.stream()
-                    .map(fault -> new RowFault(columnNames.apply(fault.field()), fault.reason()))
-                    .toList());
+            return new SupplierRow.Rejected(
+                    rowNumber,
+                    draft.faults.stream()
+                            .map(fault -> new RowFault(columnNames.apply(fault.field()), fault.reason()))
+                            .toList());
         }
         long mrp = draft.mrpMinor != null ? draft.mrpMinor : draft.priceMinor;
         var item = new CanonicalItem(
@@ -58,9 +60,13 @@ final class ItemRules {
     }
 
     private static void check(ItemDraft draft, String authenticatedSupplier) {
-        if (draft.supplierId != null && !draft.supplierId.isBlank() && !draft.supplierId.equals(authenticatedSupplier)) {
-            draft.fault("supplierId", "names supplier '" + Prices.abbreviate(draft.supplierId)
-                    + "' but the API key belongs to '" + authenticatedSupplier + "'; a supplier may only write its own items");
+        if (draft.supplierId != null
+                && !draft.supplierId.isBlank()
+                && !draft.supplierId.equals(authenticatedSupplier)) {
+            draft.fault(
+                    "supplierId",
+                    "names supplier '" + Prices.abbreviate(draft.supplierId) + "' but the API key belongs to '"
+                            + authenticatedSupplier + "'; a supplier may only write its own items");
         }
         required(draft, "supplierSku", draft.supplierSku, MAX_SKU);
         required(draft, "title", draft.title, MAX_TITLE);
@@ -75,12 +81,15 @@ final class ItemRules {
         checkAttributes(draft, draft.attributes);
         checkPrices(draft);
         if (!"INR".equals(draft.currency)) {
-            draft.fault("currency", "only INR is supported, got '" + Prices.abbreviate(String.valueOf(draft.currency)) + "'");
+            draft.fault(
+                    "currency",
+                    "only INR is supported, got '" + Prices.abbreviate(String.valueOf(draft.currency)) + "'");
         }
     }
 
     private static void checkPrices(ItemDraft draft) {
-        if (draft.faults.stream().anyMatch(f -> f.field().equals("price") || f.field().equals("mrp"))) {
+        if (draft.faults.stream()
+                .anyMatch(f -> f.field().equals("price") || f.field().equals("mrp"))) {
             return; // already reported as unreadable
         }
         if (draft.priceMinor == null) {
@@ -99,8 +108,10 @@ final class ItemRules {
         }
         for (String url : draft.images) {
             if (url.length() > MAX_IMAGE_URL || !(url.startsWith("http://") || url.startsWith("https://"))) {
-                draft.fault("images", "'" + Prices.abbreviate(url) + "' is not an http(s) URL of at most "
-                        + MAX_IMAGE_URL + " characters");
+                draft.fault(
+                        "images",
+                        "'" + Prices.abbreviate(url) + "' is not an http(s) URL of at most " + MAX_IMAGE_URL
+                                + " characters");
                 return;
             }
         }
@@ -143,6 +154,5 @@ final class ItemRules {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private ItemRules() {
-    }
+    private ItemRules() {}
 }

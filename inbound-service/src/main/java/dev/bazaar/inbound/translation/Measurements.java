@@ -22,10 +22,16 @@ final class Measurements {
         while (m.find()) {
             double amount = Double.parseDouble(m.group(1));
             switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "kg", "kgs" -> { return OptionalDouble.of(amount * 1000); }
-                case "g", "gm", "gms", "gram", "grams" -> { return OptionalDouble.of(amount); }
-                case "mg" -> { return OptionalDouble.of(amount / 1000); }
-                default -> { } // a length, not a weight: keep looking
+                case "kg", "kgs" -> {
+                    return OptionalDouble.of(amount * 1000);
+                }
+                case "g", "gm", "gms", "gram", "grams" -> {
+                    return OptionalDouble.of(amount);
+                }
+                case "mg" -> {
+                    return OptionalDouble.of(amount / 1000);
+                }
+                default -> {} // a length, not a weight: keep looking
             }
         }
         return OptionalDouble.empty();
@@ -36,12 +42,22 @@ final class Measurements {
         while (m.find()) {
             double amount = Double.parseDouble(m.group(1));
             switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "mm" -> { return OptionalDouble.of(amount / 10); }
-                case "cm" -> { return OptionalDouble.of(amount); }
-                case "m" -> { return OptionalDouble.of(amount * 100); }
-                case "inch", "inches", "in" -> { return OptionalDouble.of(amount * 2.54); }
-                case "ft", "feet" -> { return OptionalDouble.of(amount * 30.48); }
-                default -> { } // a weight, not a length: keep looking
+                case "mm" -> {
+                    return OptionalDouble.of(amount / 10);
+                }
+                case "cm" -> {
+                    return OptionalDouble.of(amount);
+                }
+                case "m" -> {
+                    return OptionalDouble.of(amount * 100);
+                }
+                case "inch", "inches", "in" -> {
+                    return OptionalDouble.of(amount * 2.54);
+                }
+                case "ft", "feet" -> {
+                    return OptionalDouble.of(amount * 30.48);
+                }
+                default -> {} // a weight, not a length: keep looking
             }
         }
         return OptionalDouble.empty();
@@ -57,6 +73,5 @@ final class Measurements {
         return null;
     }
 
-    private Measurements() {
-    }
+    private Measurements() {}
 }

@@ -18,7 +18,12 @@ final class Prices {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        String cleaned = raw.strip().replace("₹", "").replace("Rs.", "").replace("INR", "").replace(",", "").strip();
+        String cleaned = raw.strip()
+                .replace("₹", "")
+                .replace("Rs.", "")
+                .replace("INR", "")
+                .replace(",", "")
+                .strip();
         BigDecimal rupees;
         try {
             rupees = new BigDecimal(cleaned);
@@ -46,6 +51,5 @@ final class Prices {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
-    private Prices() {
-    }
+    private Prices() {}
 }

@@ -42,8 +42,8 @@ final class SizeClasses {
 
     private static final List<String> SIDES = List.of("Length", "Width", "Height", "Depth");
 
-    public static SizeClass classify(Double weightGrams, Double longestSideCm, List<String> categoryPath,
-            Map<String, Object> attributes) {
+    public static SizeClass classify(
+            Double weightGrams, Double longestSideCm, List<String> categoryPath, Map<String, Object> attributes) {
         OptionalDouble weight = weightGrams != null ? OptionalDouble.of(weightGrams) : weightFrom(attributes);
         OptionalDouble side = longestSideCm != null ? OptionalDouble.of(longestSideCm) : longestSideFrom(attributes);
         if (weight.isPresent() || side.isPresent()) {
@@ -55,8 +55,9 @@ final class SizeClasses {
     }
 
     static SizeClass byWeight(double grams) {
-        return grams <= 1_000 ? SizeClass.SMALL : grams <= 5_000 ? SizeClass.MEDIUM
-                : grams <= 20_000 ? SizeClass.LARGE : SizeClass.BULKY;
+        return grams <= 1_000
+                ? SizeClass.SMALL
+                : grams <= 5_000 ? SizeClass.MEDIUM : grams <= 20_000 ? SizeClass.LARGE : SizeClass.BULKY;
     }
 
     static SizeClass bySide(double cm) {
@@ -85,6 +86,5 @@ final class SizeClasses {
                 .max();
     }
 
-    private SizeClasses() {
-    }
+    private SizeClasses() {}
 }

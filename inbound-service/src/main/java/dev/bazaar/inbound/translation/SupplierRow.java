@@ -23,9 +23,7 @@ public sealed interface SupplierRow {
         }
     }
 
-    record Rejected(long rowNumber, List<RowFault> faults) implements SupplierRow {
-    }
+    record Rejected(long rowNumber, List<RowFault> faults) implements SupplierRow {}
 
-    record Blank(long rowNumber) implements SupplierRow {
-    }
+    record Blank(long rowNumber) implements SupplierRow {}
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
 import dev.bazaar.inbound.PublishedItems;
-import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.ApiDocument;
+import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Every kind of bad input: request-level faults are a 4xx problem, row-level faults reject only their row. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class BadInputIntegrationTests {
 
     @LocalServerPort
@@ -57,9 +57,13 @@ class BadInputIntegrationTests {
     void theApiDocsListTheSupplierApiWithItsKeyAndTheOpsApiWithTheToken() {
         ApiDocument doc = ApiDocument.fetch(port);
 
-        doc.assertPlatformConventions("inbound-service").assertBearerScheme()
-                .assertOperations("POST /api/supplier/catalog", "GET /api/supplier/imports/{importId}",
-                        "DELETE /api/supplier/items/{supplierSku}", "POST /api/ops/suppliers",
+        doc.assertPlatformConventions("inbound-service")
+                .assertBearerScheme()
+                .assertOperations(
+                        "POST /api/supplier/catalog",
+                        "GET /api/supplier/imports/{importId}",
+                        "DELETE /api/supplier/items/{supplierSku}",
+                        "POST /api/ops/suppliers",
                         "POST /api/ops/suppliers/{supplierId}/api-keys");
         var apiKey = doc.openApi().getComponents().getSecuritySchemes().get("supplierApiKey");
         assertThat(apiKey.getType()).isEqualTo(SecurityScheme.Type.APIKEY);
@@ -78,7 +82,8 @@ class BadInputIntegrationTests {
 
     @Test
     void requestLevelFaultsAreProblems() {
-        assertProblem(client.importCatalog(apiKey, "application/json", "[{\"supplierSku\":\"a\", "), 400, "invalid-json");
+        assertProblem(
+                client.importCatalog(apiKey, "application/json", "[{\"supplierSku\":\"a\", "), 400, "invalid-json");
         assertProblem(client.importCatalog(apiKey, "application/json", "{\"supplierSku\":\"a\"}"), 400, "invalid-json");
         assertProblem(client.importCatalog(apiKey, "application/json", "[] trailing"), 400, "invalid-json");
         assertProblem(client.importCatalog(apiKey, "application/json", "[]"), 400, "empty-body");
@@ -101,8 +106,8 @@ class BadInputIntegrationTests {
         String supplier = "revoked-" + System.nanoTime() % 100_000;
         String key = client.newSupplierWithKey(supplier);
         String keyId = key.substring(4, key.indexOf('.'));
-        var revoke = client.http().delete("/api/ops/suppliers/" + supplier + "/api-keys/" + keyId,
-                "Authorization", InboundClient.OPS);
+        var revoke = client.http()
+                .delete("/api/ops/suppliers/" + supplier + "/api-keys/" + keyId, "Authorization", InboundClient.OPS);
         assertThat(revoke.status()).isEqualTo(204);
         assertProblem(client.importCatalog(key, "application/json", VALID_ITEM), 401, "invalid-api-key");
     }
@@ -114,37 +119,55 @@ class BadInputIntegrationTests {
         assertProblem(noToken, 401, "unauthorized");
         var shopper = client.http().post("/api/ops/suppliers", body, "Authorization", TestJwts.bearer("u-1", "USER"));
         assertProblem(shopper, 403, "forbidden");
-        var invalid = client.http().post("/api/ops/suppliers", "{\"supplierId\":\"NO SPACES\",\"name\":\"\"}",
-                "Authorization", InboundClient.OPS);
+        var invalid = client.http()
+                .post(
+                        "/api/ops/suppliers",
+                        "{\"supplierId\":\"NO SPACES\",\"name\":\"\"}",
+                        "Authorization",
+                        InboundClient.OPS);
         assertProblem(invalid, 400, "validation-error");
-        var unknown = client.http().post("/api/ops/suppliers/nobody/api-keys", null, "Authorization", InboundClient.OPS);
+        var unknown =
+                client.http().post("/api/ops/suppliers/nobody/api-keys", null, "Authorization", InboundClient.OPS);
         assertProblem(unknown, 404, "not-found");
     }
 
     @Test
     void rowFaultsRejectOnlyTheirRowsAndEveryValidRowIsPublished() {
         String hugeDescription = "x".repeat(10 * 1024 * 1024);
-        String body = "[" + String.join(",",
-                VALID_ITEM.substring(1, VALID_ITEM.length() - 1),
-                "{\"supplierSku\":\"wrong-types\",\"title\":42,\"price\":\"cheap\",\"images\":\"http://x\"}",
-                "{\"supplierSku\":\"huge\",\"title\":\"Huge\",\"price\":10,\"description\":\"" + hugeDescription + "\"}",
-                "{\"supplierSku\":\"theirs\",\"supplierId\":\"someone-else\",\"title\":\"Not mine\",\"price\":10}",
-                "{\"supplierSku\":\"no-title\",\"price\":10}",
-                "17",
-                "{\"supplierSku\":\"valid-2\",\"title\":\"Steel bottle\",\"price\":\"249.50\",\"mrp\":300,"
-                        + "\"attributes\":{\"Capacity\":\"1 l\",\"Insulated\":true,\"Layers\":2},\"weightGrams\":350}") + "]";
+        String body = "["
+                + String.join(
+                        ",",
+                        VALID_ITEM.substring(1, VALID_ITEM.length() - 1),
+                        "{\"supplierSku\":\"wrong-types\",\"title\":42,\"price\":\"cheap\",\"images\":\"http://x\"}",
+                        "{\"supplierSku\":\"huge\",\"title\":\"Huge\",\"price\":10,\"description\":\"" + hugeDescription
+                                + "\"}",
+                        "{\"supplierSku\":\"theirs\",\"supplierId\":\"someone-else\",\"title\":\"Not mine\",\"price\":10}",
+                        "{\"supplierSku\":\"no-title\",\"price\":10}",
+                        "17",
+                        "{\"supplierSku\":\"valid-2\",\"title\":\"Steel bottle\",\"price\":\"249.50\",\"mrp\":300,"
+                                + "\"attributes\":{\"Capacity\":\"1 l\",\"Insulated\":true,\"Layers\":2},\"weightGrams\":350}")
+                + "]";
         var received = client.importCatalog(apiKey, "application/json", body);
         assertThat(received.status()).isEqualTo(202);
-        JsonNode job = client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
+        JsonNode job =
+                client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
 
         assertThat(job.get("counts").get("accepted").longValue()).isEqualTo(2);
         assertThat(job.get("counts").get("rejected").longValue()).isEqualTo(5);
-        Map<Long, String> errors = StreamSupport.stream(job.get("errors").get("items").spliterator(), false)
-                .collect(Collectors.groupingBy(e -> e.get("row").longValue(), Collectors.mapping(
-                        e -> e.get("field").stringValue() + ": " + e.get("reason").stringValue(), Collectors.joining("; "))));
+        Map<Long, String> errors = StreamSupport.stream(
+                        job.get("errors").get("items").spliterator(), false)
+                .collect(Collectors.groupingBy(
+                        e -> e.get("row").longValue(),
+                        Collectors.mapping(
+                                e -> e.get("field").stringValue() + ": "
+                                        + e.get("reason").stringValue(),
+                                Collectors.joining("; "))));
         assertThat(errors.keySet()).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
-        assertThat(errors.get(2L)).contains("title: must be a string", "price: 'cheap' is not a number",
-                "images: must be an array of strings");
+        assertThat(errors.get(2L))
+                .contains(
+                        "title: must be a string",
+                        "price: 'cheap' is not a number",
+                        "images: must be an array of strings");
         assertThat(errors.get(3L)).contains("description: is 10485760 characters long");
         assertThat(errors.get(4L)).contains("supplierId: names supplier 'someone-else'");
         assertThat(errors.get(5L)).contains("title: is required");
@@ -152,12 +175,19 @@ class BadInputIntegrationTests {
 
         String supplierId = job.get("supplierId").stringValue();
         var published = PublishedItems.all(jdbc, names);
-        assertThat(published).extracting(r -> r.key())
+        assertThat(published)
+                .extracting(r -> r.key())
                 .contains(ItemIds.of(supplierId, "valid-1"), ItemIds.of(supplierId, "valid-2"))
-                .doesNotContain(ItemIds.of(supplierId, "wrong-types"), ItemIds.of(supplierId, "huge"),
-                        ItemIds.of(supplierId, "theirs"), ItemIds.of("someone-else", "theirs"));
-        JsonNode bottle = published.stream().filter(r -> r.key().equals(ItemIds.of(supplierId, "valid-2")))
-                .map(r -> json.readTree(r.value()).get("item")).findFirst().orElseThrow();
+                .doesNotContain(
+                        ItemIds.of(supplierId, "wrong-types"),
+                        ItemIds.of(supplierId, "huge"),
+                        ItemIds.of(supplierId, "theirs"),
+                        ItemIds.of("someone-else", "theirs"));
+        JsonNode bottle = published.stream()
+                .filter(r -> r.key().equals(ItemIds.of(supplierId, "valid-2")))
+                .map(r -> json.readTree(r.value()).get("item"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bottle.get("price").get("minor").longValue()).isEqualTo(24_950);
         assertThat(bottle.get("attributes").get("Insulated").booleanValue()).isTrue();
         assertThat(bottle.get("attributes").get("Layers").intValue()).isEqualTo(2);
@@ -176,17 +206,23 @@ class BadInputIntegrationTests {
                 + "u6,t,http://x,Good Plate,\"[\"\"Kitchen & Dining >> Plates\"\"]\",PLATE1,500,,,FALSE,,,,Acme,\n";
         var received = client.importCatalog(apiKey, "text/csv", csv);
         assertThat(received.status()).isEqualTo(202);
-        JsonNode job = client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
-        assertThat(job.get("counts").toString()).contains("\"rowsRead\":6", "\"accepted\":2", "\"rejected\":3", "\"skipped\":1");
-        List<String> errors = StreamSupport.stream(job.get("errors").get("items").spliterator(), false)
-                .map(e -> e.get("row").longValue() + " " + e.get("field").stringValue() + ": " + e.get("reason").stringValue())
+        JsonNode job =
+                client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(1));
+        assertThat(job.get("counts").toString())
+                .contains("\"rowsRead\":6", "\"accepted\":2", "\"rejected\":3", "\"skipped\":1");
+        List<String> errors = StreamSupport.stream(
+                        job.get("errors").get("items").spliterator(), false)
+                .map(e -> e.get("row").longValue() + " " + e.get("field").stringValue() + ": "
+                        + e.get("reason").stringValue())
                 .toList();
-        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("2 description: is longer than"))
+        assertThat(errors)
+                .anySatisfy(e -> assertThat(e).startsWith("2 description: is longer than"))
                 .anySatisfy(e -> assertThat(e).startsWith("3 retail_price: 'abc' is not a number"))
                 .anySatisfy(e -> assertThat(e).startsWith("4 row: has 4 fields"));
         String supplierId = job.get("supplierId").stringValue();
         var published = PublishedItems.all(jdbc, names);
-        assertThat(published).extracting(r -> r.key())
+        assertThat(published)
+                .extracting(r -> r.key())
                 .contains(ItemIds.of(supplierId, "MUG1"), ItemIds.of(supplierId, "PLATE1"))
                 .doesNotContain(ItemIds.of(supplierId, "MUG2"), ItemIds.of(supplierId, "MUG3"));
     }
@@ -208,7 +244,9 @@ class BadInputIntegrationTests {
         assertThat(deleted.json().get("version").longValue()).isEqualTo(2);
         assertThat(deleted.json().get("active").booleanValue()).isFalse();
         String itemId = deleted.json().get("itemId").stringValue();
-        var events = PublishedItems.all(jdbc, names).stream().filter(r -> r.key().equals(itemId)).toList();
+        var events = PublishedItems.all(jdbc, names).stream()
+                .filter(r -> r.key().equals(itemId))
+                .toList();
         JsonNode last = json.readTree(events.get(events.size() - 1).value()).get("item");
         assertThat(last.get("version").longValue()).isEqualTo(2);
         assertThat(last.get("active").booleanValue()).isFalse();

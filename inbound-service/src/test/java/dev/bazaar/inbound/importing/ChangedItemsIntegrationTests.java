@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * it is counted as unchanged and published no more; changed back, it gets a version of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class ChangedItemsIntegrationTests {
 
     @LocalServerPort
@@ -51,7 +51,8 @@ class ChangedItemsIntegrationTests {
 
         List<JsonNode> items = publishedItems(List.of(ItemIds.of(supplier, "mug-1")));
         assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L, 3L);
-        assertThat(items).extracting(item -> item.get("price").get("minor").longValue())
+        assertThat(items)
+                .extracting(item -> item.get("price").get("minor").longValue())
                 .containsExactly(19900L, 24900L, 19900L);
     }
 
@@ -61,11 +62,15 @@ class ChangedItemsIntegrationTests {
         String supplier = "twice-" + System.nanoTime() % 100_000;
         String apiKey = client.newSupplierWithKey(supplier);
         JsonNode job = importItems(client, apiKey, mug("mug-1", 199), mug("mug-2", 99), mug("mug-1", 249));
-        assertThat(job.get("counts").get("accepted").longValue()).as(job.toString()).isEqualTo(3);
+        assertThat(job.get("counts").get("accepted").longValue())
+                .as(job.toString())
+                .isEqualTo(3);
 
         List<JsonNode> items = publishedItems(List.of(ItemIds.of(supplier, "mug-1")));
         assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L);
-        assertThat(items).extracting(item -> item.get("price").get("minor").longValue()).containsExactly(19900L, 24900L);
+        assertThat(items)
+                .extracting(item -> item.get("price").get("minor").longValue())
+                .containsExactly(19900L, 24900L);
         // The ledger holds the second: sent again, it is unchanged.
         assertThat(importMug(client, apiKey, 249)).as("accepted, unchanged").containsExactly(0L, 1L);
     }
@@ -82,18 +87,24 @@ class ChangedItemsIntegrationTests {
         String apiKey = client.newSupplierWithKey(supplier);
         assertThat(importMug(client, apiKey, 249)).containsExactly(1L, 0L);
 
-        JsonNode job = importItems(client, apiKey, mug("mug-2", 99), mug("mug-3", 149), mug("mug-1", 249),
-                mug("mug-4", 199));
+        JsonNode job =
+                importItems(client, apiKey, mug("mug-2", 99), mug("mug-3", 149), mug("mug-1", 249), mug("mug-4", 199));
         assertThat(job.get("status").stringValue()).as(job.toString()).isEqualTo("COMPLETED");
-        assertThat(job.get("counts").get("accepted").longValue()).as(job.toString()).isEqualTo(3);
-        assertThat(job.get("counts").get("unchanged").longValue()).as(job.toString()).isEqualTo(1);
+        assertThat(job.get("counts").get("accepted").longValue())
+                .as(job.toString())
+                .isEqualTo(3);
+        assertThat(job.get("counts").get("unchanged").longValue())
+                .as(job.toString())
+                .isEqualTo(1);
 
         List<String> itemIds = List.of("mug-1", "mug-2", "mug-3", "mug-4").stream()
-                .map(sku -> ItemIds.of(supplier, sku)).toList();
-        assertThat(publishedItems(itemIds)).extracting(item -> item.get("itemId").stringValue() + " v"
-                + item.get("version").longValue())
-                .containsExactlyInAnyOrder(itemIds.get(0) + " v1", itemIds.get(1) + " v1", itemIds.get(2) + " v1",
-                        itemIds.get(3) + " v1");
+                .map(sku -> ItemIds.of(supplier, sku))
+                .toList();
+        assertThat(publishedItems(itemIds))
+                .extracting(item -> item.get("itemId").stringValue() + " v"
+                        + item.get("version").longValue())
+                .containsExactlyInAnyOrder(
+                        itemIds.get(0) + " v1", itemIds.get(1) + " v1", itemIds.get(2) + " v1", itemIds.get(3) + " v1");
     }
 
     private static String mug(String sku, int rupees) {
@@ -111,12 +122,16 @@ class ChangedItemsIntegrationTests {
     /** The items of the events published for these item ids, in the order they were published. */
     private List<JsonNode> publishedItems(List<String> itemIds) {
         var events = PublishedItems.all(jdbc, names);
-        return events.stream().filter(record -> itemIds.contains(record.key())).map(record -> json.readTree(record.value()).get("item")).toList();
+        return events.stream()
+                .filter(record -> itemIds.contains(record.key()))
+                .map(record -> json.readTree(record.value()).get("item"))
+                .toList();
     }
 
     /** @return the import's accepted and unchanged counts */
     private static List<Long> importMug(InboundClient client, String apiKey, int rupees) {
         JsonNode counts = importItems(client, apiKey, mug("mug-1", rupees)).get("counts");
-        return List.of(counts.get("accepted").longValue(), counts.get("unchanged").longValue());
+        return List.of(
+                counts.get("accepted").longValue(), counts.get("unchanged").longValue());
     }
 }

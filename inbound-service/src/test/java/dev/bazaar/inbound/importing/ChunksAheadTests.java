@@ -46,20 +46,24 @@ class ChunksAheadTests {
         try (var chunks = new ChunksAhead(rows(5, new IOException("disk gone")), 0, 2, Long.MAX_VALUE, "test-reader")) {
             List<List<Long>> before = new ArrayList<>();
             assertThatThrownBy(() -> {
-                List<SupplierRow> chunk;
-                while ((chunk = chunks.next()) != null) {
-                    before.add(numbers(List.of(chunk)).get(0));
-                }
-            }).isInstanceOf(IOException.class).hasMessage("disk gone");
+                        List<SupplierRow> chunk;
+                        while ((chunk = chunks.next()) != null) {
+                            before.add(numbers(List.of(chunk)).get(0));
+                        }
+                    })
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("disk gone");
             assertThat(before).containsExactly(List.of(1L, 2L), List.of(3L, 4L));
         }
     }
 
     @Test
     void aTranslationFailureIsRethrownAsItWas() {
-        try (var chunks = new ChunksAhead(rows(3, new IllegalStateException("bad row")), 0, 100, Long.MAX_VALUE,
-                "test-reader")) {
-            assertThatThrownBy(chunks::next).isInstanceOf(IllegalStateException.class).hasMessage("bad row");
+        try (var chunks =
+                new ChunksAhead(rows(3, new IllegalStateException("bad row")), 0, 100, Long.MAX_VALUE, "test-reader")) {
+            assertThatThrownBy(chunks::next)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("bad row");
         }
     }
 
@@ -82,10 +86,13 @@ class ChunksAheadTests {
         assertThat(chunks.next()).hasSize(10);
 
         Thread reader = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("test-reader")).findFirst().orElseThrow();
+                .filter(thread -> thread.getName().equals("test-reader"))
+                .findFirst()
+                .orElseThrow();
         // The reader stops by itself: it waits (parked, handing a chunk over) once it has read 40 rows. Nothing else
         // holds the queue's lock now, so a waiting reader is one the full queue refused. An unbounded one never waits.
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> reader.getState() == Thread.State.WAITING && read.get() >= 40);
         // The chunk taken, two waiting, one filled when the queue refused it: exactly 40 rows, not one more.
         assertThat(read.get()).isEqualTo(40);
@@ -115,8 +122,7 @@ class ChunksAheadTests {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -134,6 +140,8 @@ class ChunksAheadTests {
     }
 
     private static List<List<Long>> numbers(List<List<SupplierRow>> chunks) {
-        return chunks.stream().map(chunk -> chunk.stream().map(SupplierRow::rowNumber).toList()).toList();
+        return chunks.stream()
+                .map(chunk -> chunk.stream().map(SupplierRow::rowNumber).toList())
+                .toList();
     }
 }

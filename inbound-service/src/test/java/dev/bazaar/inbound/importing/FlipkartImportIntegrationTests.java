@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing and reports the 995 as unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class FlipkartImportIntegrationTests {
 
     static final Optional<Path> SAMPLE = FlipkartSampleFile.locate();
@@ -68,7 +68,10 @@ class FlipkartImportIntegrationTests {
         var client = new InboundClient(port);
         String apiKey = client.newSupplierWithKey("flipkart");
 
-        var received = client.post("/api/supplier/catalog", apiKey, "text/csv; charset=utf-8",
+        var received = client.post(
+                "/api/supplier/catalog",
+                apiKey,
+                "text/csv; charset=utf-8",
                 HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow()));
         assertThat(received.status()).isEqualTo(202);
         String importId = received.json().get("importId").stringValue();
@@ -78,7 +81,9 @@ class FlipkartImportIntegrationTests {
         assertThat(first.get("status").stringValue()).isEqualTo("COMPLETED");
         assertThat(counts(first)).containsExactly(4994L, 995L, 4L, 3995L, 0L);
         assertThat(first.get("errors").get("totalElements").longValue()).isEqualTo(4);
-        List<JsonNode> errors = StreamSupport.stream(first.get("errors").get("items").spliterator(), false).toList();
+        List<JsonNode> errors = StreamSupport.stream(
+                        first.get("errors").get("items").spliterator(), false)
+                .toList();
         assertThat(errors).extracting(e -> e.get("row").longValue()).containsExactly(13L, 22L, 77L, 813L);
         assertThat(errors).allSatisfy(e -> {
             assertThat(e.get("field").stringValue()).isEqualTo("discounted_price");
@@ -107,30 +112,46 @@ class FlipkartImportIntegrationTests {
         assertThat(item.get("version").longValue()).isEqualTo(1);
         assertThat(item.get("title").stringValue()).isEqualTo("Alisha Solid Women's Cycling Shorts");
         assertThat(item.get("brand").stringValue()).isEqualTo("Alisha");
-        assertThat(json.convertValue(item.get("categoryPath"), List.class)).containsExactly("Clothing",
-                "Women's Clothing", "Lingerie, Sleep & Swimwear", "Shorts", "Alisha Shorts",
-                "Alisha Solid Women's Cycling Shorts");
+        assertThat(json.convertValue(item.get("categoryPath"), List.class))
+                .containsExactly(
+                        "Clothing",
+                        "Women's Clothing",
+                        "Lingerie, Sleep & Swimwear",
+                        "Shorts",
+                        "Alisha Shorts",
+                        "Alisha Solid Women's Cycling Shorts");
         assertThat(item.get("price").get("minor").longValue()).isEqualTo(37_900);
         assertThat(item.get("mrp").get("minor").longValue()).isEqualTo(99_900);
         assertThat(item.get("price").get("currency").stringValue()).isEqualTo("INR");
         assertThat(item.get("attributes").get("Fabric").stringValue()).isEqualTo("Cotton Lycra");
-        assertThat(item.get("attributes").get("Number of Contents in Sales Package").stringValue()).isEqualTo("Pack of 3");
+        assertThat(item.get("attributes")
+                        .get("Number of Contents in Sales Package")
+                        .stringValue())
+                .isEqualTo("Pack of 3");
         assertThat(item.get("images").size()).isEqualTo(4);
         assertThat(item.get("sizeClass").stringValue()).isEqualTo("SMALL");
         assertThat(item.get("active").booleanValue()).isTrue();
 
         // The same file again: every product is unchanged and nothing new reaches the topic (all of it read once the
         // outbox is empty, instead of listening for a while).
-        var again = client.post("/api/supplier/catalog", apiKey, "text/csv", HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow()));
-        JsonNode second = client.awaitFinished(apiKey, again.json().get("importId").stringValue(), Duration.ofMinutes(2));
+        var again = client.post(
+                "/api/supplier/catalog", apiKey, "text/csv", HttpRequest.BodyPublishers.ofFile(SAMPLE.orElseThrow()));
+        JsonNode second =
+                client.awaitFinished(apiKey, again.json().get("importId").stringValue(), Duration.ofMinutes(2));
         assertThat(counts(second)).containsExactly(4994L, 0L, 4L, 3995L, 995L);
-        assertThat(PublishedItems.all(jdbc, names).size()).as("records on the topic").isEqualTo(995);
+        assertThat(PublishedItems.all(jdbc, names).size())
+                .as("records on the topic")
+                .isEqualTo(995);
     }
 
     private static List<Long> counts(JsonNode job) {
         JsonNode c = job.get("counts");
-        return List.of(c.get("rowsRead").longValue(), c.get("accepted").longValue(), c.get("rejected").longValue(),
-                c.get("skipped").longValue(), c.get("unchanged").longValue());
+        return List.of(
+                c.get("rowsRead").longValue(),
+                c.get("accepted").longValue(),
+                c.get("rejected").longValue(),
+                c.get("skipped").longValue(),
+                c.get("unchanged").longValue());
     }
 
     private static String header(Header header) {

@@ -57,6 +57,7 @@ class KilledImportIntegrationTests {
     static final int REJECTED = ROWS / 100;
     /** Small chunks: many commits, so the kill finds the import mid-way. */
     static final int CHUNK_ROWS = 100;
+
     static final String SUPPLIER = "demo-supplier";
 
     final IsolatedNames names = IsolatedNames.forTestClass(KilledImportIntegrationTests.class);
@@ -82,47 +83,66 @@ class KilledImportIntegrationTests {
         String apiKey = apiKey();
         Path csv = catalogue();
 
-        var received = new InboundClient(inbound.port()).post("/api/supplier/catalog", apiKey, "text/csv",
-                HttpRequest.BodyPublishers.ofFile(csv));
+        var received = new InboundClient(inbound.port())
+                .post("/api/supplier/catalog", apiKey, "text/csv", HttpRequest.BodyPublishers.ofFile(csv));
         assertThat(received.status()).as(received.body()).isEqualTo(202);
         String importId = received.json().get("importId").stringValue();
 
         // Some chunks committed: the kill comes at once, long before the 200 chunks are through.
         JsonNode[] seen = new JsonNode[1];
         var client = new InboundClient(inbound.port());
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            seen[0] = client.get("/api/supplier/imports/" + importId, apiKey).json();
-            return seen[0].get("counts").get("rowsRead").longValue() > 0
-                    || List.of("COMPLETED", "FAILED").contains(seen[0].get("status").stringValue());
-        });
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    seen[0] = client.get("/api/supplier/imports/" + importId, apiKey)
+                            .json();
+                    return seen[0].get("counts").get("rowsRead").longValue() > 0
+                            || List.of("COMPLETED", "FAILED")
+                                    .contains(seen[0].get("status").stringValue());
+                });
         inbound.kill();
 
         // What the dead process left: an unfinished job, some rows committed, not all.
         JobRow atKill = job(importId);
-        assertThat(atKill.status()).as("status at the kill (the import must not finish first)").isEqualTo("PROCESSING");
-        assertThat(atKill.rowsRead()).as("rows committed at the kill").isPositive().isLessThan(ROWS);
-        System.out.printf("KILLED IMPORT at %,d of %,d rows, %d outbox rows unsent%n", atKill.rowsRead(), ROWS,
-                outboxRows());
+        assertThat(atKill.status())
+                .as("status at the kill (the import must not finish first)")
+                .isEqualTo("PROCESSING");
+        assertThat(atKill.rowsRead())
+                .as("rows committed at the kill")
+                .isPositive()
+                .isLessThan(ROWS);
+        System.out.printf(
+                "KILLED IMPORT at %,d of %,d rows, %d outbox rows unsent%n", atKill.rowsRead(), ROWS, outboxRows());
 
         inbound = ServiceProcess.start("inbound-service", arguments());
         JsonNode done = new InboundClient(inbound.port()).awaitFinished(apiKey, importId, Duration.ofMinutes(5));
 
         assertThat(done.get("status").stringValue()).as(done.toString()).isEqualTo("COMPLETED");
         JsonNode counts = done.get("counts");
-        assertThat(List.of(counts.get("rowsRead").longValue(), counts.get("accepted").longValue(),
-                counts.get("rejected").longValue(), counts.get("skipped").longValue(), counts.get("unchanged").longValue()))
+        assertThat(List.of(
+                        counts.get("rowsRead").longValue(),
+                        counts.get("accepted").longValue(),
+                        counts.get("rejected").longValue(),
+                        counts.get("skipped").longValue(),
+                        counts.get("unchanged").longValue()))
                 .as("rowsRead, accepted, rejected, skipped, unchanged: each row once")
                 .containsExactly((long) ROWS, (long) ROWS - REJECTED, (long) REJECTED, 0L, 0L);
-        assertThat(counts.get("accepted").longValue() + counts.get("rejected").longValue()
-                + counts.get("unchanged").longValue()).isEqualTo(ROWS);
-        assertThat(rowErrors(importId)).as("row errors: one per rejected row, none twice")
-                .isEqualTo(IntStream.range(0, ROWS).filter(KilledImportIntegrationTests::rejected)
-                        .mapToObj(i -> (long) i + 1).toList());
+        assertThat(counts.get("accepted").longValue()
+                        + counts.get("rejected").longValue()
+                        + counts.get("unchanged").longValue())
+                .isEqualTo(ROWS);
+        assertThat(rowErrors(importId))
+                .as("row errors: one per rejected row, none twice")
+                .isEqualTo(IntStream.range(0, ROWS)
+                        .filter(KilledImportIntegrationTests::rejected)
+                        .mapToObj(i -> (long) i + 1)
+                        .toList());
 
         // Everything staged is acknowledged once the outbox is empty; then the topic's end is all there is.
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> outboxRows() == 0);
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.readToEnd(LocalServer.KAFKA.address(),
-                names.topic(Topics.SUPPLIER_ITEMS), Duration.ofMinutes(2));
+        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.readToEnd(
+                LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), Duration.ofMinutes(2));
         Map<String, Set<String>> eventIds = new HashMap<>();
         Map<String, Set<ByteBuffer>> payloads = new HashMap<>();
         for (var record : records) {
@@ -136,24 +156,37 @@ class KilledImportIntegrationTests {
         Set<String> unexpected = new HashSet<>(eventIds.keySet());
         unexpected.removeAll(expected);
         assertThat(missing).as("accepted items missing from the topic").isEmpty();
-        assertThat(unexpected).as("items on the topic that no accepted row names").isEmpty();
-        assertThat(eventIds.entrySet()).as("items published with more than one event id")
-                .filteredOn(entry -> entry.getValue().size() != 1).isEmpty();
-        assertThat(payloads.entrySet()).as("items published with more than one payload")
-                .filteredOn(entry -> entry.getValue().size() != 1).isEmpty();
-        assertThat(records.stream().map(record -> json.readTree(record.value()))
-                .filter(event -> !event.get("importId").stringValue().equals(importId)
-                        || event.get("item").get("version").longValue() != 1)
-                .map(JsonNode::toString).toList()).as("events other than version 1 of an item of this import").isEmpty();
-        System.out.printf("KILLED IMPORT resumed: %,d records for %,d items (copies of the same event: %,d)%n",
+        assertThat(unexpected)
+                .as("items on the topic that no accepted row names")
+                .isEmpty();
+        assertThat(eventIds.entrySet())
+                .as("items published with more than one event id")
+                .filteredOn(entry -> entry.getValue().size() != 1)
+                .isEmpty();
+        assertThat(payloads.entrySet())
+                .as("items published with more than one payload")
+                .filteredOn(entry -> entry.getValue().size() != 1)
+                .isEmpty();
+        assertThat(records.stream()
+                        .map(record -> json.readTree(record.value()))
+                        .filter(event -> !event.get("importId").stringValue().equals(importId)
+                                || event.get("item").get("version").longValue() != 1)
+                        .map(JsonNode::toString)
+                        .toList())
+                .as("events other than version 1 of an item of this import")
+                .isEmpty();
+        System.out.printf(
+                "KILLED IMPORT resumed: %,d records for %,d items (copies of the same event: %,d)%n",
                 records.size(), expected.size(), records.size() - expected.size());
     }
 
     private List<String> arguments() {
-        return List.of("--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
+        return List.of(
+                "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
                 "--bazaar.kafka.topic-prefix=" + names.topicPrefix(),
                 "--spring.datasource.url=" + jdbcUrl() + "?createDatabaseIfNotExist=true",
-                "--spring.datasource.username=root", "--spring.datasource.password=",
+                "--spring.datasource.username=root",
+                "--spring.datasource.password=",
                 "--bazaar.inbound.demo-supplier.enabled=true",
                 "--bazaar.inbound.demo-supplier.key-file=" + home.resolve("demo-api-key"),
                 "--bazaar.inbound.import.spool-dir=" + home.resolve("spool"),
@@ -163,7 +196,8 @@ class KilledImportIntegrationTests {
     /** The demo supplier's key, which the service writes (ending with a line break) as it starts. */
     private String apiKey() {
         Path file = home.resolve("demo-api-key");
-        return Awaitility.await().atMost(Duration.ofMinutes(1))
+        return Awaitility.await()
+                .atMost(Duration.ofMinutes(1))
                 .until(() -> Files.isReadable(file) ? Files.readString(file) : "", key -> key.endsWith("\n"))
                 .strip();
     }
@@ -178,7 +212,8 @@ class KilledImportIntegrationTests {
             for (int i = 0; i < ROWS; i++) {
                 int mrp = 500 + i % 5000;
                 String prices = rejected(i) ? "," : mrp + "," + (mrp - i % 100);
-                out.write("u" + i + ",2016-03-25 22:59:23 +0000,http://www.flipkart.com/p/" + i + ",Resumed Product " + i
+                out.write("u" + i + ",2016-03-25 22:59:23 +0000,http://www.flipkart.com/p/" + i + ",Resumed Product "
+                        + i
                         + ",\"[\"\"Home Furnishing >> Cushions\"\"]\"," + sku(i) + "," + prices
                         + ",\"[\"\"http://img5a.flixcart.com/image/" + i + ".jpeg\"\"]\",FALSE,\"Product number " + i
                         + ".\",No rating available,No rating available,Acme,\"{\"\"product_specification\"\"=>"
@@ -196,12 +231,11 @@ class KilledImportIntegrationTests {
         return "RESUME-" + i;
     }
 
-    record JobRow(String status, long rowsRead) {
-    }
+    record JobRow(String status, long rowsRead) {}
 
     private JobRow job(String importId) throws SQLException {
-        try (Connection db = database(); var query = db.prepareStatement(
-                "SELECT status, rows_read FROM import_job WHERE import_id = ?")) {
+        try (Connection db = database();
+                var query = db.prepareStatement("SELECT status, rows_read FROM import_job WHERE import_id = ?")) {
             query.setString(1, importId);
             try (var rs = query.executeQuery()) {
                 assertThat(rs.next()).as("job " + importId).isTrue();
@@ -212,8 +246,9 @@ class KilledImportIntegrationTests {
 
     /** The row numbers of the import's row errors, in order, duplicates included. */
     private List<Long> rowErrors(String importId) throws SQLException {
-        try (Connection db = database(); var query = db.prepareStatement(
-                "SELECT row_no FROM import_row_error WHERE import_id = ? ORDER BY row_no")) {
+        try (Connection db = database();
+                var query = db.prepareStatement(
+                        "SELECT row_no FROM import_row_error WHERE import_id = ? ORDER BY row_no")) {
             query.setString(1, importId);
             List<Long> rows = new ArrayList<>();
             try (var rs = query.executeQuery()) {
@@ -227,7 +262,8 @@ class KilledImportIntegrationTests {
 
     /** Rows of the batch outbox not yet sent and deleted by the relay. */
     private long outboxRows() throws SQLException {
-        try (Connection db = database(); var query = db.prepareStatement("SELECT count(*) FROM bazaar_outbox_batch");
+        try (Connection db = database();
+                var query = db.prepareStatement("SELECT count(*) FROM bazaar_outbox_batch");
                 var rs = query.executeQuery()) {
             rs.next();
             return rs.getLong(1);

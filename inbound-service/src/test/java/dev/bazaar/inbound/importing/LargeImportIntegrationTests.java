@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * memory on either side. Prints the throughput; {@code -Dinbound.large-rows=N} changes the size.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class LargeImportIntegrationTests {
 
     static final int ROWS = Integer.getInteger("inbound.large-rows", 100_000);
@@ -43,23 +43,36 @@ class LargeImportIntegrationTests {
         String apiKey = client.newSupplierWithKey("bulk");
 
         long start = System.nanoTime();
-        var received = client.post("/api/supplier/catalog", apiKey, "text/csv",
+        var received = client.post(
+                "/api/supplier/catalog",
+                apiKey,
+                "text/csv",
                 HttpRequest.BodyPublishers.ofInputStream(() -> generatedCsv(ROWS)));
         long spooled = System.nanoTime();
         assertThat(received.status()).isEqualTo(202);
-        JsonNode job = client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(20));
+        JsonNode job =
+                client.awaitFinished(apiKey, received.json().get("importId").stringValue(), Duration.ofMinutes(20));
         long processed = System.nanoTime();
-        long published = KafkaRecords.count(LocalServer.KAFKA.address(), names.topic(Topics.SUPPLIER_ITEMS), ROWS,
-                Duration.ofMinutes(20), record -> { });
+        long published = KafkaRecords.count(
+                LocalServer.KAFKA.address(),
+                names.topic(Topics.SUPPLIER_ITEMS),
+                ROWS,
+                Duration.ofMinutes(20),
+                record -> {});
         long end = System.nanoTime();
 
         assertThat(job.get("status").stringValue()).isEqualTo("COMPLETED");
         assertThat(job.get("counts").get("accepted").longValue()).isEqualTo(ROWS);
         // Delivery is at least once (a relay batch whose ack timed out is sent again); consumers dedupe by ce_id.
         assertThat(published).isGreaterThanOrEqualTo(ROWS);
-        System.out.printf("LARGE IMPORT %,d rows: upload+spool %d ms, processing %d ms, all on Kafka after %d ms "
-                + "=> %.0f rows/s end to end, heap max %d MB%n", ROWS, (spooled - start) / 1_000_000,
-                (processed - spooled) / 1_000_000, (end - start) / 1_000_000, ROWS / ((end - start) / 1e9),
+        System.out.printf(
+                "LARGE IMPORT %,d rows: upload+spool %d ms, processing %d ms, all on Kafka after %d ms "
+                        + "=> %.0f rows/s end to end, heap max %d MB%n",
+                ROWS,
+                (spooled - start) / 1_000_000,
+                (processed - spooled) / 1_000_000,
+                (end - start) / 1_000_000,
+                ROWS / ((end - start) / 1e9),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 
@@ -96,9 +109,11 @@ class LargeImportIntegrationTests {
         int mrp = 500 + i % 5000;
         return "u" + i + ",2016-03-25 22:59:23 +0000,http://www.flipkart.com/p/" + i + ",Bench Product " + i
                 + ",\"[\"\"Clothing >> Women's Clothing >> Shorts\"\"]\",BENCH" + i + "," + mrp + "," + (mrp - i % 100)
-                + ",\"[\"\"http://img5a.flixcart.com/image/" + i + ".jpeg\"\"]\",FALSE,\"A generated product, number " + i
+                + ",\"[\"\"http://img5a.flixcart.com/image/" + i + ".jpeg\"\"]\",FALSE,\"A generated product, number "
+                + i
                 + ", with a description of a realistic length for a catalogue row that says little.\",No rating available,"
                 + "No rating available,Bench,\"{\"\"product_specification\"\"=>[{\"\"key\"\"=>\"\"Fabric\"\", \"\"value\"\"=>"
-                + "\"\"Cotton\"\"}, {\"\"key\"\"=>\"\"Weight\"\", \"\"value\"\"=>\"\"" + (100 + i % 900) + " g\"\"}]}\"\n";
+                + "\"\"Cotton\"\"}, {\"\"key\"\"=>\"\"Weight\"\", \"\"value\"\"=>\"\"" + (100 + i % 900)
+                + " g\"\"}]}\"\n";
     }
 }

@@ -25,9 +25,10 @@ import tools.jackson.databind.JsonNode;
  * another transaction holds the item's ledger row for 4.5 s while this service's connections give
  * up waiting for a lock after 3 s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 3")
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class TransientChunkFailureIntegrationTests {
 
     @LocalServerPort
@@ -48,12 +49,16 @@ class TransientChunkFailureIntegrationTests {
         double retriesBefore = meters.counter("bazaar.inbound.chunk.retries").count();
 
         // Another transaction holds the item's ledger row past this service's 3 s lock wait timeout.
-        Future<?> holding = inAnotherTransaction(connection -> {
-            try (var lock = connection.prepareStatement("SELECT version FROM supplier_item WHERE item_id = ? FOR UPDATE")) {
-                lock.setString(1, ItemIds.of(supplier, "mug-1"));
-                lock.executeQuery().close();
-            }
-        }, Duration.ofMillis(4_500), false);
+        Future<?> holding = inAnotherTransaction(
+                connection -> {
+                    try (var lock = connection.prepareStatement(
+                            "SELECT version FROM supplier_item WHERE item_id = ? FOR UPDATE")) {
+                        lock.setString(1, ItemIds.of(supplier, "mug-1"));
+                        lock.executeQuery().close();
+                    }
+                },
+                Duration.ofMillis(4_500),
+                false);
 
         JsonNode changed = importMug(client, apiKey, 249);
 
@@ -76,16 +81,19 @@ class TransientChunkFailureIntegrationTests {
         double retriesBefore = meters.counter("bazaar.inbound.chunk.retries").count();
 
         // Under the 3 s lock wait timeout: the chunk's insert waits for this writer, then collides.
-        Future<?> writing = inAnotherTransaction(connection -> {
-            try (var insert = connection.prepareStatement("""
+        Future<?> writing = inAnotherTransaction(
+                connection -> {
+                    try (var insert = connection.prepareStatement("""
                     INSERT INTO supplier_item (item_id, supplier_id, sku, content_hash, version, active, snapshot, updated_at)
                     VALUES (?, ?, 'mug-1', ?, 7, TRUE, '{}', NOW(6))""")) {
-                insert.setString(1, ItemIds.of(supplier, "mug-1"));
-                insert.setString(2, supplier);
-                insert.setBytes(3, new byte[32]);
-                insert.executeUpdate();
-            }
-        }, Duration.ofMillis(1_500), true);
+                        insert.setString(1, ItemIds.of(supplier, "mug-1"));
+                        insert.setString(2, supplier);
+                        insert.setBytes(3, new byte[32]);
+                        insert.executeUpdate();
+                    }
+                },
+                Duration.ofMillis(1_500),
+                true);
 
         JsonNode job = importMug(client, apiKey, 199);
 
@@ -98,7 +106,9 @@ class TransientChunkFailureIntegrationTests {
             read.setString(1, ItemIds.of(supplier, "mug-1"));
             try (var row = read.executeQuery()) {
                 assertThat(row.next()).isTrue();
-                assertThat(row.getLong(1)).as("the next version after the other writer's").isEqualTo(8);
+                assertThat(row.getLong(1))
+                        .as("the next version after the other writer's")
+                        .isEqualTo(8);
             }
         }
     }

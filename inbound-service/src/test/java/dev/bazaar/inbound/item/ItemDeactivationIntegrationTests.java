@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * supplier's SKU, or one never imported, is not found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class ItemDeactivationIntegrationTests {
 
     @LocalServerPort
@@ -52,21 +52,35 @@ class ItemDeactivationIntegrationTests {
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.json().get("version").longValue()).isEqualTo(2);
         assertThat(first.json().get("active").booleanValue()).isFalse();
-        HttpTestClient.Response again = client.post("/api/supplier/items/lamp-1/deactivate", apiKey, null,
-                HttpRequest.BodyPublishers.noBody());
+        HttpTestClient.Response again =
+                client.post("/api/supplier/items/lamp-1/deactivate", apiKey, null, HttpRequest.BodyPublishers.noBody());
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().get("version").longValue()).as("already inactive: no new version").isEqualTo(2);
+        assertThat(again.json().get("version").longValue())
+                .as("already inactive: no new version")
+                .isEqualTo(2);
 
         String itemId = ItemIds.of(supplier, "lamp-1");
         var events = PublishedItems.all(jdbc, names);
-        List<JsonNode> items = events.stream().filter(record -> record.key().equals(itemId)).map(record -> json.readTree(record.value()).get("item")).toList();
+        List<JsonNode> items = events.stream()
+                .filter(record -> record.key().equals(itemId))
+                .map(record -> json.readTree(record.value()).get("item"))
+                .toList();
         assertThat(items).extracting(item -> item.get("version").longValue()).containsExactly(1L, 2L);
         JsonNode created = items.get(0);
         JsonNode deactivated = items.get(1);
         assertThat(deactivated.get("active").booleanValue()).isFalse();
         // Everything but the version and the flag is the snapshot as imported, non-ASCII text included.
-        for (String field : List.of("title", "brand", "categoryPath", "price", "mrp", "images", "attributes",
-                "sizeClass", "supplierSku", "supplierId")) {
+        for (String field : List.of(
+                "title",
+                "brand",
+                "categoryPath",
+                "price",
+                "mrp",
+                "images",
+                "attributes",
+                "sizeClass",
+                "supplierSku",
+                "supplierId")) {
             assertThat(deactivated.get(field)).as(field).isEqualTo(created.get(field));
         }
         assertThat(deactivated.get("title").stringValue()).isEqualTo("Brass lamp – “Diya” दीया");
@@ -84,7 +98,9 @@ class ItemDeactivationIntegrationTests {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.contentType()).startsWith("application/problem+json");
         assertThat(deactivate(client, ownerKey, "never-imported").status()).isEqualTo(404);
-        assertThat(deactivate(client, ownerKey, "lamp-1").status()).as("the owner still can").isEqualTo(200);
+        assertThat(deactivate(client, ownerKey, "lamp-1").status())
+                .as("the owner still can")
+                .isEqualTo(200);
     }
 
     private static final String LAMP = "{\"supplierSku\":\"lamp-1\",\"title\":\"Brass lamp – “Diya” दीया\","

@@ -27,30 +27,50 @@ class SupplierItemEventsTests {
 
         CanonicalItem other = item("Plain mug", new LinkedHashMap<>());
 
-        var serialized = events.received("import-1", Instant.parse("2026-12-01T10:15:30.123456Z"),
-                List.of(new SupplierItems.Recorded(item, itemJson),
+        var serialized = events.received(
+                "import-1",
+                Instant.parse("2026-12-01T10:15:30.123456Z"),
+                List.of(
+                        new SupplierItems.Recorded(item, itemJson),
                         new SupplierItems.Recorded(other, json.writeValueAsBytes(other))));
 
         assertThat(serialized).hasSize(2);
         for (var one : serialized) {
             assertThat(one.payload()).isEqualTo(json.writeValueAsBytes(one.event()));
-            assertThat(json.readValue(one.payload(), SupplierItemReceived.class)).isEqualTo(one.event());
+            assertThat(json.readValue(one.payload(), SupplierItemReceived.class))
+                    .isEqualTo(one.event());
         }
-        assertThat(serialized.get(0).event().eventId()).isNotEqualTo(serialized.get(1).event().eventId());
+        assertThat(serialized.get(0).event().eventId())
+                .isNotEqualTo(serialized.get(1).event().eventId());
     }
 
     @Test
     void anItemWithoutAttributesOrBrandIsWrittenAsJacksonWritesIt() {
         CanonicalItem item = item("Plain mug", new LinkedHashMap<>());
-        var serialized = events.received("import-2", Instant.now(), List.of(new SupplierItems.Recorded(item,
-                json.writeValueAsBytes(item)))).get(0);
+        var serialized = events.received(
+                        "import-2",
+                        Instant.now(),
+                        List.of(new SupplierItems.Recorded(item, json.writeValueAsBytes(item))))
+                .get(0);
 
         assertThat(serialized.payload()).isEqualTo(json.writeValueAsBytes(serialized.event()));
     }
 
     private static CanonicalItem item(String title, Map<String, Object> attributes) {
-        return new CanonicalItem(ItemIds.of("supplier-e", title), "supplier-e", title, 3, title, null,
-                List.of("Home", "Kitchen"), Money.inr(19900), Money.inr(24900), List.of("https://img.example/1.jpg"),
-                "A \\ backslash and a\nnewline", attributes, SizeClass.SMALL, true);
+        return new CanonicalItem(
+                ItemIds.of("supplier-e", title),
+                "supplier-e",
+                title,
+                3,
+                title,
+                null,
+                List.of("Home", "Kitchen"),
+                Money.inr(19900),
+                Money.inr(24900),
+                List.of("https://img.example/1.jpg"),
+                "A \\ backslash and a\nnewline",
+                attributes,
+                SizeClass.SMALL,
+                true);
     }
 }

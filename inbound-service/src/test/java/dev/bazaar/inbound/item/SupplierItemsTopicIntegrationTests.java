@@ -15,7 +15,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 /** supplier.items.v1 is declared by its producer with enough partitions for several item-service consumers. */
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class SupplierItemsTopicIntegrationTests {
 
     @Autowired
@@ -34,8 +34,9 @@ class SupplierItemsTopicIntegrationTests {
         String topic = names.topic("widened." + Topics.SUPPLIER_ITEMS);
         kafkaAdmin.createOrModifyTopics(new NewTopic(topic, 1, (short) 1));
         assertThat(partitions(topic)).isEqualTo(1);
-        kafkaAdmin.createOrModifyTopics(new SupplierItemsTopic().supplierItemsTopicDeclaration(
-                new TopicNames(names.topicPrefix() + "widened."), new SupplierItemsTopicProperties(4)));
+        kafkaAdmin.createOrModifyTopics(new SupplierItemsTopic()
+                .supplierItemsTopicDeclaration(
+                        new TopicNames(names.topicPrefix() + "widened."), new SupplierItemsTopicProperties(4)));
         assertThat(partitions(topic)).isEqualTo(4);
     }
 

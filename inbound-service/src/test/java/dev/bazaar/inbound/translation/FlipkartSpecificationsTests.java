@@ -78,7 +78,10 @@ class FlipkartSpecificationsTests {
                 String value = null;
                 Matcher pair = PAIR.matcher(entry.group(1));
                 while (pair.find()) {
-                    String text = pair.group(2).replace("\\\"", "\"").replace("\\\\", "\\").strip();
+                    String text = pair.group(2)
+                            .replace("\\\"", "\"")
+                            .replace("\\\\", "\\")
+                            .strip();
                     if (pair.group(1).equals("key")) {
                         key = text;
                     } else {

@@ -18,26 +18,46 @@ final class CassandraServer extends Server {
      * reflective access Cassandra needs ("unable to access required classes ... DirectBuffer.cleaner").
      */
     private static final List<String> JAVA_17_ACCESS = List.of(
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
-            "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
-            "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
-            "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
-            "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
-            "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
-            "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
-            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens", "java.base/java.io=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "--add-opens", "java.base/java.util=ALL-UNNAMED",
-            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+            "--add-exports",
+            "java.base/jdk.internal.misc=ALL-UNNAMED",
+            "--add-exports",
+            "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+            "--add-exports",
+            "java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports",
+            "java.rmi/sun.rmi.server=ALL-UNNAMED",
+            "--add-exports",
+            "java.sql/java.sql=ALL-UNNAMED",
+            "--add-exports",
+            "java.base/java.lang.ref=ALL-UNNAMED",
+            "--add-exports",
+            "jdk.unsupported/sun.misc=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang.module=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.loader=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.ref=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.reflect=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.math=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.module=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/jdk.internal.util.jar=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.io=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens",
+            "java.base/java.util=ALL-UNNAMED",
+            "--add-opens",
+            "jdk.management/com.sun.management.internal=ALL-UNNAMED",
             "-Djdk.attach.allowAttachSelf=true",
             "-Dio.netty.tryReflectionSetAccessible=true");
 
@@ -77,10 +97,13 @@ final class CassandraServer extends Server {
 
     @Override
     void prepare() throws IOException {
-        Templates.render(config("cassandra.yaml.template"), yaml(), Map.of(
-                "PORT", port.number(),
-                "STORAGE_PORT", storage.number(),
-                "DATA", home.data()));
+        Templates.render(
+                config("cassandra.yaml.template"),
+                yaml(),
+                Map.of(
+                        "PORT", port.number(),
+                        "STORAGE_PORT", storage.number(),
+                        "DATA", home.data()));
     }
 
     @Override
@@ -106,7 +129,8 @@ final class CassandraServer extends Server {
                 "-Dcassandra.initial_token=0",
                 "-Dlogback.configurationFile=" + config("logback.xml")));
         flags.addAll(JAVA_17_ACCESS);
-        return javaCommand(flags, List.of(lib().resolve("*")), "org.apache.cassandra.service.CassandraDaemon", List.of());
+        return javaCommand(
+                flags, List.of(lib().resolve("*")), "org.apache.cassandra.service.CassandraDaemon", List.of());
     }
 
     private static String heapFlag(String flag, String envVar, String fallback) {

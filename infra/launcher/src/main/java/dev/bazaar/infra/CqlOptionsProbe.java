@@ -29,20 +29,21 @@ final class CqlOptionsProbe implements ProtocolProbe {
         try (Socket socket = ProtocolProbe.connect(port)) {
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.writeByte(VERSION_4_REQUEST);
-            out.writeByte(0);          // flags
-            out.writeShort(1);         // stream id
+            out.writeByte(0); // flags
+            out.writeShort(1); // stream id
             out.writeByte(OPCODE_OPTIONS);
-            out.writeInt(0);           // no body
+            out.writeInt(0); // no body
             out.flush();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             int version = in.readUnsignedByte();
-            in.readUnsignedByte();     // flags
+            in.readUnsignedByte(); // flags
             int stream = in.readShort();
             int opcode = in.readUnsignedByte();
             int length = in.readInt();
             in.readFully(new byte[length]);
             if (version != VERSION_4_RESPONSE || stream != 1) {
-                throw new IOException("unexpected frame header (version 0x" + Integer.toHexString(version) + ", stream " + stream + ")");
+                throw new IOException("unexpected frame header (version 0x" + Integer.toHexString(version) + ", stream "
+                        + stream + ")");
             }
             if (opcode == OPCODE_ERROR) {
                 throw new IOException("OPTIONS answered with an ERROR frame");

@@ -24,9 +24,10 @@ final class ElasticsearchHealthProbe implements ProtocolProbe {
         try (Socket socket = ProtocolProbe.connect(port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /_cluster/health?wait_for_status=yellow&timeout=1s HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + port + "\r\n"
-                    + "Accept: application/json\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Host: 127.0.0.1:" + port + "\r\n"
+                            + "Accept: application/json\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = readAll(socket.getInputStream());
             String statusLine = response.lines().findFirst().orElse("");

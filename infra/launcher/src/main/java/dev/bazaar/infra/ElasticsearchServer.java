@@ -58,8 +58,8 @@ final class ElasticsearchServer extends Server {
 
     /** ES_JAVA_HOME if set, else the newest JDK 21+ under /usr/lib/jvm. */
     private Path javaHome() {
-        return Jdk.find("ES_JAVA_HOME", MINIMUM_JAVA).orElseThrow(() -> new LaunchException(
-                "Elasticsearch 9 needs Java 21+: set ES_JAVA_HOME to a JDK 21+ "
+        return Jdk.find("ES_JAVA_HOME", MINIMUM_JAVA)
+                .orElseThrow(() -> new LaunchException("Elasticsearch 9 needs Java 21+: set ES_JAVA_HOME to a JDK 21+ "
                         + "(e.g. apt install temurin-21-jdk, or download one)"));
     }
 
@@ -87,12 +87,14 @@ final class ElasticsearchServer extends Server {
     }
 
     private void giveToNobody() throws IOException, InterruptedException {
-        Process chown = new ProcessBuilder("chown", "-R", NOBODY + ":" + NOBODY, home.root().toString())
+        Process chown = new ProcessBuilder(
+                        "chown", "-R", NOBODY + ":" + NOBODY, home.root().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()))
                 .start();
         if (!chown.waitFor(60, TimeUnit.SECONDS) || chown.exitValue() != 0) {
-            throw new LaunchException("elasticsearch: chown -R " + NOBODY + " " + home.root() + " failed, see " + consoleLog());
+            throw new LaunchException(
+                    "elasticsearch: chown -R " + NOBODY + " " + home.root() + " failed, see " + consoleLog());
         }
     }
 
@@ -102,7 +104,11 @@ final class ElasticsearchServer extends Server {
         if (ProcessTable.runningAsRoot()) {
             command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         }
-        command.addAll(List.of(install().resolve("bin/elasticsearch").toString(), "-d", "-p", home.pidFile().toString()));
+        command.addAll(List.of(
+                install().resolve("bin/elasticsearch").toString(),
+                "-d",
+                "-p",
+                home.pidFile().toString()));
         return command;
     }
 

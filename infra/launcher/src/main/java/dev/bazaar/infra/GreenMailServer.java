@@ -53,11 +53,15 @@ final class GreenMailServer extends Server {
         command.add(java());
         command.addAll(smallJvm("128m"));
         command.addAll(List.of(
-                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtp,
-                "-Dgreenmail.imap.hostname=127.0.0.1", "-Dgreenmail.imap.port=" + imap,
-                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + api,
+                "-Dgreenmail.smtp.hostname=127.0.0.1",
+                "-Dgreenmail.smtp.port=" + smtp,
+                "-Dgreenmail.imap.hostname=127.0.0.1",
+                "-Dgreenmail.imap.port=" + imap,
+                "-Dgreenmail.api.hostname=127.0.0.1",
+                "-Dgreenmail.api.port=" + api,
                 "-Dgreenmail.auth.disabled",
-                "-jar", jar().toString()));
+                "-jar",
+                jar().toString()));
         return command;
     }
 

@@ -13,8 +13,7 @@ final class Jdk {
 
     private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
-    private Jdk() {
-    }
+    private Jdk() {}
 
     /** {@code envVar} wins when set (and is checked); otherwise the newest suitable JDK under /usr/lib/jvm. */
     static Optional<Path> find(String envVar, int minimumVersion) {

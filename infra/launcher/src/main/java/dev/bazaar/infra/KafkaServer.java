@@ -52,10 +52,13 @@ final class KafkaServer extends Server {
 
     @Override
     void prepare() throws IOException, InterruptedException {
-        Templates.render(config("server.properties.template"), serverProperties(), Map.of(
-                "PORT", port.number(),
-                "CONTROLLER_PORT", controller.number(),
-                "DATA", home.data()));
+        Templates.render(
+                config("server.properties.template"),
+                serverProperties(),
+                Map.of(
+                        "PORT", port.number(),
+                        "CONTROLLER_PORT", controller.number(),
+                        "DATA", home.data()));
         if (!Files.exists(home.data().resolve("meta.properties"))) {
             formatStorage();
         }
@@ -63,7 +66,10 @@ final class KafkaServer extends Server {
 
     private void formatStorage() throws IOException, InterruptedException {
         Path formatLog = home.logs().resolve("format.log");
-        List<String> command = javaCommand(jvmFlags(), List.of(lib().resolve("*")), "kafka.tools.StorageTool",
+        List<String> command = javaCommand(
+                jvmFlags(),
+                List.of(lib().resolve("*")),
+                "kafka.tools.StorageTool",
                 List.of("format", "-t", newClusterId(), "-c", serverProperties().toString(), "--ignore-formatted"));
         Process format = new ProcessBuilder(command)
                 .directory(home.root().toFile())
@@ -91,12 +97,20 @@ final class KafkaServer extends Server {
 
     @Override
     List<String> command() {
-        return javaCommand(jvmFlags(), List.of(lib().resolve("*")), "kafka.Kafka", List.of(serverProperties().toString()));
+        return javaCommand(
+                jvmFlags(),
+                List.of(lib().resolve("*")),
+                "kafka.Kafka",
+                List.of(serverProperties().toString()));
     }
 
     private List<String> jvmFlags() {
         List<String> flags = new ArrayList<>(List.of(
-                "-Xms128m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
+                "-Xms128m",
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:MaxMetaspaceSize=128m",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + config("log4j2.xml"),
                 "-Dkafka.logs.dir=" + home.logs()));

@@ -16,8 +16,7 @@ public final class Launcher {
 
     private static final int USAGE = 2;
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws InterruptedException, IOException {
         System.exit(run(args));
@@ -65,7 +64,8 @@ public final class Launcher {
         Server server = catalogue.select(names).get(0);
         Path log = server.logFile();
         if (!Files.exists(log)) {
-            System.err.println(server.name() + " has no log yet at " + log + " (start it with ./bazaar infra up " + server.name() + ")");
+            System.err.println(server.name() + " has no log yet at " + log + " (start it with ./bazaar infra up "
+                    + server.name() + ")");
             return 1;
         }
         List<String> command = new ArrayList<>(List.of("tail", "-n", "200"));

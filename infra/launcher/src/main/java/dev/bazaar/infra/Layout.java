@@ -19,7 +19,8 @@ final class Layout {
 
     static Layout fromEnvironment() {
         Path repo = Path.of(System.getProperty("bazaar.repo", System.getProperty("user.dir")))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         String configuredHome = System.getenv("BAZAAR_HOME");
         Path home = configuredHome == null || configuredHome.isBlank()
                 ? repo.resolve(".bazaar")

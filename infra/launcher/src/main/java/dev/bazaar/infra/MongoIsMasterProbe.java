@@ -29,10 +29,11 @@ final class MongoIsMasterProbe implements ProtocolProbe {
     public void check() throws IOException {
         try (Socket socket = ProtocolProbe.connect(port)) {
             byte[] command = isMasterDocument();
-            ByteBuffer message = ByteBuffer.allocate(16 + 4 + 1 + command.length).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer message =
+                    ByteBuffer.allocate(16 + 4 + 1 + command.length).order(ByteOrder.LITTLE_ENDIAN);
             message.putInt(message.capacity()).putInt(REQUEST_ID).putInt(0).putInt(OP_MSG);
-            message.putInt(0);            // flag bits
-            message.put((byte) 0);        // section kind 0: the command body
+            message.putInt(0); // flag bits
+            message.put((byte) 0); // section kind 0: the command body
             message.put(command);
             OutputStream out = socket.getOutputStream();
             out.write(message.array());
@@ -41,20 +42,21 @@ final class MongoIsMasterProbe implements ProtocolProbe {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             byte[] lengthBytes = new byte[4];
             in.readFully(lengthBytes);
-            int length = ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            int length =
+                    ByteBuffer.wrap(lengthBytes).order(ByteOrder.LITTLE_ENDIAN).getInt();
             if (length < 21 || length > 16 * 1024 * 1024) {
                 throw new IOException("implausible reply length " + length);
             }
             byte[] rest = new byte[length - 4];
             in.readFully(rest);
             ByteBuffer reply = ByteBuffer.wrap(rest).order(ByteOrder.LITTLE_ENDIAN);
-            reply.getInt();                                   // request id
+            reply.getInt(); // request id
             int responseTo = reply.getInt();
             int opCode = reply.getInt();
             if (opCode != OP_MSG || responseTo != REQUEST_ID) {
                 throw new IOException("unexpected reply (opCode " + opCode + ", responseTo " + responseTo + ")");
             }
-            reply.getInt();                                   // flag bits
+            reply.getInt(); // flag bits
             if (reply.get() != 0) {
                 throw new IOException("reply does not start with a body section");
             }
@@ -67,10 +69,10 @@ final class MongoIsMasterProbe implements ProtocolProbe {
 
     private static byte[] isMasterDocument() {
         ByteArrayOutputStream elements = new ByteArrayOutputStream();
-        elements.write(0x10);                                 // int32 element
+        elements.write(0x10); // int32 element
         writeCString(elements, "isMaster");
         writeInt(elements, 1);
-        elements.write(0x02);                                 // string element
+        elements.write(0x02); // string element
         writeCString(elements, "$db");
         byte[] db = "admin".getBytes(StandardCharsets.UTF_8);
         writeInt(elements, db.length + 1);
@@ -92,11 +94,16 @@ final class MongoIsMasterProbe implements ProtocolProbe {
             String name = readCString(doc);
             if (name.equals("ok")) {
                 switch (type) {
-                    case 0x01: return doc.getDouble();
-                    case 0x10: return doc.getInt();
-                    case 0x12: return doc.getLong();
-                    case 0x08: return doc.get() == 1 ? 1.0 : 0.0;
-                    default: throw new IOException("ok has BSON type " + type);
+                    case 0x01:
+                        return doc.getDouble();
+                    case 0x10:
+                        return doc.getInt();
+                    case 0x12:
+                        return doc.getLong();
+                    case 0x08:
+                        return doc.get() == 1 ? 1.0 : 0.0;
+                    default:
+                        throw new IOException("ok has BSON type " + type);
                 }
             }
             skipValue(doc, type);
@@ -118,7 +125,7 @@ final class MongoIsMasterProbe implements ProtocolProbe {
             }
             case 0x07 -> doc.position(doc.position() + 12);
             case 0x08 -> doc.position(doc.position() + 1);
-            case 0x0A, 0x06, 0x7F, -1 -> { }
+            case 0x0A, 0x06, 0x7F, -1 -> {}
             case 0x10 -> doc.position(doc.position() + 4);
             case 0x13 -> doc.position(doc.position() + 16);
             default -> throw new IOException("cannot skip BSON type " + type);

@@ -71,9 +71,11 @@ final class MongoServer extends Server {
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
         }
-        return javaCommand(jvm,
+        return javaCommand(
+                jvm,
                 List.of(module().resolve("target/classes"), module().resolve("target/lib/*")),
-                "dev.bazaar.infra.mongo.MongoWireServer", args);
+                "dev.bazaar.infra.mongo.MongoWireServer",
+                args);
     }
 
     private java.nio.file.Path module() {

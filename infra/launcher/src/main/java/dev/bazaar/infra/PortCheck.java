@@ -11,8 +11,7 @@ import java.net.ServerSocket;
  */
 final class PortCheck {
 
-    private PortCheck() {
-    }
+    private PortCheck() {}
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {

@@ -18,8 +18,7 @@ final class ProcessTable {
 
     private static final Path PROC = Path.of("/proc");
 
-    private ProcessTable() {
-    }
+    private ProcessTable() {}
 
     static OptionalLong readPidFile(Path pidFile) {
         try {
@@ -37,7 +36,8 @@ final class ProcessTable {
     /** A zombie is not alive: it holds no ports and no files, and only waits to be reaped. */
     static boolean isAlive(long pid) {
         try {
-            for (String line : Files.readAllLines(PROC.resolve(Long.toString(pid)).resolve("status"))) {
+            for (String line :
+                    Files.readAllLines(PROC.resolve(Long.toString(pid)).resolve("status"))) {
                 if (line.startsWith("State:")) {
                     return !line.contains("Z (zombie)") && !line.contains("X (dead)");
                 }
@@ -70,7 +70,9 @@ final class ProcessTable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
             for (Path entry : entries) {
                 long pid = Long.parseLong(entry.getFileName().toString());
-                if (pid != ProcessHandle.current().pid() && isExecutable(pid, executableNames) && belongsTo(pid, serverDir)) {
+                if (pid != ProcessHandle.current().pid()
+                        && isExecutable(pid, executableNames)
+                        && belongsTo(pid, serverDir)) {
                     return OptionalLong.of(pid);
                 }
             }
@@ -98,7 +100,8 @@ final class ProcessTable {
 
     static Optional<Path> workingDirectory(long pid) {
         try {
-            return Optional.of(Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("cwd")));
+            return Optional.of(
+                    Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("cwd")));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }
@@ -117,7 +120,8 @@ final class ProcessTable {
         long total = 0;
         for (long each : withDescendants(pid)) {
             try {
-                for (String line : Files.readAllLines(PROC.resolve(Long.toString(each)).resolve("status"))) {
+                for (String line :
+                        Files.readAllLines(PROC.resolve(Long.toString(each)).resolve("status"))) {
                     if (line.startsWith("VmRSS:")) {
                         total += Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }

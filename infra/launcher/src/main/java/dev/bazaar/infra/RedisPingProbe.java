@@ -22,7 +22,8 @@ final class RedisPingProbe implements ProtocolProbe {
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             if (!"+PONG".equals(reply)) {
                 throw new IOException("PING answered " + reply);
             }

@@ -46,18 +46,29 @@ final class RedisServer extends Server {
 
     @Override
     List<String> command() {
-        return List.of(binary().toString(),
-                "--port", port.toString(),
-                "--bind", "127.0.0.1",
-                "--daemonize", "no",
-                "--save", "",
-                "--appendonly", "no",
+        return List.of(
+                binary().toString(),
+                "--port",
+                port.toString(),
+                "--bind",
+                "127.0.0.1",
+                "--daemonize",
+                "no",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
                 // Carts and rate limits react to key expiry; hz 100 delivers the events within ~60 ms.
-                "--notify-keyspace-events", "Ex",
-                "--hz", "100",
-                "--dir", home.data().toString(),
-                "--pidfile", home.root().resolve("redis-server.pid").toString(),
-                "--logfile", logFile().toString());
+                "--notify-keyspace-events",
+                "Ex",
+                "--hz",
+                "100",
+                "--dir",
+                home.data().toString(),
+                "--pidfile",
+                home.root().resolve("redis-server.pid").toString(),
+                "--logfile",
+                logFile().toString());
     }
 
     @Override

@@ -46,12 +46,10 @@ abstract class Server {
     abstract String clientAddress();
 
     /** Fails with a {@link LaunchException} naming what is missing and how to get it. */
-    void checkPrerequisites() {
-    }
+    void checkPrerequisites() {}
 
     /** Writes configuration and performs first-run initialisation of the data dir. */
-    void prepare() throws IOException, InterruptedException {
-    }
+    void prepare() throws IOException, InterruptedException {}
 
     /** The command that runs the server; the launcher detaches it into its own session. */
     abstract List<String> command();
@@ -92,7 +90,8 @@ abstract class Server {
     }
 
     /** A java command line whose classpath is every jar of {@code libDir} plus extra entries. */
-    protected static List<String> javaCommand(List<String> jvmFlags, List<Path> classpath, String mainClass, List<String> args) {
+    protected static List<String> javaCommand(
+            List<String> jvmFlags, List<Path> classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(jvmFlags);
@@ -127,8 +126,14 @@ abstract class Server {
      * starts small and grows up to {@code maxHeap}.
      */
     protected static List<String> busyJvm(String maxHeap) {
-        return List.of("-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:MaxMetaspaceSize=128m", "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
+        return List.of(
+                "-Xms64m",
+                "-Xmx" + maxHeap,
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-XX:MaxMetaspaceSize=128m",
+                "-Djava.awt.headless=true",
+                "-Djava.net.preferIPv4Stack=true");
     }
 
     /** The value of {@code envVar}, trimmed, or {@code fallback} when it is unset or blank. */
@@ -139,7 +144,14 @@ abstract class Server {
 
     /** Common low-footprint flags for the small JVM servers: they idle most of the time. */
     protected static List<String> smallJvm(String maxHeap) {
-        return List.of("-Xms32m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xss512k", "-XX:MaxMetaspaceSize=128m", "-Djava.awt.headless=true", "-Djava.net.preferIPv4Stack=true");
+        return List.of(
+                "-Xms32m",
+                "-Xmx" + maxHeap,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
+                "-XX:MaxMetaspaceSize=128m",
+                "-Djava.awt.headless=true",
+                "-Djava.net.preferIPv4Stack=true");
     }
 }

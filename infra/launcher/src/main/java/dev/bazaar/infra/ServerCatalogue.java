@@ -31,7 +31,9 @@ final class ServerCatalogue {
         }
         List<Server> selected = new ArrayList<>();
         for (String name : names) {
-            Server server = servers.stream().filter(s -> s.name().equals(name)).findFirst()
+            Server server = servers.stream()
+                    .filter(s -> s.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new LaunchException("unknown server '" + name + "'; known: " + names()));
             if (!selected.contains(server)) {
                 selected.add(server);

@@ -30,7 +30,9 @@ final class Shutdown {
     int down(List<Server> servers) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(servers.size());
         try {
-            List<Future<String>> results = servers.stream().map(server -> pool.submit(() -> stop(server))).toList();
+            List<Future<String>> results = servers.stream()
+                    .map(server -> pool.submit(() -> stop(server)))
+                    .toList();
             int failures = 0;
             for (int i = 0; i < servers.size(); i++) {
                 String result = results.get(i).get();

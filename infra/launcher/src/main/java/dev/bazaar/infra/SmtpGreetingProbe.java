@@ -19,7 +19,8 @@ final class SmtpGreetingProbe implements ProtocolProbe {
     @Override
     public void check() throws IOException {
         try (Socket socket = ProtocolProbe.connect(port)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             expect(in, "220", "greeting");
             out.write("EHLO bazaar-launcher\r\n".getBytes(StandardCharsets.US_ASCII));

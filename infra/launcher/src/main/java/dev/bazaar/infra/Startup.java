@@ -26,6 +26,7 @@ final class Startup {
 
     /** How often a starting server is probed; the wait ends on the first good answer. */
     private static final long PROBE_INTERVAL_MS = 100;
+
     private static final int LOG_LINES_ON_FAILURE = 30;
 
     private final Duration timeout;
@@ -62,8 +63,11 @@ final class Startup {
             }
             double total = seconds(System.nanoTime() - started);
             if (failures == 0) {
-                out.printf("%s up in %.1f s (data dir %s)%n", states.size() == 1 ? "1 server" : "all " + states.size() + " servers",
-                        total, servers.get(0).layout.home());
+                out.printf(
+                        "%s up in %.1f s (data dir %s)%n",
+                        states.size() == 1 ? "1 server" : "all " + states.size() + " servers",
+                        total,
+                        servers.get(0).layout.home());
                 return 0;
             }
             err.printf("%d of %d servers failed to start (%.1f s)%n", failures, states.size(), total);
@@ -89,7 +93,8 @@ final class Startup {
             }
             for (Port port : server.ports()) {
                 if (!PortCheck.isFree(port.number())) {
-                    problems.add("port " + port + " (" + server.name() + (port.role().equals("client") ? "" : " " + port.role())
+                    problems.add("port " + port + " (" + server.name()
+                            + (port.role().equals("client") ? "" : " " + port.role())
                             + ") is already in use by another process: stop it, or move "
                             + server.name() + " with " + port.envVar() + "=<port>");
                 }
@@ -106,7 +111,8 @@ final class Startup {
                 state.adoptIfUnrecorded();
                 String reason = awaitProbe(server, null, begin);
                 if (reason != null) {
-                    return Outcome.failed(server, "already running (pid " + state.pid() + ") but not answering: " + reason);
+                    return Outcome.failed(
+                            server, "already running (pid " + state.pid() + ") but not answering: " + reason);
                 }
                 return Outcome.ok(server, "already running (pid " + state.pid() + ")");
             }
@@ -124,7 +130,9 @@ final class Startup {
                 return Outcome.failed(server, reason);
             }
             long pid = server.daemonizesItself() ? awaitOwnPidFile(server, process) : process.pid();
-            return Outcome.ok(server, String.format("up in %5.1f s (pid %d)%s", seconds(System.nanoTime() - begin), pid, restart));
+            return Outcome.ok(
+                    server,
+                    String.format("up in %5.1f s (pid %d)%s", seconds(System.nanoTime() - begin), pid, restart));
         } catch (LaunchException e) {
             return Outcome.failed(server, e.getMessage());
         } catch (IOException e) {
@@ -145,8 +153,11 @@ final class Startup {
         command.add("setsid");
         command.addAll(server.command());
         Path console = server.consoleLog();
-        Files.writeString(console, "=== " + LocalDateTime.now() + " bazaar launcher: " + String.join(" ", command) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+                console,
+                "=== " + LocalDateTime.now() + " bazaar launcher: " + String.join(" ", command) + "\n",
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(server.workingDirectory().toFile())
                 .redirectErrorStream(true)
@@ -181,7 +192,9 @@ final class Startup {
                     return "exited with code " + process.exitValue() + " before answering " + probe.describe();
                 }
                 if (ProcessTable.readPidFile(server.home().pidFile()).isPresent()
-                        && !ProcessTable.isAlive(ProcessTable.readPidFile(server.home().pidFile()).getAsLong())) {
+                        && !ProcessTable.isAlive(
+                                ProcessTable.readPidFile(server.home().pidFile())
+                                        .getAsLong())) {
                     return "died after starting, before answering " + probe.describe();
                 }
             }
@@ -201,13 +214,14 @@ final class Startup {
             }
             Thread.sleep(PROBE_INTERVAL_MS);
         }
-        throw new LaunchException("answered, but wrote no pid file to " + server.home().pidFile()
-                + " (starter pid " + starter.pid() + ")");
+        throw new LaunchException("answered, but wrote no pid file to "
+                + server.home().pidFile() + " (starter pid " + starter.pid() + ")");
     }
 
     /** A server that never became ready is stopped, so the next `up` starts it cleanly. */
     private static void stopAfterFailure(Server server, Process process) {
-        ProcessTable.readPidFile(server.home().pidFile()).ifPresent(pid -> Shutdown.terminate(pid, Duration.ofSeconds(10)));
+        ProcessTable.readPidFile(server.home().pidFile())
+                .ifPresent(pid -> Shutdown.terminate(pid, Duration.ofSeconds(10)));
         if (process.isAlive()) {
             Shutdown.terminate(process.pid(), Duration.ofSeconds(10));
         }

@@ -35,8 +35,12 @@ final class StatusReport {
             }
             allUp &= health.equals("up");
             totalKb += rssKb;
-            out.printf("%-14s %-6s %-8s %-22s %8s%n", server.name(), server.clientPort(),
-                    state.pid() == 0 ? "-" : Long.toString(state.pid()), health,
+            out.printf(
+                    "%-14s %-6s %-8s %-22s %8s%n",
+                    server.name(),
+                    server.clientPort(),
+                    state.pid() == 0 ? "-" : Long.toString(state.pid()),
+                    health,
                     rssKb == 0 ? "-" : megabytes(rssKb));
             if (state.condition() == ServerState.Condition.CRASHED) {
                 out.print(LogTail.indented(server.logFile(), LOG_LINES_FOR_CRASH));

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class Templates {
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static void render(Path template, Path target, Map<String, Object> values) throws IOException {
         if (!Files.isRegularFile(template)) {

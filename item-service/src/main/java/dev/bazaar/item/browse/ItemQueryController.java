@@ -50,16 +50,16 @@ class ItemQueryController {
 
     @GetMapping("/{itemId}")
     ResponseEntity<ItemView> get(@PathVariable String itemId) {
-        ItemView item = store.find(ItemIdParameter.valid(itemId)).map(ItemView::of)
+        ItemView item = store.find(ItemIdParameter.valid(itemId))
+                .map(ItemView::of)
                 .orElseThrow(() -> ApiProblem.notFound("Item", itemId));
         return ResponseEntity.ok().eTag(item.etag()).body(item);
     }
 
-    record BulkGetRequest(@NotEmpty @Size(max = MAX_BULK_IDS) List<@NotNull String> ids) {
-    }
+    record BulkGetRequest(
+            @NotEmpty @Size(max = MAX_BULK_IDS) List<@NotNull String> ids) {}
 
-    record BulkGetResponse(List<ItemView> items, List<String> missing) {
-    }
+    record BulkGetResponse(List<ItemView> items, List<String> missing) {}
 
     /** Found items in request order (duplicates collapsed) and the ids that do not exist. */
     @PostMapping("/bulk-get")
@@ -80,22 +80,26 @@ class ItemQueryController {
         return new BulkGetResponse(items, missing);
     }
 
-    record ItemPage(List<ItemView> items, int page, int size, long totalElements) {
-    }
+    record ItemPage(List<ItemView> items, int page, int size, long totalElements) {}
 
     /**
      * Items of a supplier and/or a category subtree ({@code A>>B} lists everything under it), with
      * optional attribute filters {@code attr.<name>=<value>}; sorted by item id, so pages are stable.
      */
     @GetMapping
-    @Operation(summary = "Items of a supplier and/or a category subtree (A>>B), sorted by item id",
+    @Operation(
+            summary = "Items of a supplier and/or a category subtree (A>>B), sorted by item id",
             description = "Attribute filters: attr.<name>=<value> (not listed below).")
-    ItemPage list(@RequestParam(required = false) String supplierId, @RequestParam(required = false) String category,
+    ItemPage list(
+            @RequestParam(required = false) String supplierId,
+            @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size,
             @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         Criteria filter = filter(supplierId, category, parameters);
-        List<ItemView> items = store.list(filter, (long) page * size, size).stream().map(ItemView::of).toList();
+        List<ItemView> items = store.list(filter, (long) page * size, size).stream()
+                .map(ItemView::of)
+                .toList();
         return new ItemPage(items, page, size, store.count(filter));
     }
 
@@ -106,7 +110,8 @@ class ItemQueryController {
         }
         if (category != null && !category.isBlank()) {
             List<String> levels = Arrays.stream(category.split(Pattern.quote(ItemContent.CATEGORY_SEPARATOR)))
-                    .map(String::trim).toList();
+                    .map(String::trim)
+                    .toList();
             List<String> prefixes = ItemContent.categoryPrefixes(levels);
             clauses.add(where("categoryPrefixes").is(prefixes.get(prefixes.size() - 1)));
         }
@@ -114,7 +119,8 @@ class ItemQueryController {
             if (name.startsWith(ATTRIBUTE_PARAM)) {
                 String attribute = name.substring(ATTRIBUTE_PARAM.length());
                 if (!ATTRIBUTE_NAME.matcher(attribute).matches()) {
-                    throw ApiProblem.badRequest("invalid-attribute-filter",
+                    throw ApiProblem.badRequest(
+                            "invalid-attribute-filter",
                             "Attribute filters look like attr.<name>=<value>; '" + attribute + "' is not a valid name");
                 }
                 clauses.add(where("attributes." + attribute).is(value));

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +48,15 @@ public class CatalogChangePublisher implements DisposableBean {
     private final Semaphore batchesInFlight;
     private final Counter acknowledged;
     // Forgets intents off the producer's network thread, which must never wait for Mongo.
-    private final ExecutorService acknowledgements = Executors.newSingleThreadExecutor(
-            runnable -> new Thread(runnable, "catalog-acks"));
+    private final ExecutorService acknowledgements =
+            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "catalog-acks"));
 
-    CatalogChangePublisher(IntegrationEventPublisher events, PublicationIntents intents, JsonMapper json,
-            CatalogProperties properties, MeterRegistry meters) {
+    CatalogChangePublisher(
+            IntegrationEventPublisher events,
+            PublicationIntents intents,
+            JsonMapper json,
+            CatalogProperties properties,
+            MeterRegistry meters) {
         this.events = events;
         this.intents = intents;
         this.json = json;
@@ -67,7 +70,9 @@ public class CatalogChangePublisher implements DisposableBean {
     /** Before writing {@code items} (as they will be stored): records their pending events; returns the intent id. */
     public String intend(Collection<ItemDocument> items) {
         List<PublicationIntent.Entry> entries = items.stream()
-                .map(item -> new PublicationIntent.Entry(item.id(), item.lastChange().eventId())).toList();
+                .map(item ->
+                        new PublicationIntent.Entry(item.id(), item.lastChange().eventId()))
+                .toList();
         return intents.record(entries, Instant.now());
     }
 
@@ -81,15 +86,20 @@ public class CatalogChangePublisher implements DisposableBean {
      * the intents that announced them. Returns how many were acknowledged.
      */
     public int publish(List<ItemDocument> written, Collection<String> intentIds) {
-        List<CompletableFuture<?>> sends = written.stream().<CompletableFuture<?>>map(this::send).toList();
+        List<CompletableFuture<?>> sends =
+                written.stream().<CompletableFuture<?>>map(this::send).toList();
         awaitAll(sends);
-        int acked = (int) sends.stream().filter(send -> send.isDone() && !send.isCompletedExceptionally()).count();
+        int acked = (int) sends.stream()
+                .filter(send -> send.isDone() && !send.isCompletedExceptionally())
+                .count();
         acknowledged.increment(acked);
         if (acked == sends.size()) {
             forget(intentIds);
         } else {
-            log.warn("{} of {} catalogue changes not acknowledged by Kafka; they will be re-published",
-                    sends.size() - acked, sends.size());
+            log.warn(
+                    "{} of {} catalogue changes not acknowledged by Kafka; they will be re-published",
+                    sends.size() - acked,
+                    sends.size());
         }
         return acked;
     }
@@ -101,8 +111,8 @@ public class CatalogChangePublisher implements DisposableBean {
      * @param itemJson by item id, where at hand: the JSON of the item as its event carries it (see
      *        {@link EventJson})
      */
-    public void publishInBackground(List<ItemDocument> written, Map<String, byte[]> itemJson,
-            Collection<String> intentIds) {
+    public void publishInBackground(
+            List<ItemDocument> written, Map<String, byte[]> itemJson, Collection<String> intentIds) {
         try {
             batchesInFlight.acquire();
         } catch (InterruptedException e) {
@@ -111,22 +121,27 @@ public class CatalogChangePublisher implements DisposableBean {
         }
         Map<Envelope, EventJson.Template> envelopes = new HashMap<>();
         List<CompletableFuture<?>> sends = written.stream()
-                .<CompletableFuture<?>>map(item -> sendInBulk(item, itemJson.get(item.id()), envelopes)).toList();
+                .<CompletableFuture<?>>map(item -> sendInBulk(item, itemJson.get(item.id()), envelopes))
+                .toList();
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenCompleteAsync((ignored, failure) -> {
-                    try {
-                        if (failure == null) {
-                            acknowledged.increment(sends.size());
-                            forget(intentIds);
-                        } else {
-                            log.warn("{} catalogue changes not all acknowledged by Kafka; they will be re-published",
-                                    sends.size(), failure);
-                        }
-                    } finally {
-                        batchesInFlight.release();
-                    }
-                }, acknowledgements);
+                .whenCompleteAsync(
+                        (ignored, failure) -> {
+                            try {
+                                if (failure == null) {
+                                    acknowledged.increment(sends.size());
+                                    forget(intentIds);
+                                } else {
+                                    log.warn(
+                                            "{} catalogue changes not all acknowledged by Kafka; they will be re-published",
+                                            sends.size(),
+                                            failure);
+                                }
+                            } finally {
+                                batchesInFlight.release();
+                            }
+                        },
+                        acknowledgements);
     }
 
     /**
@@ -137,8 +152,10 @@ public class CatalogChangePublisher implements DisposableBean {
         try {
             intents.forget(intentIds);
         } catch (RuntimeException e) {
-            log.warn("Published catalogue changes, but could not delete their intents {}; the sweeper will",
-                    intentIds, e);
+            log.warn(
+                    "Published catalogue changes, but could not delete their intents {}; the sweeper will",
+                    intentIds,
+                    e);
         }
     }
 
@@ -160,22 +177,22 @@ public class CatalogChangePublisher implements DisposableBean {
     }
 
     /** What the events of a batch that share it have in common besides their item. */
-    private record Envelope(CatalogItemChanged.Change change, Instant occurredAt) {
-    }
+    private record Envelope(CatalogItemChanged.Change change, Instant occurredAt) {}
 
     /**
      * An import's event: sent without a span and timer per record (see IntegrationEventPublisher),
      * built around {@code itemJson} when given, in the envelope of its kind of change and time
      * (written once per batch, kept in {@code envelopes}).
      */
-    private CompletableFuture<?> sendInBulk(ItemDocument item, byte[] itemJson,
-            Map<Envelope, EventJson.Template> envelopes) {
+    private CompletableFuture<?> sendInBulk(
+            ItemDocument item, byte[] itemJson, Map<Envelope, EventJson.Template> envelopes) {
         try {
             CatalogItemChanged event = event(item, item.toCanonical());
             if (itemJson == null) {
                 return events.publishInBulk(event);
             }
-            EventJson.Template envelope = envelopes.computeIfAbsent(new Envelope(event.change(), event.occurredAt()),
+            EventJson.Template envelope = envelopes.computeIfAbsent(
+                    new Envelope(event.change(), event.occurredAt()),
                     key -> EventJson.template(json, event(item, null), "item"));
             return events.publishInBulk(event, envelope.build(event.eventId(), itemJson));
         } catch (RuntimeException e) { // e.g. metadata not available within max.block.ms
@@ -185,8 +202,8 @@ public class CatalogChangePublisher implements DisposableBean {
 
     private static CatalogItemChanged event(ItemDocument item, CanonicalItem canonical) {
         ItemChange change = item.lastChange();
-        return new CatalogItemChanged(UUID.fromString(change.eventId()), change.occurredAt(), change.change(),
-                canonical);
+        return new CatalogItemChanged(
+                UUID.fromString(change.eventId()), change.occurredAt(), change.change(), canonical);
     }
 
     private void awaitAll(List<CompletableFuture<?>> sends) {

@@ -18,12 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("bazaar.items")
 record CatalogProperties(
-        @DefaultValue({ "fabric", "color" }) List<String> indexedAttributes,
+        @DefaultValue({"fabric", "color"}) List<String> indexedAttributes,
         @DefaultValue("PT30S") Duration publishAckTimeout,
         @DefaultValue("4") int batchesInFlight,
         @DefaultValue Republish republish) {
 
     /** @param grace an unacknowledged change younger than this is left to the writer still waiting for it */
-    record Republish(@DefaultValue("PT60S") Duration grace) {
-    }
+    record Republish(@DefaultValue("PT60S") Duration grace) {}
 }

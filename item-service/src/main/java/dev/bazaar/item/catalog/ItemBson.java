@@ -69,7 +69,10 @@ class ItemBson {
                 ItemChange change = item.lastChange();
                 writer.writeStartDocument("lastChange");
                 string(writer, "eventId", change.eventId());
-                string(writer, "change", change.change() == null ? null : change.change().name());
+                string(
+                        writer,
+                        "change",
+                        change.change() == null ? null : change.change().name());
                 if (change.occurredAt() != null) {
                     writer.writeDateTime("occurredAt", change.occurredAt().toEpochMilli());
                 }
@@ -154,7 +157,7 @@ class ItemBson {
     }
 
     // Anything else (a BigDecimal, a date...) is converted by Spring Data itself, then encoded by the driver.
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private void other(BsonWriter writer, Object value) {
         Object stored = converter.convertToMongoType(value);
         if (stored == null) {

@@ -17,8 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  * are {@link #sameAs} each other are the same item to every consumer, so re-receiving one emits
  * nothing.
  */
-public record ItemContent(String title, String brand, List<String> categoryPath, Money price, Money mrp,
-        List<String> images, String description, Map<String, Object> attributes, SizeClass sizeClass,
+public record ItemContent(
+        String title,
+        String brand,
+        List<String> categoryPath,
+        Money price,
+        Money mrp,
+        List<String> images,
+        String description,
+        Map<String, Object> attributes,
+        SizeClass sizeClass,
         boolean active) {
 
     /** Separator of category levels, as suppliers (and the Flipkart sample) write them. */
@@ -37,13 +45,22 @@ public record ItemContent(String title, String brand, List<String> categoryPath,
     }
 
     public static ItemContent of(CanonicalItem item) {
-        return new ItemContent(item.title(), item.brand(), item.categoryPath(), item.price(), item.mrp(),
-                item.images(), item.description(), item.attributes(), item.sizeClass(), item.active());
+        return new ItemContent(
+                item.title(),
+                item.brand(),
+                item.categoryPath(),
+                item.price(),
+                item.mrp(),
+                item.images(),
+                item.description(),
+                item.attributes(),
+                item.sizeClass(),
+                item.active());
     }
 
     public ItemContent withActive(boolean newActive) {
-        return new ItemContent(title, brand, categoryPath, price, mrp, images, description, attributes, sizeClass,
-                newActive);
+        return new ItemContent(
+                title, brand, categoryPath, price, mrp, images, description, attributes, sizeClass, newActive);
     }
 
     /** Every ancestor path ("A", "A>>B", "A>>B>>C"): an equality match on one lists a whole subtree. */

@@ -44,20 +44,57 @@ public record ItemDocument(
     public static final String COLLECTION = "items";
 
     /** A new item; {@code change} is its creation. */
-    public static ItemDocument created(String id, String supplierId, String supplierSku, long supplierVersion,
-            ItemContent content, ItemChange change) {
-        return new ItemDocument(id, supplierId, supplierSku, 1, supplierVersion, content.title(), content.brand(),
-                content.categoryPath(), content.categoryPrefixes(), content.price(), content.mrp(), content.images(),
-                content.description(), content.attributes(), content.sizeClass(), content.active(), change,
-                change.occurredAt(), change.occurredAt());
+    public static ItemDocument created(
+            String id,
+            String supplierId,
+            String supplierSku,
+            long supplierVersion,
+            ItemContent content,
+            ItemChange change) {
+        return new ItemDocument(
+                id,
+                supplierId,
+                supplierSku,
+                1,
+                supplierVersion,
+                content.title(),
+                content.brand(),
+                content.categoryPath(),
+                content.categoryPrefixes(),
+                content.price(),
+                content.mrp(),
+                content.images(),
+                content.description(),
+                content.attributes(),
+                content.sizeClass(),
+                content.active(),
+                change,
+                change.occurredAt(),
+                change.occurredAt());
     }
 
     /** This item after {@link ItemStore#changeUpdate}: what the store holds once that update applied. */
     public ItemDocument changed(long newSupplierVersion, ItemContent content, ItemChange change) {
-        return new ItemDocument(id, supplierId, supplierSku, version + 1, newSupplierVersion, content.title(),
-                content.brand(), content.categoryPath(), content.categoryPrefixes(), content.price(), content.mrp(),
-                content.images(), content.description(), content.attributes(), content.sizeClass(), content.active(),
-                change, createdAt, change.occurredAt());
+        return new ItemDocument(
+                id,
+                supplierId,
+                supplierSku,
+                version + 1,
+                newSupplierVersion,
+                content.title(),
+                content.brand(),
+                content.categoryPath(),
+                content.categoryPrefixes(),
+                content.price(),
+                content.mrp(),
+                content.images(),
+                content.description(),
+                content.attributes(),
+                content.sizeClass(),
+                content.active(),
+                change,
+                createdAt,
+                change.occurredAt());
     }
 
     /** Whether this revision is the one written with {@code eventId}. */
@@ -66,12 +103,25 @@ public record ItemDocument(
     }
 
     public ItemContent content() {
-        return new ItemContent(title, brand, categoryPath, price, mrp, images, description, attributes, sizeClass,
-                active);
+        return new ItemContent(
+                title, brand, categoryPath, price, mrp, images, description, attributes, sizeClass, active);
     }
 
     public CanonicalItem toCanonical() {
-        return new CanonicalItem(id, supplierId, supplierSku, version, title, brand, categoryPath, price, mrp, images,
-                description, attributes, sizeClass, active);
+        return new CanonicalItem(
+                id,
+                supplierId,
+                supplierSku,
+                version,
+                title,
+                brand,
+                categoryPath,
+                price,
+                mrp,
+                images,
+                description,
+                attributes,
+                sizeClass,
+                active);
     }
 }

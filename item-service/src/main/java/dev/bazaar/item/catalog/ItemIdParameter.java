@@ -14,6 +14,5 @@ public final class ItemIdParameter {
         return itemId;
     }
 
-    private ItemIdParameter() {
-    }
+    private ItemIdParameter() {}
 }

@@ -23,8 +23,7 @@ class ItemIndexes implements InitializingBean {
     private final MongoTemplate mongo;
     private final List<String> indexedAttributes;
 
-    ItemIndexes(MongoTemplate mongo, MappingMongoConverter converter,
-            CatalogProperties properties) {
+    ItemIndexes(MongoTemplate mongo, MappingMongoConverter converter, CatalogProperties properties) {
         this.mongo = mongo;
         this.indexedAttributes = properties.indexedAttributes();
         converter.setMapKeyDotReplacement(MAP_KEY_DOT_REPLACEMENT);
@@ -41,16 +40,26 @@ class ItemIndexes implements InitializingBean {
         // Lookup by supplier SKU. Not unique on purpose: every writer derives _id from (supplierId,
         // supplierSku) with ItemIds.of, so _id already makes the business key unique, and a second
         // unique index would double the cost of every insert.
-        indexes.createIndex(new Index().named("supplier_sku_lookup").on("supplierId", Direction.ASC)
+        indexes.createIndex(new Index()
+                .named("supplier_sku_lookup")
+                .on("supplierId", Direction.ASC)
                 .on("supplierSku", Direction.ASC));
         // Listing by supplier or category subtree, sorted by id (the stable page order).
-        indexes.createIndex(new Index().named("supplier_list").on("supplierId", Direction.ASC).on("_id", Direction.ASC));
-        indexes.createIndex(new Index().named("category_list").on("categoryPrefixes", Direction.ASC)
+        indexes.createIndex(new Index()
+                .named("supplier_list")
+                .on("supplierId", Direction.ASC)
+                .on("_id", Direction.ASC));
+        indexes.createIndex(new Index()
+                .named("category_list")
+                .on("categoryPrefixes", Direction.ASC)
                 .on("_id", Direction.ASC));
         // The re-publication sweep looks for old intents (the collection is normally empty).
-        mongo.indexOps(PublicationIntent.class).createIndex(new Index().named("created").on("createdAt", Direction.ASC));
+        mongo.indexOps(PublicationIntent.class)
+                .createIndex(new Index().named("created").on("createdAt", Direction.ASC));
         for (String attribute : indexedAttributes) {
-            indexes.createIndex(new Index().named("attr_" + attribute).on("attributes." + attribute, Direction.ASC)
+            indexes.createIndex(new Index()
+                    .named("attr_" + attribute)
+                    .on("attributes." + attribute, Direction.ASC)
                     .on("_id", Direction.ASC));
         }
     }

@@ -3,6 +3,9 @@ package dev.bazaar.item.catalog;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.client.model.InsertManyOptions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
-import com.mongodb.client.model.InsertManyOptions;
 import org.bson.RawBsonDocument;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
@@ -79,7 +79,8 @@ public class ItemStore {
         }
         List<RawBsonDocument> documents = items.stream().map(bson::toBson).toList();
         try {
-            mongo.getCollection(ItemDocument.COLLECTION).withDocumentClass(RawBsonDocument.class)
+            mongo.getCollection(ItemDocument.COLLECTION)
+                    .withDocumentClass(RawBsonDocument.class)
                     .insertMany(documents, new InsertManyOptions().ordered(false));
             return Set.of();
         } catch (MongoBulkWriteException e) {
@@ -88,7 +89,8 @@ public class ItemStore {
             if (!onlyDuplicates) {
                 throw translated(e);
             }
-            return e.getWriteErrors().stream().map(error -> items.get(error.getIndex()).id())
+            return e.getWriteErrors().stream()
+                    .map(error -> items.get(error.getIndex()).id())
                     .collect(Collectors.toSet());
         } catch (MongoException e) {
             throw translated(e);
@@ -129,7 +131,10 @@ public class ItemStore {
      * if nobody changed the item since, and returns the item as stored afterwards.
      */
     public Optional<ItemDocument> updateIfVersion(String id, long expectedVersion, Update update) {
-        return Optional.ofNullable(mongo.findAndModify(query(where("_id").is(id).and("version").is(expectedVersion)),
-                update, FindAndModifyOptions.options().returnNew(true), ItemDocument.class));
+        return Optional.ofNullable(mongo.findAndModify(
+                query(where("_id").is(id).and("version").is(expectedVersion)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                ItemDocument.class));
     }
 }

@@ -16,6 +16,5 @@ record PublicationIntent(@Id String id, Instant createdAt, List<Entry> entries) 
     static final String COLLECTION = "publication_intents";
 
     /** The item and the event id its write carries; the write applied iff the item still holds that id. */
-    record Entry(String itemId, String eventId) {
-    }
+    record Entry(String itemId, String eventId) {}
 }

@@ -27,7 +27,8 @@ public class PublicationIntents {
     /** Records that these items are about to be written with these event ids; returns the intent's id. */
     String record(List<PublicationIntent.Entry> entries, Instant now) {
         var intent = new PublicationIntent(UUID.randomUUID().toString(), now, entries);
-        mongo.getCollection(PublicationIntent.COLLECTION).withDocumentClass(RawBsonDocument.class)
+        mongo.getCollection(PublicationIntent.COLLECTION)
+                .withDocumentClass(RawBsonDocument.class)
                 .insertOne(toBson(intent));
         return intent.id();
     }
@@ -38,7 +39,8 @@ public class PublicationIntents {
      * mapping of its entries was 5 % of this service's CPU.
      */
     static RawBsonDocument toBson(PublicationIntent intent) {
-        BulkUtf8OutputBuffer buffer = new BulkUtf8OutputBuffer(128 + 96 * intent.entries().size());
+        BulkUtf8OutputBuffer buffer =
+                new BulkUtf8OutputBuffer(128 + 96 * intent.entries().size());
         try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
             writer.writeStartDocument();
             writer.writeString("_id", intent.id());
@@ -70,8 +72,8 @@ public class PublicationIntents {
 
     /** Intents older than {@code cutoff}: their writer died or Kafka did not acknowledge in time. */
     List<PublicationIntent> olderThan(Instant cutoff, int limit) {
-        return mongo.find(query(where("createdAt").lt(cutoff)).with(Sort.by("createdAt")).limit(limit),
-                PublicationIntent.class);
+        return mongo.find(
+                query(where("createdAt").lt(cutoff)).with(Sort.by("createdAt")).limit(limit), PublicationIntent.class);
     }
 
     /** Whether any intent exists, however recent. */

@@ -30,7 +30,10 @@ class UnpublishedChangeSweeper {
     private final Duration grace;
     private final Clock clock;
 
-    UnpublishedChangeSweeper(PublicationIntents intents, ItemStore store, CatalogChangePublisher publisher,
+    UnpublishedChangeSweeper(
+            PublicationIntents intents,
+            ItemStore store,
+            CatalogChangePublisher publisher,
             CatalogProperties properties) {
         this.intents = intents;
         this.store = store;
@@ -40,7 +43,8 @@ class UnpublishedChangeSweeper {
     }
 
     /** The grace period leaves intents whose publication is still in flight to their writer. */
-    @Scheduled(initialDelayString = "${bazaar.items.republish.initial-delay:PT5S}",
+    @Scheduled(
+            initialDelayString = "${bazaar.items.republish.initial-delay:PT5S}",
             fixedDelayString = "${bazaar.items.republish.interval:PT30S}")
     void sweep() {
         Instant cutoff = Instant.now(clock).minus(grace);
@@ -63,7 +67,8 @@ class UnpublishedChangeSweeper {
     }
 
     private List<ItemDocument> writtenItems(PublicationIntent intent) {
-        List<String> ids = intent.entries().stream().map(PublicationIntent.Entry::itemId).toList();
+        List<String> ids =
+                intent.entries().stream().map(PublicationIntent.Entry::itemId).toList();
         Map<String, ItemDocument> stored = store.findAll(ids);
         return intent.entries().stream()
                 .filter(entry -> stored.containsKey(entry.itemId())

@@ -40,30 +40,35 @@ class ItemAdminController {
     @PostMapping
     ResponseEntity<ItemView> create(@Valid @RequestBody ItemRequest request) {
         ItemView item = ItemView.of(administration.create(request));
-        return ResponseEntity.created(URI.create("/api/items/" + item.itemId())).eTag(item.etag()).body(item);
+        return ResponseEntity.created(URI.create("/api/items/" + item.itemId()))
+                .eTag(item.etag())
+                .body(item);
     }
 
     @PutMapping("/{itemId}")
-    ResponseEntity<ItemView> update(@PathVariable String itemId,
+    ResponseEntity<ItemView> update(
+            @PathVariable String itemId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ItemRequest request) {
-        ItemView item = ItemView.of(administration.update(ItemIdParameter.valid(itemId), expectedVersion(ifMatch),
-                request.content()));
+        ItemView item = ItemView.of(
+                administration.update(ItemIdParameter.valid(itemId), expectedVersion(ifMatch), request.content()));
         return ResponseEntity.ok().eTag(item.etag()).body(item);
     }
 
     /** Items are never erased (orders and carts still name them): delete deactivates. */
     @DeleteMapping("/{itemId}")
-    ResponseEntity<Void> delete(@PathVariable String itemId,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ItemView item = ItemView.of(
-                administration.deactivate(ItemIdParameter.valid(itemId), expectedVersion(ifMatch)));
+    ResponseEntity<Void> delete(
+            @PathVariable String itemId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        ItemView item = ItemView.of(administration.deactivate(ItemIdParameter.valid(itemId), expectedVersion(ifMatch)));
         return ResponseEntity.noContent().eTag(item.etag()).build();
     }
 
     private static long expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "Precondition required",
+            throw new ApiProblem(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "if-match-required",
+                    "Precondition required",
                     "Send If-Match: \"<version>\" with the version you read (the item's ETag)");
         }
         Matcher matcher = ETAG.matcher(ifMatch.trim());

@@ -3,10 +3,10 @@ package dev.bazaar.item.ops;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.item.catalog.CatalogChangePublisher;
+import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
-import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.time.Instant;
 import java.util.List;
@@ -31,11 +31,17 @@ class ItemAdministration {
 
     ItemDocument create(ItemRequest request) {
         if (blank(request.supplierId()) || blank(request.supplierSku())) {
-            throw ApiProblem.badRequest("validation-error", "supplierId and supplierSku are required to create an item");
+            throw ApiProblem.badRequest(
+                    "validation-error", "supplierId and supplierSku are required to create an item");
         }
         String id = ItemIds.of(request.supplierId(), request.supplierSku());
         // Supplier version 0: the supplier's own feed (versions from 1) may later take the item over.
-        var item = ItemDocument.created(id, request.supplierId(), request.supplierSku(), 0, request.content(),
+        var item = ItemDocument.created(
+                id,
+                request.supplierId(),
+                request.supplierSku(),
+                0,
+                request.content(),
                 ItemChange.of(Change.CREATED, Instant.now()));
         String intent = publisher.intend(List.of(item));
         try {
@@ -44,7 +50,8 @@ class ItemAdministration {
             publisher.abandon(intent);
             long current = store.find(id).map(ItemDocument::version).orElse(0L);
             throw ApiProblem.conflict("item-exists", "Item '" + id + "' already exists for this supplier SKU")
-                    .with("itemId", id).with("currentVersion", current);
+                    .with("itemId", id)
+                    .with("currentVersion", current);
         }
         publisher.publish(List.of(item), List.of(intent));
         return item;
@@ -70,7 +77,9 @@ class ItemAdministration {
     private ItemDocument write(ItemDocument current, ItemContent content, Change change) {
         var itemChange = ItemChange.of(change, Instant.now());
         String intent = publisher.intend(List.of(current.changed(current.supplierVersion(), content, itemChange)));
-        ItemDocument written = store.updateIfVersion(current.id(), current.version(),
+        ItemDocument written = store.updateIfVersion(
+                        current.id(),
+                        current.version(),
                         ItemStore.changeUpdate(content, current.supplierVersion(), itemChange))
                 .orElse(null);
         if (written == null) {
@@ -94,8 +103,11 @@ class ItemAdministration {
     }
 
     private static ApiProblem staleProblem(String id, long currentVersion) {
-        return ApiProblem.conflict("stale-version", "Item '" + id + "' has changed since you read it; it is now at version "
-                + currentVersion + ". Read it again and retry.").with("currentVersion", currentVersion);
+        return ApiProblem.conflict(
+                        "stale-version",
+                        "Item '" + id + "' has changed since you read it; it is now at version " + currentVersion
+                                + ". Read it again and retry.")
+                .with("currentVersion", currentVersion);
     }
 
     private static boolean blank(String value) {

@@ -35,7 +35,16 @@ record ItemRequest(
     }
 
     ItemContent content() {
-        return new ItemContent(title.trim(), brand, categoryPath.stream().map(String::trim).toList(), price, mrp, images,
-                description, attributes, sizeClass == null ? SizeClass.MEDIUM : sizeClass, active == null || active);
+        return new ItemContent(
+                title.trim(),
+                brand,
+                categoryPath.stream().map(String::trim).toList(),
+                price,
+                mrp,
+                images,
+                description,
+                attributes,
+                sizeClass == null ? SizeClass.MEDIUM : sizeClass,
+                active == null || active);
     }
 }

@@ -27,11 +27,16 @@ record ReceivedItem(CanonicalItem item, byte[] json) {
 
     /** Reads items off a parser that goes on after them (see {@link #read}). */
     static ObjectReader itemReader(JsonMapper mapper) {
-        return mapper.readerFor(CanonicalItem.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return mapper.readerFor(CanonicalItem.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .withHandler(new DeserializationProblemHandler() {
                     @Override
-                    public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                            ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
+                    public boolean handleUnknownProperty(
+                            DeserializationContext context,
+                            JsonParser parser,
+                            ValueDeserializer<?> deserializer,
+                            Object beanOrClass,
+                            String propertyName) {
                         UNKNOWN_PROPERTY.get()[0] = true;
                         parser.skipChildren(); // ignored, as without this handler
                         return true;

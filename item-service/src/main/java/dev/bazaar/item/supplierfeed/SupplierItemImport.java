@@ -6,10 +6,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.item.catalog.CatalogChangePublisher;
+import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
-import dev.bazaar.item.catalog.ItemChange;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +65,8 @@ class SupplierItemImport {
             return;
         }
         Map<String, ReceivedItem> newest = newestPerItem(received);
-        Collection<CanonicalItem> remaining = newest.values().stream().map(ReceivedItem::item).toList();
+        Collection<CanonicalItem> remaining =
+                newest.values().stream().map(ReceivedItem::item).toList();
         Map<UpsertOutcome, Integer> outcomes = new EnumMap<>(UpsertOutcome.class);
         List<ItemDocument> changed = new ArrayList<>();
         List<String> intents = new ArrayList<>();
@@ -93,7 +94,10 @@ class SupplierItemImport {
     private static Map<String, ReceivedItem> newestPerItem(List<ReceivedItem> received) {
         Map<String, ReceivedItem> newest = new LinkedHashMap<>();
         for (ReceivedItem one : received) {
-            newest.merge(one.item().itemId(), one, (a, b) -> b.item().version() > a.item().version() ? b : a);
+            newest.merge(
+                    one.item().itemId(),
+                    one,
+                    (a, b) -> b.item().version() > a.item().version() ? b : a);
         }
         return newest;
     }
@@ -107,7 +111,9 @@ class SupplierItemImport {
         Map<String, byte[]> json = new HashMap<>();
         for (ItemDocument item : changed) {
             ReceivedItem received = newest.get(item.id());
-            if (item.lastChange().change() == Change.CREATED && received != null && received.json() != null
+            if (item.lastChange().change() == Change.CREATED
+                    && received != null
+                    && received.json() != null
                     && item.toCanonical().equals(received.item())) {
                 json.put(item.id(), received.json());
             }
@@ -135,20 +141,30 @@ class SupplierItemImport {
     }
 
     private Round applyOnce(Collection<CanonicalItem> items, List<String> intents) {
-        return applyAgainst(items, store.findAll(items.stream().map(CanonicalItem::itemId).toList()), intents);
+        return applyAgainst(
+                items, store.findAll(items.stream().map(CanonicalItem::itemId).toList()), intents);
     }
 
     /** Decides and writes each item against {@code stored}, the items as read (absent: not stored). */
-    private Round applyAgainst(Collection<CanonicalItem> items, Map<String, ItemDocument> stored, List<String> intents) {
+    private Round applyAgainst(
+            Collection<CanonicalItem> items, Map<String, ItemDocument> stored, List<String> intents) {
         Instant now = Instant.now();
-        List<Plan> plans = items.stream().map(item -> plan(item, stored.get(item.itemId()), now)).toList();
-        List<ItemDocument> changes = plans.stream().filter(plan -> plan.after != null).map(Plan::after).toList();
+        List<Plan> plans = items.stream()
+                .map(item -> plan(item, stored.get(item.itemId()), now))
+                .toList();
+        List<ItemDocument> changes = plans.stream()
+                .filter(plan -> plan.after != null)
+                .map(Plan::after)
+                .toList();
         if (!changes.isEmpty()) {
             intents.add(publisher.intend(changes));
         }
 
-        List<Plan> creations = plans.stream().filter(plan -> plan.outcome == UpsertOutcome.CREATED).toList();
-        Set<String> failedInserts = store.insertNew(creations.stream().map(Plan::after).toList());
+        List<Plan> creations = plans.stream()
+                .filter(plan -> plan.outcome == UpsertOutcome.CREATED)
+                .toList();
+        Set<String> failedInserts =
+                store.insertNew(creations.stream().map(Plan::after).toList());
         List<Plan> updates = plans.stream().filter(plan -> plan.update != null).toList();
         int matched = update(updates);
 
@@ -168,8 +184,13 @@ class SupplierItemImport {
     private static Plan plan(CanonicalItem item, ItemDocument stored, Instant now) {
         ItemContent content = ItemContent.of(item);
         if (stored == null) {
-            var created = ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), item.version(),
-                    content, ItemChange.of(Change.CREATED, now));
+            var created = ItemDocument.created(
+                    item.itemId(),
+                    item.supplierId(),
+                    item.supplierSku(),
+                    item.version(),
+                    content,
+                    ItemChange.of(Change.CREATED, now));
             return new Plan(item, UpsertOutcome.CREATED, created, null, null);
         }
         if (item.version() <= stored.supplierVersion()) {
@@ -177,14 +198,26 @@ class SupplierItemImport {
         }
         if (content.sameAs(stored.content())) {
             // Remember the newer version (so an older one arriving later stays stale) without any visible change.
-            return new Plan(item, UpsertOutcome.UNCHANGED, null, query(where("_id").is(item.itemId())),
+            return new Plan(
+                    item,
+                    UpsertOutcome.UNCHANGED,
+                    null,
+                    query(where("_id").is(item.itemId())),
                     new Update().max("supplierVersion", item.version()));
         }
         Change change = stored.active() && !content.active() ? Change.DEACTIVATED : Change.UPDATED;
         ItemChange itemChange = ItemChange.of(change, now);
-        var guard = query(where("_id").is(item.itemId()).and("version").is(stored.version())
-                .and("supplierVersion").lt(item.version()));
-        return new Plan(item, UpsertOutcome.UPDATED, stored.changed(item.version(), content, itemChange), guard,
+        var guard = query(where("_id")
+                .is(item.itemId())
+                .and("version")
+                .is(stored.version())
+                .and("supplierVersion")
+                .lt(item.version()));
+        return new Plan(
+                item,
+                UpsertOutcome.UPDATED,
+                stored.changed(item.version(), content, itemChange),
+                guard,
                 ItemStore.changeUpdate(content, item.version(), itemChange));
     }
 
@@ -206,7 +239,8 @@ class SupplierItemImport {
         if (matched >= updates.size()) {
             return failedInserts;
         }
-        Map<String, ItemDocument> now = store.findAll(updates.stream().map(plan -> plan.item.itemId()).toList());
+        Map<String, ItemDocument> now =
+                store.findAll(updates.stream().map(plan -> plan.item.itemId()).toList());
         Set<String> missed = new HashSet<>(failedInserts);
         for (Plan plan : updates) {
             ItemDocument current = now.get(plan.item.itemId());
@@ -220,9 +254,7 @@ class SupplierItemImport {
         return missed;
     }
 
-    private record Plan(CanonicalItem item, UpsertOutcome outcome, ItemDocument after, Query filter, Update update) {
-    }
+    private record Plan(CanonicalItem item, UpsertOutcome outcome, ItemDocument after, Query filter, Update update) {}
 
-    private record Round(List<Plan> applied, List<CanonicalItem> retry) {
-    }
+    private record Round(List<Plan> applied, List<CanonicalItem> retry) {}
 }

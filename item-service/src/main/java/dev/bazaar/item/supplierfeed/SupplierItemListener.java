@@ -37,7 +37,10 @@ class SupplierItemListener {
     // items in parallel. Two threads per instance by default: each batch waits on Mongo for about
     // as long as it computes, and with one thread this listener was the import's bottleneck once
     // the stores had become cheaper (2026-12-02: 11.6-14.7 s per 100,000 items against 14.1-15.3).
-    @KafkaListener(id = "supplier-items", idIsGroup = false, batch = "true",
+    @KafkaListener(
+            id = "supplier-items",
+            idIsGroup = false,
+            batch = "true",
             concurrency = "${bazaar.items.supplier-feed-consumers:2}",
             topics = "${bazaar.kafka.topic-prefix:}" + Topics.SUPPLIER_ITEMS)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
@@ -64,7 +67,8 @@ class SupplierItemListener {
         require(item.version() > 0, "version must be positive");
         require(item.title() != null && !item.title().isBlank(), "title is required");
         // ItemIds.of also rejects a blank supplierId or supplierSku.
-        require(ItemIds.of(item.supplierId(), item.supplierSku()).equals(item.itemId()),
+        require(
+                ItemIds.of(item.supplierId(), item.supplierSku()).equals(item.itemId()),
                 "itemId " + item.itemId() + " is not ItemIds.of(supplierId, supplierSku)");
         return received;
     }

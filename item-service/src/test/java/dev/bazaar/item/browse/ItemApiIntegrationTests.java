@@ -14,10 +14,10 @@ import dev.bazaar.contracts.Money;
 import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.item.catalog.ItemContent;
 import dev.bazaar.item.catalog.ItemDocument;
 import dev.bazaar.item.catalog.ItemStore;
-import dev.bazaar.item.catalog.ItemChange;
 import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** The public read API over the real local Mongo; no token needed. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MONGO})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemApiIntegrationTests {
 
@@ -70,26 +70,50 @@ class ItemApiIntegrationTests {
     }
 
     private void insert(String supplierId, String sku, List<String> categoryPath, String fabric) {
-        var content = new ItemContent("Item " + sku, "Brand", categoryPath, Money.inr(10_000), null, List.of(),
-                "desc", Map.of("fabric", fabric), SizeClass.SMALL, true);
-        store.insert(ItemDocument.created(ItemIds.of(supplierId, sku), supplierId, sku, 1, content,
+        var content = new ItemContent(
+                "Item " + sku,
+                "Brand",
+                categoryPath,
+                Money.inr(10_000),
+                null,
+                List.of(),
+                "desc",
+                Map.of("fabric", fabric),
+                SizeClass.SMALL,
+                true);
+        store.insert(ItemDocument.created(
+                ItemIds.of(supplierId, sku),
+                supplierId,
+                sku,
+                1,
+                content,
                 ItemChange.of(Change.CREATED, Instant.now())));
     }
 
     /** The API docs say which calls need a token and how errors look, as they do. */
     @Test
     void theApiDocsListThePublicReadsAndTheOpsWrites() throws Exception {
-        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-        doc.assertPlatformConventions("item-service").assertBearerScheme()
-                .assertOperations("GET /api/items/{itemId}", "POST /api/items/bulk-get", "GET /api/items",
-                        "POST /api/items", "PUT /api/items/{itemId}", "DELETE /api/items/{itemId}");
+        doc.assertPlatformConventions("item-service")
+                .assertBearerScheme()
+                .assertOperations(
+                        "GET /api/items/{itemId}",
+                        "POST /api/items/bulk-get",
+                        "GET /api/items",
+                        "POST /api/items",
+                        "PUT /api/items/{itemId}",
+                        "DELETE /api/items/{itemId}");
         assertThat(doc.securityOf("GET /api/items/{itemId}")).isEmpty();
         assertThat(doc.securityOf("POST /api/items/bulk-get")).isEmpty();
         assertThat(doc.securityOf("PUT /api/items/{itemId}")).containsExactly(ApiDocument.BEARER);
         // The attribute filters are read as one map, which is not a parameter a client sends.
-        assertThat(doc.operation("GET /api/items").getParameters()).extracting(parameter -> parameter.getName())
+        assertThat(doc.operation("GET /api/items").getParameters())
+                .extracting(parameter -> parameter.getName())
                 .containsExactlyInAnyOrder("supplierId", "category", "page", "size");
         doc.assertProblemResponse("GET /api/items/{itemId}", 404)
                 .assertProblemResponse("POST /api/items/bulk-get", 400)
@@ -156,7 +180,9 @@ class ItemApiIntegrationTests {
 
     @Test
     void listsBySupplierPageByPageInAStableOrder() throws Exception {
-        List<String> alphaIds = IntStream.rangeClosed(1, 5).mapToObj(i -> ItemIds.of("alpha", "KUR-" + i)).sorted()
+        List<String> alphaIds = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> ItemIds.of("alpha", "KUR-" + i))
+                .sorted()
                 .toList();
         mvc.perform(get("/api/items").param("supplierId", "alpha").param("size", "2"))
                 .andExpect(status().isOk())
@@ -165,7 +191,10 @@ class ItemApiIntegrationTests {
                 .andExpect(jsonPath("$.size").value(2))
                 .andExpect(jsonPath("$.items[0].itemId").value(alphaIds.get(0)))
                 .andExpect(jsonPath("$.items[1].itemId").value(alphaIds.get(1)));
-        mvc.perform(get("/api/items").param("supplierId", "alpha").param("size", "2").param("page", "2"))
+        mvc.perform(get("/api/items")
+                        .param("supplierId", "alpha")
+                        .param("size", "2")
+                        .param("page", "2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.items[0].itemId").value(alphaIds.get(4)));
@@ -174,15 +203,20 @@ class ItemApiIntegrationTests {
     @Test
     void listsACategorySubtreeAndFiltersByAttribute() throws Exception {
         mvc.perform(get("/api/items").param("category", "Clothing>>Women's Clothing"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(7));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(7));
         mvc.perform(get("/api/items").param("category", KURTAS))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(5));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(5));
         mvc.perform(get("/api/items").param("category", "Clothing").param("supplierId", "beta"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(3));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(3));
         mvc.perform(get("/api/items").param("category", "Clothing").param("attr.fabric", "cotton"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(6));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(6));
         mvc.perform(get("/api/items").param("category", "Clothing>>Kurtas"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(0));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(0));
     }
 
     @Test
@@ -195,11 +229,14 @@ class ItemApiIntegrationTests {
     }
 
     private ResultActions bulkGet(String body) throws Exception {
-        return mvc.perform(post("/api/items/bulk-get").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/items/bulk-get")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     private static String idsJson(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+        return IntStream.range(0, count)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
                 .collect(Collectors.joining(",", "{\"ids\":[", "]}"));
     }
 

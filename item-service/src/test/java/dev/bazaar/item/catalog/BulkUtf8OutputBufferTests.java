@@ -14,9 +14,19 @@ import org.junit.jupiter.api.Test;
 /** Every string must come out as the driver's own buffer writes it, byte for byte. */
 class BulkUtf8OutputBufferTests {
 
-    private static final List<String> TEXTS = List.of("", "plain ASCII", "Café à la crème", "साड़ी कुर्ता",
-            "中文 标题", "emoji 👗 pair", "lone high \uD83D end", "lone low \uDC57 end", "\uDC57\uD83D reversed",
-            "ends high \uD83D", "€ 3-byte", "x".repeat(5_000));
+    private static final List<String> TEXTS = List.of(
+            "",
+            "plain ASCII",
+            "Café à la crème",
+            "साड़ी कुर्ता",
+            "中文 标题",
+            "emoji 👗 pair",
+            "lone high \uD83D end",
+            "lone low \uDC57 end",
+            "\uDC57\uD83D reversed",
+            "ends high \uD83D",
+            "€ 3-byte",
+            "x".repeat(5_000));
 
     @Test
     void writesStringsValuesAndNamesAsTheDriverDoes() {
@@ -30,7 +40,8 @@ class BulkUtf8OutputBufferTests {
                 writer.writeEndArray();
                 writer.writeEndDocument();
             };
-            assertThat(bytes(new BulkUtf8OutputBuffer(16), document)).as(text)
+            assertThat(bytes(new BulkUtf8OutputBuffer(16), document))
+                    .as(text)
                     .isEqualTo(bytes(new BasicOutputBuffer(16), document));
         }
     }
@@ -38,9 +49,11 @@ class BulkUtf8OutputBufferTests {
     @Test
     void refusesANameWithANulCharacterAsTheDriverDoes() {
         assertThatThrownBy(() -> bytes(new BulkUtf8OutputBuffer(16), writer -> {
-            writer.writeStartDocument();
-            writer.writeString("bad\0name", "value");
-        })).isInstanceOf(BsonSerializationException.class).hasMessageContaining("null character");
+                    writer.writeStartDocument();
+                    writer.writeString("bad\0name", "value");
+                }))
+                .isInstanceOf(BsonSerializationException.class)
+                .hasMessageContaining("null character");
     }
 
     private static byte[] bytes(BasicOutputBuffer buffer, Consumer<BsonBinaryWriter> writes) {

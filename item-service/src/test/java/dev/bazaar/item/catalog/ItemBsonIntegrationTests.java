@@ -31,7 +31,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * written any other way.
  */
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MONGO})
 class ItemBsonIntegrationTests {
 
     @Autowired
@@ -48,20 +48,41 @@ class ItemBsonIntegrationTests {
         ItemDocument item = fullItem("BSON-1");
 
         assertThat(direct(item)).isEqualTo(springData(item));
-        assertThat(direct(item).keySet()).as("every stored field of the record is written")
-                .containsAll(Arrays.stream(ItemDocument.class.getRecordComponents()).map(RecordComponent::getName)
-                        .map(name -> name.equals("id") ? "_id" : name).toList());
+        assertThat(direct(item).keySet())
+                .as("every stored field of the record is written")
+                .containsAll(Arrays.stream(ItemDocument.class.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .map(name -> name.equals("id") ? "_id" : name)
+                        .toList());
     }
 
     @Test
     void leavesOutNullFieldsAsSpringDataDoes() {
         ItemDocument full = fullItem("BSON-2");
-        ItemDocument sparse = new ItemDocument(full.id(), full.supplierId(), full.supplierSku(), 1, 1, "Plain mug",
-                null, List.of(), List.of(), Money.inr(19900), null, List.of(), null, Map.of(), null, true,
-                full.lastChange(), full.createdAt(), full.updatedAt());
+        ItemDocument sparse = new ItemDocument(
+                full.id(),
+                full.supplierId(),
+                full.supplierSku(),
+                1,
+                1,
+                "Plain mug",
+                null,
+                List.of(),
+                List.of(),
+                Money.inr(19900),
+                null,
+                List.of(),
+                null,
+                Map.of(),
+                null,
+                true,
+                full.lastChange(),
+                full.createdAt(),
+                full.updatedAt());
 
-        assertThat(direct(sparse)).isEqualTo(springData(sparse)).doesNotContainKeys("brand", "mrp", "description",
-                "sizeClass");
+        assertThat(direct(sparse))
+                .isEqualTo(springData(sparse))
+                .doesNotContainKeys("brand", "mrp", "description", "sizeClass");
     }
 
     @Test
@@ -72,23 +93,31 @@ class ItemBsonIntegrationTests {
 
         ItemDocument read = store.find(item.id()).orElseThrow();
         assertThat(read).usingRecursiveComparison().ignoringFields("attributes").isEqualTo(item);
-        assertThat(read.attributes()).containsEntry("fabric", "Cotton").containsEntry("pockets", 2)
+        assertThat(read.attributes())
+                .containsEntry("fabric", "Cotton")
+                .containsEntry("pockets", 2)
                 .containsEntry("Dimensions (cm.)", "30 x 20");
-        assertThat(store.insertNew(List.of(item, fullItem("BSON-4")))).as("an id that exists is reported, the rest stored")
+        assertThat(store.insertNew(List.of(item, fullItem("BSON-4"))))
+                .as("an id that exists is reported, the rest stored")
                 .containsExactly(item.id());
         assertThat(store.find(fullItem("BSON-4").id())).isPresent();
     }
 
     private Document direct(ItemDocument item) {
-        return new DocumentCodec().decode(bson.toBson(item).asBsonReader(), DecoderContext.builder().build());
+        return new DocumentCodec()
+                .decode(
+                        bson.toBson(item).asBsonReader(),
+                        DecoderContext.builder().build());
     }
 
     private Document springData(ItemDocument item) {
         Document document = new Document();
         mongo.getConverter().write(item, document);
         // Round trip through BSON so both sides hold the types the driver reads back.
-        return new DocumentCodec().decode(new org.bson.RawBsonDocument(document, new DocumentCodec()).asBsonReader(),
-                DecoderContext.builder().build());
+        return new DocumentCodec()
+                .decode(
+                        new org.bson.RawBsonDocument(document, new DocumentCodec()).asBsonReader(),
+                        DecoderContext.builder().build());
     }
 
     private static ItemDocument fullItem(String sku) {
@@ -107,9 +136,17 @@ class ItemBsonIntegrationTests {
         attributes.put("box", nested);
         attributes.put("gsm", new BigDecimal("180.50"));
         attributes.put("absent", null);
-        ItemContent content = new ItemContent("Kurta " + sku, "Bazaar Basics", List.of("Clothing", "Kurtas"),
-                Money.inr(49900), Money.inr(79900), List.of("https://img.example/1.jpg"), "A cotton kurta",
-                attributes, SizeClass.SMALL, true);
+        ItemContent content = new ItemContent(
+                "Kurta " + sku,
+                "Bazaar Basics",
+                List.of("Clothing", "Kurtas"),
+                Money.inr(49900),
+                Money.inr(79900),
+                List.of("https://img.example/1.jpg"),
+                "A cotton kurta",
+                attributes,
+                SizeClass.SMALL,
+                true);
         // Mongo keeps milliseconds, whichever way an item is written.
         Instant at = Instant.parse("2026-12-01T10:15:30.123Z");
         ItemChange change = new ItemChange("3f1c6a9e-0d55-4a44-9d3c-8f1a2b3c4d5e", Change.CREATED, at);

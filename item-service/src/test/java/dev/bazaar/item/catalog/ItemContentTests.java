@@ -12,8 +12,17 @@ import org.junit.jupiter.api.Test;
 class ItemContentTests {
 
     static ItemContent content(Map<String, Object> attributes, String title) {
-        return new ItemContent(title, "Brand", List.of("A", " B ", "C"), Money.inr(100), null, List.of(), null,
-                attributes, SizeClass.SMALL, true);
+        return new ItemContent(
+                title,
+                "Brand",
+                List.of("A", " B ", "C"),
+                Money.inr(100),
+                null,
+                List.of(),
+                null,
+                attributes,
+                SizeClass.SMALL,
+                true);
     }
 
     @Test
@@ -27,8 +36,10 @@ class ItemContentTests {
 
         assertThat(content(ab, "T").hash()).isEqualTo(content(ba, "T").hash());
         assertThat(content(ab, "T").hash()).isNotEqualTo(content(ab, "T2").hash());
-        assertThat(content(ab, "T").hash()).isNotEqualTo(content(Map.of("a", 2), "T").hash());
-        assertThat(content(ab, "T").hash()).isNotEqualTo(content(ab, "T").withActive(false).hash());
+        assertThat(content(ab, "T").hash())
+                .isNotEqualTo(content(Map.of("a", 2), "T").hash());
+        assertThat(content(ab, "T").hash())
+                .isNotEqualTo(content(ab, "T").withActive(false).hash());
     }
 
     @Test
@@ -45,19 +56,26 @@ class ItemContentTests {
 
         assertThat(content(ab, "T").sameAs(content(ba, "T"))).isTrue();
         assertThat(content(ab, "T")).as("an Integer is not equal to a Long").isNotEqualTo(content(heldAsLongs, "T"));
-        assertThat(content(ab, "T").sameAs(content(heldAsLongs, "T"))).as("but both are written as 1").isTrue();
+        assertThat(content(ab, "T").sameAs(content(heldAsLongs, "T")))
+                .as("but both are written as 1")
+                .isTrue();
         assertThat(content(ab, "T").sameAs(content(ab, "T2"))).isFalse();
-        assertThat(content(ab, "T").sameAs(content(Map.of("a", 1, "b", List.of(2, "x")), "T"))).isFalse();
+        assertThat(content(ab, "T").sameAs(content(Map.of("a", 1, "b", List.of(2, "x")), "T")))
+                .isFalse();
         assertThat(content(ab, "T").sameAs(content(ab, "T").withActive(false))).isFalse();
         assertThat(content(ab, "T").sameAs(content(Map.of("a", 1.0, "b", List.of("x", 2)), "T")))
-                .as("1.0 is another value than 1").isFalse();
+                .as("1.0 is another value than 1")
+                .isFalse();
     }
 
     @Test
     void textsThatDifferOnlyInAnUnpairedSurrogateAreNotTheSame() {
-        assertThat(content(Map.of(), "broken \uD800 text").sameAs(content(Map.of(), "broken \uDC00 text"))).isFalse();
+        assertThat(content(Map.of(), "broken \uD800 text").sameAs(content(Map.of(), "broken \uDC00 text")))
+                .isFalse();
         assertThat(content(Map.of("t", "broken \uD800 text", "n", 1), "T")
-                .sameAs(content(Map.of("t", "broken \uD800 text", "n", 1L), "T"))).as("compared by hash").isTrue();
+                        .sameAs(content(Map.of("t", "broken \uD800 text", "n", 1L), "T")))
+                .as("compared by hash")
+                .isTrue();
     }
 
     @Test

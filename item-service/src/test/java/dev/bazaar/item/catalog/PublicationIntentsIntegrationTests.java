@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** An intent written directly is what Spring Data writes, and reads back through it as written. */
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MONGO})
 class PublicationIntentsIntegrationTests {
 
     @Autowired
@@ -32,7 +32,8 @@ class PublicationIntentsIntegrationTests {
         // Mongo keeps milliseconds, whichever way an intent is written.
         Instant createdAt = Instant.parse("2020-01-01T00:00:00.123Z");
         List<PublicationIntent.Entry> entries = List.of(
-                new PublicationIntent.Entry(UUID.randomUUID().toString(), UUID.randomUUID().toString()),
+                new PublicationIntent.Entry(
+                        UUID.randomUUID().toString(), UUID.randomUUID().toString()),
                 new PublicationIntent.Entry("कुर्ता-1", UUID.randomUUID().toString()));
         var intent = new PublicationIntent(UUID.randomUUID().toString(), createdAt, entries);
 
@@ -43,7 +44,8 @@ class PublicationIntentsIntegrationTests {
 
         String id = intents.record(entries, createdAt);
         assertThat(intents.olderThan(Instant.parse("2020-01-02T00:00:00Z"), 1_000))
-                .filteredOn(found -> found.id().equals(id)).singleElement()
+                .filteredOn(found -> found.id().equals(id))
+                .singleElement()
                 .satisfies(found -> {
                     assertThat(found.createdAt()).isEqualTo(createdAt);
                     assertThat(found.entries()).isEqualTo(entries);
@@ -52,6 +54,7 @@ class PublicationIntentsIntegrationTests {
     }
 
     private static Document decoded(RawBsonDocument bson) {
-        return new DocumentCodec().decode(bson.asBsonReader(), DecoderContext.builder().build());
+        return new DocumentCodec()
+                .decode(bson.asBsonReader(), DecoderContext.builder().build());
     }
 }

@@ -23,9 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * down) after recording its publication intent. The sweep finishes what was written, with the
  * event id it was written with, and drops what never was.
  */
-@SpringBootTest(properties = { "bazaar.items.republish.initial-delay=PT0.5S", "bazaar.items.republish.interval=PT0.5S",
-        "bazaar.items.republish.grace=PT2S" })
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@SpringBootTest(
+        properties = {
+            "bazaar.items.republish.initial-delay=PT0.5S",
+            "bazaar.items.republish.interval=PT0.5S",
+            "bazaar.items.republish.grace=PT2S"
+        })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MONGO})
 class UnpublishedChangeSweeperIntegrationTests {
 
     @Autowired
@@ -52,8 +56,8 @@ class UnpublishedChangeSweeperIntegrationTests {
     void aWrittenButUnacknowledgedChangeIsPublishedWithItsOriginalEventId() {
         var item = Items.kurta("supplier-s", "S-1", 7);
         var change = ItemChange.of(Change.CREATED, Instant.now());
-        var document = ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), 7,
-                ItemContent.of(item), change);
+        var document = ItemDocument.created(
+                item.itemId(), item.supplierId(), item.supplierSku(), 7, ItemContent.of(item), change);
         // What the importer leaves behind when it dies between its bulk write and the broker's ack.
         publisher.intend(List.of(document));
         store.insert(document);
@@ -75,8 +79,13 @@ class UnpublishedChangeSweeperIntegrationTests {
     void anIntentWhoseWriteNeverHappenedIsDroppedWithoutAnEvent() {
         var item = Items.kurta("supplier-s", "S-3", 1);
         // The writer died between recording its intent and the bulk write.
-        publisher.intend(List.of(ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), 1,
-                ItemContent.of(item), ItemChange.of(Change.CREATED, Instant.now()))));
+        publisher.intend(List.of(ItemDocument.created(
+                item.itemId(),
+                item.supplierId(),
+                item.supplierSku(),
+                1,
+                ItemContent.of(item),
+                ItemChange.of(Change.CREATED, Instant.now()))));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !intents.any());
         try (var catalog = new CatalogEvents(names, json, intents)) {
@@ -89,8 +98,8 @@ class UnpublishedChangeSweeperIntegrationTests {
     void aRecentIntentIsLeftToItsWriterDuringTheGracePeriod() {
         var item = Items.kurta("supplier-s", "S-2", 1);
         var change = ItemChange.of(Change.CREATED, Instant.now());
-        var document = ItemDocument.created(item.itemId(), item.supplierId(), item.supplierSku(), 1,
-                ItemContent.of(item), change);
+        var document = ItemDocument.created(
+                item.itemId(), item.supplierId(), item.supplierSku(), 1, ItemContent.of(item), change);
         Instant intended = Instant.now(); // no later than the intent's own time
         String intent = publisher.intend(List.of(document));
         store.insert(document);
@@ -98,7 +107,8 @@ class UnpublishedChangeSweeperIntegrationTests {
         // A sweep inside the grace period (2 s) leaves the intent and the item to the writer.
         sweeper.sweep();
         assertThat(Instant.now()).as("this sweep ran inside the grace period").isBefore(intended.plus(GRACE));
-        assertThat(intents.olderThan(Instant.now().plusSeconds(60), 10)).extracting(PublicationIntent::id)
+        assertThat(intents.olderThan(Instant.now().plusSeconds(60), 10))
+                .extracting(PublicationIntent::id)
                 .contains(intent);
 
         // Once the grace period is over, a sweep publishes it: not before.
@@ -106,11 +116,13 @@ class UnpublishedChangeSweeperIntegrationTests {
             var published = catalog.awaitRecords(item.itemId());
             assertThat(published).singleElement().satisfies(record -> {
                 assertThat(catalog.event(record).eventId().toString()).isEqualTo(change.eventId());
-                assertThat(Instant.ofEpochMilli(record.timestamp())).as("published after the grace period")
+                assertThat(Instant.ofEpochMilli(record.timestamp()))
+                        .as("published after the grace period")
                         .isAfterOrEqualTo(intended.plus(GRACE));
             });
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> intents.olderThan(Instant.now().plusSeconds(60), 10).stream()
-                .noneMatch(left -> left.id().equals(intent)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> intents.olderThan(Instant.now().plusSeconds(60), 10).stream()
+                        .noneMatch(left -> left.id().equals(intent)));
     }
 }

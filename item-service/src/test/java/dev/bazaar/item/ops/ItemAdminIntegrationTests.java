@@ -19,7 +19,6 @@ import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** OPS create / update / delete with optimistic locking, security and the catalogue events they emit. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MONGO})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemAdminIntegrationTests {
 
@@ -105,18 +104,22 @@ class ItemAdminIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"2\""));
 
-        mvc.perform(delete("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\"")
+        mvc.perform(delete("/api/items/{id}", id)
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
                         .header(HttpHeaders.AUTHORIZATION, OPS))
                 .andExpect(status().isConflict());
-        mvc.perform(delete("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"2\"")
+        mvc.perform(delete("/api/items/{id}", id)
+                        .header(HttpHeaders.IF_MATCH, "\"2\"")
                         .header(HttpHeaders.AUTHORIZATION, OPS))
                 .andExpect(status().isNoContent())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"3\""));
 
-        mvc.perform(get("/api/items/{id}", id)).andExpect(jsonPath("$.active").value(false))
+        mvc.perform(get("/api/items/{id}", id))
+                .andExpect(jsonPath("$.active").value(false))
                 .andExpect(jsonPath("$.version").value(3));
         List<CatalogItemChanged> events = catalog.await(id, 3);
-        assertThat(events).extracting(CatalogItemChanged::change)
+        assertThat(events)
+                .extracting(CatalogItemChanged::change)
                 .containsExactly(Change.CREATED, Change.UPDATED, Change.DEACTIVATED);
         assertThat(events).extracting(event -> event.item().version()).containsExactly(1L, 2L, 3L);
         assertThat(catalog.settled(id)).hasSize(3);
@@ -136,34 +139,53 @@ class ItemAdminIntegrationTests {
         problem(send(post("/api/items"), null, body("LAMP-3", "Lamp")), 401, "unauthorized");
         problem(send(post("/api/items"), CUSTOMER, body("LAMP-3", "Lamp")), 403, "forbidden");
         String id = ItemIds.of("ops-supplier", "LAMP-3");
-        problem(send(put("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\""), CUSTOMER, body("LAMP-3", "L")),
-                403, "forbidden");
+        problem(
+                send(put("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\""), CUSTOMER, body("LAMP-3", "L")),
+                403,
+                "forbidden");
         problem(mvc.perform(delete("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\"")), 401, "unauthorized");
-        problem(mvc.perform(delete("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\"")
-                .header(HttpHeaders.AUTHORIZATION, CUSTOMER)), 403, "forbidden");
+        problem(
+                mvc.perform(delete("/api/items/{id}", id)
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .header(HttpHeaders.AUTHORIZATION, CUSTOMER)),
+                403,
+                "forbidden");
     }
 
     @Test
     void badInputIsAProblem() throws Exception {
         problem(send(post("/api/items"), OPS, "{\"title\":"), 400, "bad-request");
-        problem(send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("129900", "\"cheap\"")), 400, "bad-request");
-        problem(send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("\"INR\"", "\"RUPEES\"")), 400,
+        problem(
+                send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("129900", "\"cheap\"")),
+                400,
+                "bad-request");
+        problem(
+                send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("\"INR\"", "\"RUPEES\"")),
+                400,
                 "bad-request");
         problem(send(post("/api/items"), OPS, body("LAMP-4", "")), 400, "validation-error")
                 .andExpect(jsonPath("$.errors[0].field").value("title"));
         problem(send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("129900", "-1")), 400, "validation-error");
-        problem(send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("\"MEDIUM\"", "\"HUGE\"")), 400,
+        problem(
+                send(post("/api/items"), OPS, body("LAMP-4", "Lamp").replace("\"MEDIUM\"", "\"HUGE\"")),
+                400,
                 "bad-request");
         problem(send(post("/api/items"), OPS, body("", "Lamp")), 400, "validation-error");
 
         String id = ItemIds.of("ops-supplier", "LAMP-4");
         problem(send(put("/api/items/{id}", id), OPS, body("LAMP-4", "Lamp")), 428, "if-match-required");
-        problem(send(put("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"abc\""), OPS, body("LAMP-4", "Lamp")),
-                400, "invalid-if-match");
-        problem(send(put("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\""), OPS, body("LAMP-4", "Lamp")),
-                404, "not-found");
-        problem(send(put("/api/items/not-a-uuid").header(HttpHeaders.IF_MATCH, "\"1\""), OPS, body("LAMP-4", "Lamp")),
-                400, "bad-request");
+        problem(
+                send(put("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"abc\""), OPS, body("LAMP-4", "Lamp")),
+                400,
+                "invalid-if-match");
+        problem(
+                send(put("/api/items/{id}", id).header(HttpHeaders.IF_MATCH, "\"1\""), OPS, body("LAMP-4", "Lamp")),
+                404,
+                "not-found");
+        problem(
+                send(put("/api/items/not-a-uuid").header(HttpHeaders.IF_MATCH, "\"1\""), OPS, body("LAMP-4", "Lamp")),
+                400,
+                "bad-request");
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, String token, String body) throws Exception {

@@ -57,15 +57,19 @@ class ReceivedItemTests {
             assertThat(received.json()).as(sent).isNull();
         }
         // The next item read on the same thread, without one, keeps its JSON again.
-        assertThat(ReceivedItem.read(items, json.writeValueAsBytes(received(item))).json()).isNotNull();
+        assertThat(ReceivedItem.read(items, json.writeValueAsBytes(received(item)))
+                        .json())
+                .isNotNull();
     }
 
     @Test
     void refusesWhatHasNoItem() {
         assertThatThrownBy(() -> ReceivedItem.read(items, "{\"eventId\":\"e\"}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("no item");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no item");
         assertThatThrownBy(() -> ReceivedItem.read(items, "{\"item\":null}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("no item");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no item");
         assertThatThrownBy(() -> ReceivedItem.read(items, "[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReceivedItem.read(items, "{not json".getBytes(StandardCharsets.UTF_8)))

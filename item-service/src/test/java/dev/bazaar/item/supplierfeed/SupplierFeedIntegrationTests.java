@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** supplier.items.v1 → Mongo → catalog.items.v1, against the real local Kafka and Mongo. */
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MONGO })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MONGO})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupplierFeedIntegrationTests {
 
@@ -93,17 +93,19 @@ class SupplierFeedIntegrationTests {
         ItemDocument stored = awaitStored(item.itemId(), 1);
         assertThat(stored.title()).isEqualTo(item.title());
         assertThat(stored.attributes()).containsEntry("fabric", "cotton");
-        assertThat(stored.categoryPrefixes()).containsExactly("Clothing", "Clothing>>Women's Clothing",
-                "Clothing>>Women's Clothing>>Kurtas");
+        assertThat(stored.categoryPrefixes())
+                .containsExactly("Clothing", "Clothing>>Women's Clothing", "Clothing>>Women's Clothing>>Kurtas");
         var records = catalog.awaitRecords(item.itemId());
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
         CatalogItemChanged event = catalog.event(record);
         assertThat(record.key()).isEqualTo(item.itemId());
-        assertThat(KafkaRecords.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+        assertThat(KafkaRecords.header(record, "ce_id"))
+                .isEqualTo(event.eventId().toString());
         assertThat(KafkaRecords.header(record, "ce_type")).isEqualTo("dev.bazaar.CatalogItemChanged");
         assertThat(KafkaRecords.header(record, "ce_source")).isEqualTo("/bazaar/item-service");
-        assertThat(KafkaRecords.header(record, "ce_time")).isEqualTo(event.occurredAt().toString());
+        assertThat(KafkaRecords.header(record, "ce_time"))
+                .isEqualTo(event.occurredAt().toString());
         assertThat(event.change()).isEqualTo(Change.CREATED);
         assertThat(event.item()).isEqualTo(withVersion(item, 1));
         // Built around the item's JSON as received, and still exactly what Jackson writes for the event.
@@ -114,13 +116,27 @@ class SupplierFeedIntegrationTests {
 
     @Test
     void aNewItemThatNeededDefaultsIsAnnouncedAsStoredNotAsReceived() throws Exception {
-        CanonicalItem bare = new CanonicalItem(ItemIds.of("supplier-a", "K-bare"), "supplier-a", "K-bare", 1,
-                "Plain mug", null, null, null, null, null, null, null, null, true);
+        CanonicalItem bare = new CanonicalItem(
+                ItemIds.of("supplier-a", "K-bare"),
+                "supplier-a",
+                "K-bare",
+                1,
+                "Plain mug",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true);
 
         send(received(bare));
 
         ItemDocument stored = awaitStored(bare.itemId(), 1);
-        CatalogItemChanged event = catalog.event(catalog.awaitRecords(bare.itemId()).get(0));
+        CatalogItemChanged event =
+                catalog.event(catalog.awaitRecords(bare.itemId()).get(0));
         assertThat(event.item()).isEqualTo(stored.toCanonical()).isNotEqualTo(bare);
         assertThat(event.item().images()).isEmpty();
         assertThat(event.item().attributes()).isEmpty();
@@ -223,9 +239,21 @@ class SupplierFeedIntegrationTests {
         attributes.put("care", Map.of("wash", "cold", "temperature", 30, "steps", List.of(1, 2.5, "dry")));
         attributes.put("कपड़ा", "रेशम “silk”");
         CanonicalItem kurta = kurta("supplier-a", "K-4b", 1);
-        CanonicalItem v1 = new CanonicalItem(kurta.itemId(), kurta.supplierId(), kurta.supplierSku(), 1, kurta.title(),
-                kurta.brand(), kurta.categoryPath(), kurta.price(), kurta.mrp(), kurta.images(), kurta.description(),
-                attributes, kurta.sizeClass(), true);
+        CanonicalItem v1 = new CanonicalItem(
+                kurta.itemId(),
+                kurta.supplierId(),
+                kurta.supplierSku(),
+                1,
+                kurta.title(),
+                kurta.brand(),
+                kurta.categoryPath(),
+                kurta.price(),
+                kurta.mrp(),
+                kurta.images(),
+                kurta.description(),
+                attributes,
+                kurta.sizeClass(),
+                true);
         send(received(v1));
         catalog.await(v1.itemId(), 1);
         awaitStored(v1.itemId(), 1);
@@ -255,41 +283,56 @@ class SupplierFeedIntegrationTests {
     @Test
     void manyItemsInOneBatchAreAllStoredAndAnnounced() throws Exception {
         List<CanonicalItem> items = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> kurta("supplier-bulk", "B-" + i, 1)).toList();
-        double acknowledgedBefore = meters.counter("bazaar.items.events.acknowledged").count();
-        var sends = items.stream().map(item -> publisher.publish(received(item))).toList();
+                .mapToObj(i -> kurta("supplier-bulk", "B-" + i, 1))
+                .toList();
+        double acknowledgedBefore =
+                meters.counter("bazaar.items.events.acknowledged").count();
+        var sends =
+                items.stream().map(item -> publisher.publish(received(item))).toList();
         for (var sent : sends) {
             sent.get(10, TimeUnit.SECONDS);
         }
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.count(
-                org.springframework.data.mongodb.core.query.Criteria.where("supplierId").is("supplier-bulk")) == 300);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> store.count(org.springframework.data.mongodb.core.query.Criteria.where("supplierId")
+                                .is("supplier-bulk"))
+                        == 300);
         CanonicalItem last = items.get(items.size() - 1);
-        assertThat(catalog.await(last.itemId(), 1)).extracting(CatalogItemChanged::change)
+        assertThat(catalog.await(last.itemId(), 1))
+                .extracting(CatalogItemChanged::change)
                 .containsExactly(Change.CREATED);
         // Sent in bulk (no timer per record), so the acknowledgements are counted instead.
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                meters.counter("bazaar.items.events.acknowledged").count()).isGreaterThanOrEqualTo(acknowledgedBefore + 300));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(meters.counter("bazaar.items.events.acknowledged")
+                                .count())
+                        .isGreaterThanOrEqualTo(acknowledgedBefore + 300));
     }
 
     @Test
     void aBatchOfChangedUnchangedAndNewItemsAppliesEachAsItShould() throws Exception {
         List<CanonicalItem> first = java.util.stream.IntStream.range(0, 20)
-                .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1)).toList();
+                .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1))
+                .toList();
         importer.apply(first.stream().map(this::asReceived).toList());
 
         List<CanonicalItem> changed = first.subList(0, 10).stream()
-                .map(item -> withTitle(item, 2, "Kurta, new colour")).toList();
-        List<CanonicalItem> unchanged = first.subList(10, 15).stream().map(item -> withVersion(item, 2)).toList();
+                .map(item -> withTitle(item, 2, "Kurta, new colour"))
+                .toList();
+        List<CanonicalItem> unchanged =
+                first.subList(10, 15).stream().map(item -> withVersion(item, 2)).toList();
         List<CanonicalItem> fresh = java.util.stream.IntStream.range(20, 30)
-                .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1)).toList();
+                .mapToObj(i -> kurta("supplier-mixed", "M-" + i, 1))
+                .toList();
         double unchangedBefore = count("unchanged");
-        importer.apply(java.util.stream.Stream.of(changed, unchanged, fresh).flatMap(List::stream)
-                .map(this::asReceived).toList());
+        importer.apply(java.util.stream.Stream.of(changed, unchanged, fresh)
+                .flatMap(List::stream)
+                .map(this::asReceived)
+                .toList());
 
         for (CanonicalItem item : changed) {
             assertThat(awaitStored(item.itemId(), 2).title()).isEqualTo("Kurta, new colour");
-            assertThat(catalog.await(item.itemId(), 2)).extracting(CatalogItemChanged::change)
+            assertThat(catalog.await(item.itemId(), 2))
+                    .extracting(CatalogItemChanged::change)
                     .containsExactly(Change.CREATED, Change.UPDATED);
         }
         for (CanonicalItem item : unchanged) {
@@ -303,28 +346,48 @@ class SupplierFeedIntegrationTests {
             assertThat(awaitStored(item.itemId(), 1).supplierId()).isEqualTo("supplier-mixed");
         }
         assertThat(store.count(org.springframework.data.mongodb.core.query.Criteria.where("supplierId")
-                .is("supplier-mixed"))).isEqualTo(30);
+                        .is("supplier-mixed")))
+                .isEqualTo(30);
     }
 
     @Test
     void poisonRecordsAreParkedInTheDeadLetterTopicAndTheFeedGoesOn() throws Exception {
         String topic = names.topic(Topics.SUPPLIER_ITEMS);
-        rawKafka.send(topic, "poison", "{not json".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
-        CanonicalItem wrongId = new CanonicalItem(UUID.randomUUID().toString(), "supplier-a", "K-6", 1, "Kurta",
-                null, List.of("Clothing"), null, null, null, null, null, null, true);
-        rawKafka.send(topic, "wrong-id", json.writeValueAsBytes(received(wrongId))).get(10, TimeUnit.SECONDS);
+        rawKafka.send(topic, "poison", "{not json".getBytes(StandardCharsets.UTF_8))
+                .get(10, TimeUnit.SECONDS);
+        CanonicalItem wrongId = new CanonicalItem(
+                UUID.randomUUID().toString(),
+                "supplier-a",
+                "K-6",
+                1,
+                "Kurta",
+                null,
+                List.of("Clothing"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true);
+        rawKafka.send(topic, "wrong-id", json.writeValueAsBytes(received(wrongId)))
+                .get(10, TimeUnit.SECONDS);
         CanonicalItem healthy = kurta("supplier-a", "K-7", 1);
         send(received(healthy));
 
         awaitStored(healthy.itemId(), 1);
         var parked = new TopicTail(LocalServer.KAFKA.address(), Topics.deadLetterOf(topic));
         try (parked) {
-            assertThat(parked.withKey("poison", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
+            assertThat(parked.withKey("poison", list -> !list.isEmpty(), Duration.ofSeconds(30)))
+                    .singleElement()
                     .satisfies(record -> {
-                        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-                        assertThat(KafkaRecords.header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
+                        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                                .isEqualTo("{not json");
+                        assertThat(KafkaRecords.header(record, "kafka_dlt-exception-fqcn"))
+                                .isNotBlank();
                     });
-            assertThat(parked.withKey("wrong-id", list -> !list.isEmpty(), Duration.ofSeconds(30))).singleElement()
+            assertThat(parked.withKey("wrong-id", list -> !list.isEmpty(), Duration.ofSeconds(30)))
+                    .singleElement()
                     .satisfies(record -> assertThat(KafkaRecords.header(record, "kafka_dlt-exception-message"))
                             .contains("is not ItemIds.of"));
         }
@@ -341,13 +404,16 @@ class SupplierFeedIntegrationTests {
 
     private ItemDocument awaitStored(String itemId, long version) {
         return await().atMost(Duration.ofSeconds(30))
-                .until(() -> store.find(itemId)
-                        .filter(item -> item.version() == version && !intents.any()).orElse(null),
+                .until(
+                        () -> store.find(itemId)
+                                .filter(item -> item.version() == version && !intents.any())
+                                .orElse(null),
                         item -> item != null);
     }
 
     private double count(String outcome) {
-        var counter = meters.find("bazaar.items.upserts").tag("outcome", outcome).counter();
+        var counter =
+                meters.find("bazaar.items.upserts").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -33,6 +33,5 @@ public final class Pincodes {
         return pincode;
     }
 
-    private Pincodes() {
-    }
+    private Pincodes() {}
 }

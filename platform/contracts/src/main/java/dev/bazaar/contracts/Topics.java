@@ -22,6 +22,5 @@ public final class Topics {
         return topic + ".dlt";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -20,11 +20,23 @@ class EventJsonTests {
     @Test
     void catalogEventSurvivesAJsonRoundTripAndIsKeyedByItem() {
         String itemId = ItemIds.of("acme", "SKU-1");
-        var item = new CanonicalItem(itemId, "acme", "SKU-1", 3, "Cotton Kurta", "Alisha",
-                List.of("Clothing", "Women's Clothing"), Money.inr(49_900), Money.inr(99_900),
-                List.of("http://img/1.jpg"), "A kurta", Map.of("fabric", "cotton"), SizeClass.SMALL, true);
-        var event = new CatalogItemChanged(UUID.randomUUID(), Instant.parse("2026-01-01T00:00:00Z"),
-                CatalogItemChanged.Change.CREATED, item);
+        var item = new CanonicalItem(
+                itemId,
+                "acme",
+                "SKU-1",
+                3,
+                "Cotton Kurta",
+                "Alisha",
+                List.of("Clothing", "Women's Clothing"),
+                Money.inr(49_900),
+                Money.inr(99_900),
+                List.of("http://img/1.jpg"),
+                "A kurta",
+                Map.of("fabric", "cotton"),
+                SizeClass.SMALL,
+                true);
+        var event = new CatalogItemChanged(
+                UUID.randomUUID(), Instant.parse("2026-01-01T00:00:00Z"), CatalogItemChanged.Change.CREATED, item);
 
         var back = json.readValue(json.writeValueAsString(event), CatalogItemChanged.class);
 

@@ -19,19 +19,30 @@ class PincodesTests {
     @Test
     void refusesEverythingElse() {
         for (String notAPincode : new String[] {
-                "011001", // zone 0 does not exist
-                "000000",
-                "11000", // 5 digits
-                "1100011", // 7 digits
-                " 110001", "110001 ", "110 001", "110001\n", "110-001",
-                "+110001", "-110001", "11000a", "1e5000",
-                "११०००१", // Devanagari digits
-                "１１０００１", // full-width digits
-                "1१0001", // one Devanagari digit
-                "", " "}) {
+            "011001", // zone 0 does not exist
+            "000000",
+            "11000", // 5 digits
+            "1100011", // 7 digits
+            " 110001",
+            "110001 ",
+            "110 001",
+            "110001\n",
+            "110-001",
+            "+110001",
+            "-110001",
+            "11000a",
+            "1e5000",
+            "११०००१", // Devanagari digits
+            "１１０００１", // full-width digits
+            "1१0001", // one Devanagari digit
+            "",
+            " "
+        }) {
             assertThat(Pincodes.isValid(notAPincode)).as(notAPincode).isFalse();
-            assertThatThrownBy(() -> Pincodes.require(notAPincode)).as(notAPincode)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage(Pincodes.MESSAGE);
+            assertThatThrownBy(() -> Pincodes.require(notAPincode))
+                    .as(notAPincode)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(Pincodes.MESSAGE);
         }
         assertThat(Pincodes.isValid(null)).isFalse();
         assertThatThrownBy(() -> Pincodes.require(null)).hasMessage(Pincodes.MESSAGE);

@@ -3,5 +3,4 @@ package dev.bazaar.starter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
-public class StarterTestApplication {
-}
+public class StarterTestApplication {}

@@ -106,16 +106,22 @@ public final class ApiDocument {
     /** The names of the security schemes an operation requires (its own list, else the document's). */
     public Set<String> securityOf(String operation) {
         List<SecurityRequirement> requirements = operation(operation).getSecurity() != null
-                ? operation(operation).getSecurity() : openApi.getSecurity();
-        return requirements == null ? Set.of()
-                : requirements.stream().flatMap(requirement -> requirement.keySet().stream()).collect(Collectors.toSet());
+                ? operation(operation).getSecurity()
+                : openApi.getSecurity();
+        return requirements == null
+                ? Set.of()
+                : requirements.stream()
+                        .flatMap(requirement -> requirement.keySet().stream())
+                        .collect(Collectors.toSet());
     }
 
     /** The operation answers {@code status} as problem+json in the {@code Problem} schema. */
     public ApiDocument assertProblemResponse(String operation, int status) {
         ApiResponse response = operation(operation).getResponses().get(String.valueOf(status));
         assertThat(response).as(operation + " " + status).isNotNull();
-        assertThat(response.getContent()).as(operation + " " + status + " content").containsKey(PROBLEM_JSON);
+        assertThat(response.getContent())
+                .as(operation + " " + status + " content")
+                .containsKey(PROBLEM_JSON);
         assertThat(response.getContent().get(PROBLEM_JSON).getSchema().get$ref())
                 .isEqualTo("#/components/schemas/Problem");
         return this;
@@ -129,10 +135,11 @@ public final class ApiDocument {
     public Operation operation(String operation) {
         String[] methodAndPath = operation.split(" ", 2);
         PathItem item = openApi.getPaths() == null ? null : openApi.getPaths().get(methodAndPath[1]);
-        Operation found = item == null ? null
-                : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(methodAndPath[0]));
+        Operation found =
+                item == null ? null : item.readOperationsMap().get(PathItem.HttpMethod.valueOf(methodAndPath[0]));
         if (found == null) {
-            fail("no operation " + operation + " in " + (openApi.getPaths() == null ? "{}" : openApi.getPaths().keySet()));
+            fail("no operation " + operation + " in "
+                    + (openApi.getPaths() == null ? "{}" : openApi.getPaths().keySet()));
         }
         return found;
     }
@@ -140,7 +147,9 @@ public final class ApiDocument {
     private static void collectDanglingRefs(JsonNode root, JsonNode node, List<String> dangling) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/")
+            if (ref != null
+                    && ref.isTextual()
+                    && ref.asText().startsWith("#/")
                     && root.at(ref.asText().substring(1)).isMissingNode()) {
                 dangling.add(ref.asText());
             }

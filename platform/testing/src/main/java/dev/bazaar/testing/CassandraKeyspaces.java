@@ -25,11 +25,12 @@ public final class CassandraKeyspaces {
             session.execute("CREATE KEYSPACE IF NOT EXISTS " + keyspace
                     + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         } catch (NoClassDefFoundError e) {
-            throw new IllegalStateException("Tests using Cassandra need the Cassandra driver on the test "
-                    + "classpath (spring-boot-starter-data-cassandra)", e);
+            throw new IllegalStateException(
+                    "Tests using Cassandra need the Cassandra driver on the test "
+                            + "classpath (spring-boot-starter-data-cassandra)",
+                    e);
         }
     }
 
-    private CassandraKeyspaces() {
-    }
+    private CassandraKeyspaces() {}
 }

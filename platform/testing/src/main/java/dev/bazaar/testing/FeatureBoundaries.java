@@ -36,8 +36,7 @@ import java.util.Set;
  */
 public final class FeatureBoundaries {
 
-    private FeatureBoundaries() {
-    }
+    private FeatureBoundaries() {}
 
     /**
      * Checks both rules on the main classes in the application's package; uses from the module's
@@ -59,15 +58,20 @@ public final class FeatureBoundaries {
     }
 
     private static DescribedPredicate<JavaClass> areMainCode() {
-        return DescribedPredicate.describe("main code", type -> type.getSource()
-                .map(source -> ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(Location.of(source.getUri())))
-                .orElse(true));
+        return DescribedPredicate.describe(
+                "main code",
+                type -> type.getSource()
+                        .map(source ->
+                                ImportOption.Predefined.DO_NOT_INCLUDE_TESTS.includes(Location.of(source.getUri())))
+                        .orElse(true));
     }
 
     /** No feature depends on itself through others: each can be read, changed and moved alone. */
     public static ArchRule featuresAreFreeOfCycles(String root) {
-        return slices().matching(root + ".(*)..").namingSlices("feature '$1'")
-                .should().beFreeOfCycles();
+        return slices().matching(root + ".(*)..")
+                .namingSlices("feature '$1'")
+                .should()
+                .beFreeOfCycles();
     }
 
     /**
@@ -77,16 +81,27 @@ public final class FeatureBoundaries {
      * trace in the class files.
      */
     public static ArchRule featuresExposeOnlyWhatOthersUse(String root) {
-        return classes().that().resideInAPackage(root + ".*..").and().areTopLevelClasses().and().arePublic()
+        return classes()
+                .that()
+                .resideInAPackage(root + ".*..")
+                .and()
+                .areTopLevelClasses()
+                .and()
+                .arePublic()
                 .and(DescribedPredicate.not(declarePublicConstants()))
                 .should(beUsedOutsideTheirFeature(root))
                 .allowEmptyShould(true);
     }
 
     private static DescribedPredicate<JavaClass> declarePublicConstants() {
-        return DescribedPredicate.describe("declare public constants", type -> type.getFields().stream()
-                .anyMatch(field -> field.getModifiers().containsAll(Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
-                        && (field.getRawType().isPrimitive() || field.getRawType().isEquivalentTo(String.class))));
+        return DescribedPredicate.describe(
+                "declare public constants",
+                type -> type.getFields().stream()
+                        .anyMatch(field -> field.getModifiers()
+                                        .containsAll(
+                                                Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
+                                && (field.getRawType().isPrimitive()
+                                        || field.getRawType().isEquivalentTo(String.class))));
     }
 
     private static ArchCondition<JavaClass> beUsedOutsideTheirFeature(String root) {
@@ -95,10 +110,13 @@ public final class FeatureBoundaries {
             public void check(JavaClass type, ConditionEvents events) {
                 String feature = featureOf(root, type.getPackageName());
                 boolean usedOutside = type.getDirectDependenciesToSelf().stream()
-                        .anyMatch(dependency -> !feature.equals(featureOf(root, dependency.getOriginClass().getPackageName())));
+                        .anyMatch(dependency -> !feature.equals(
+                                featureOf(root, dependency.getOriginClass().getPackageName())));
                 if (!usedOutside) {
-                    events.add(SimpleConditionEvent.violated(type, type.getName()
-                            + " is public but used only inside " + feature + ": make it package-private"));
+                    events.add(SimpleConditionEvent.violated(
+                            type,
+                            type.getName() + " is public but used only inside " + feature
+                                    + ": make it package-private"));
                 }
             }
         };

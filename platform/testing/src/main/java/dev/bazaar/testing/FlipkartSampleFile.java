@@ -24,8 +24,7 @@ public final class FlipkartSampleFile {
     private static final Pattern SPECIFICATION = Pattern.compile("\"key\"=>\"(.*?)\", \"value\"=>\"(.*?)\"");
     private static final Pattern URL = Pattern.compile("\"(http[^\"]+)\"");
 
-    private FlipkartSampleFile() {
-    }
+    private FlipkartSampleFile() {}
 
     /** The sample if it is there ({@link SharedData}); tests skip with a message otherwise. */
     public static Optional<Path> locate() {
@@ -56,7 +55,10 @@ public final class FlipkartSampleFile {
     /** {@code ["Clothing >> Women's Clothing >> Kurtas"]} → its segments. */
     public static List<String> categoryPath(String tree) {
         String inner = tree.strip().replaceAll("^\\[\"|\"]$", "");
-        return Arrays.stream(inner.split(">>")).map(String::strip).filter(segment -> !segment.isEmpty()).toList();
+        return Arrays.stream(inner.split(">>"))
+                .map(String::strip)
+                .filter(segment -> !segment.isEmpty())
+                .toList();
     }
 
     /** {@code {"product_specification"=>[{"key"=>"Fabric", "value"=>"Cotton"}, …]}} → key → value, first wins. */

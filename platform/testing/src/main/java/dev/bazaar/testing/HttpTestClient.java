@@ -41,7 +41,8 @@ public final class HttpTestClient {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     // One connection pool for every test of a JVM; each service's port is its own pool entry.
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
     private final List<String> headers;
@@ -125,7 +126,8 @@ public final class HttpTestClient {
      * any publisher (a file, a stream generated while it is sent).
      */
     public Response send(String method, String path, String contentType, BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(timeout)
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -169,7 +171,7 @@ public final class HttpTestClient {
 
         /** A JSON object body as a map (numbers as Integer/Long/Double, as Jackson reads them). */
         public Map<String, Object> jsonMap() {
-            return JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(body, new TypeReference<Map<String, Object>>() {});
         }
 
         /** A top-level text field of a JSON body; empty when absent. */

@@ -26,8 +26,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class KafkaRecords {
 
     /** Every record from the start, polling until {@code until} holds for those read so far or the timeout passes. */
-    public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
-            Predicate<List<ConsumerRecord<String, byte[]>>> until, Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> read(
+            String bootstrapServers,
+            String topic,
+            Predicate<List<ConsumerRecord<String, byte[]>>> until,
+            Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = consumer(bootstrapServers)) {
             consumer.subscribe(List.of(topic));
@@ -43,7 +46,11 @@ public final class KafkaRecords {
      * How many records were read from the start until at least {@code atLeast} came or the timeout passed,
      * without keeping them (for topics too large to hold); {@code seen} gets each record.
      */
-    public static long count(String bootstrapServers, String topic, long atLeast, Duration timeout,
+    public static long count(
+            String bootstrapServers,
+            String topic,
+            long atLeast,
+            Duration timeout,
             Consumer<ConsumerRecord<String, byte[]>> seen) {
         long count = 0;
         try (var consumer = consumer(bootstrapServers)) {
@@ -60,10 +67,16 @@ public final class KafkaRecords {
     }
 
     /** The records from the start until every one of {@code keys} has been read; fails after the timeout. */
-    public static List<ConsumerRecord<String, byte[]>> readUntilKeys(String bootstrapServers, String topic,
-            Collection<String> keys, Duration timeout) {
-        List<ConsumerRecord<String, byte[]>> records = read(bootstrapServers, topic,
-                read -> read.stream().map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(keys), timeout);
+    public static List<ConsumerRecord<String, byte[]>> readUntilKeys(
+            String bootstrapServers, String topic, Collection<String> keys, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> records = read(
+                bootstrapServers,
+                topic,
+                read -> read.stream()
+                        .map(ConsumerRecord::key)
+                        .collect(Collectors.toSet())
+                        .containsAll(keys),
+                timeout);
         var missing = new ArrayList<>(keys);
         missing.removeAll(records.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
         if (!missing.isEmpty()) {
@@ -73,11 +86,14 @@ public final class KafkaRecords {
     }
 
     /** The first record with this key on the topic (read from the start); fails after the timeout. */
-    public static ConsumerRecord<String, byte[]> firstWithKey(String bootstrapServers, String topic, String key,
-            Duration timeout) {
+    public static ConsumerRecord<String, byte[]> firstWithKey(
+            String bootstrapServers, String topic, String key, Duration timeout) {
         return read(bootstrapServers, topic, found -> found.stream().anyMatch(r -> key.equals(r.key())), timeout)
-                .stream().filter(r -> key.equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("no record with key " + key + " on " + topic + " within " + timeout));
+                .stream()
+                .filter(r -> key.equals(r.key()))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no record with key " + key + " on " + topic + " within " + timeout));
     }
 
     /**
@@ -86,20 +102,21 @@ public final class KafkaRecords {
      * publication intents forgotten), this is everything that was published, so an absence can be asserted
      * without listening for a while. Fails if the end offsets are not reached within the timeout.
      */
-    public static List<ConsumerRecord<String, byte[]>> readToEnd(String bootstrapServers, String topic,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(
+            String bootstrapServers, String topic, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (var consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Instant deadline = Instant.now().plus(timeout);
             while (!reached(consumer, ends)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("did not read " + topic + " up to its end offsets " + ends + " within "
-                            + timeout);
+                    throw new AssertionError(
+                            "did not read " + topic + " up to its end offsets " + ends + " within " + timeout);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
@@ -116,10 +133,12 @@ public final class KafkaRecords {
     public static long recordsNow(String bootstrapServers, String topic) {
         try (var consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
             return consumer.endOffsets(partitions).entrySet().stream()
-                    .mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
+                    .mapToLong(end -> end.getValue() - starts.get(end.getKey()))
+                    .sum();
         }
     }
 
@@ -142,13 +161,19 @@ public final class KafkaRecords {
     }
 
     static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
-    private KafkaRecords() {
-    }
+    private KafkaRecords() {}
 }

@@ -32,7 +32,8 @@ final class LocalServersContextCustomizer implements ContextCustomizer {
         if (servers.contains(LocalServer.CASSANDRA)) {
             CassandraKeyspaces.create(names.keyspace());
         }
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(names)));
         context.getBeanFactory().registerSingleton("isolatedNames", names);
     }
@@ -47,42 +48,56 @@ final class LocalServersContextCustomizer implements ContextCustomizer {
 
     static Map<String, Object> propertiesFor(LocalServer server, IsolatedNames names) {
         return switch (server) {
-            case KAFKA -> Map.of(
-                    "spring.kafka.bootstrap-servers", server.address(),
-                    "spring.kafka.consumer.group-id", names.base(),
-                    "bazaar.kafka.topic-prefix", names.topicPrefix());
-            case ELASTICSEARCH -> Map.of(
-                    "spring.elasticsearch.uris", "http://" + server.address(),
-                    "bazaar.elasticsearch.index-prefix", names.indexPrefix());
-            case MONGO -> Map.of(
-                    "spring.mongodb.uri", "mongodb://" + server.address() + "/" + names.database());
-            case MARIADB -> Map.of(
-                    "spring.datasource.url", "jdbc:mariadb://" + server.address() + "/" + names.database()
-                            + "?createDatabaseIfNotExist=true",
-                    "spring.datasource.username", "root",
-                    "spring.datasource.password", "");
-            case REDIS -> Map.of(
-                    "spring.data.redis.host", server.host(),
-                    "spring.data.redis.port", server.port(),
-                    "bazaar.redis.key-prefix", names.redisKeyPrefix());
+            case KAFKA ->
+                Map.of(
+                        "spring.kafka.bootstrap-servers", server.address(),
+                        "spring.kafka.consumer.group-id", names.base(),
+                        "bazaar.kafka.topic-prefix", names.topicPrefix());
+            case ELASTICSEARCH ->
+                Map.of(
+                        "spring.elasticsearch.uris",
+                        "http://" + server.address(),
+                        "bazaar.elasticsearch.index-prefix",
+                        names.indexPrefix());
+            case MONGO -> Map.of("spring.mongodb.uri", "mongodb://" + server.address() + "/" + names.database());
+            case MARIADB ->
+                Map.of(
+                        "spring.datasource.url",
+                                "jdbc:mariadb://" + server.address() + "/" + names.database()
+                                        + "?createDatabaseIfNotExist=true",
+                        "spring.datasource.username", "root",
+                        "spring.datasource.password", "");
+            case REDIS ->
+                Map.of(
+                        "spring.data.redis.host", server.host(),
+                        "spring.data.redis.port", server.port(),
+                        "bazaar.redis.key-prefix", names.redisKeyPrefix());
             // Schema changes (create-if-not-exists) take seconds on a busy 2-core machine, well past
             // the driver's 2 s default.
-            case CASSANDRA -> Map.of(
-                    "spring.cassandra.contact-points", server.address(),
-                    "spring.cassandra.local-datacenter", CassandraKeyspaces.LOCAL_DATACENTER,
-                    "spring.cassandra.keyspace-name", names.keyspace(),
-                    "spring.cassandra.request.timeout", CassandraKeyspaces.SCHEMA_TIMEOUT.toSeconds() + "s",
-                    "spring.cassandra.connection.init-query-timeout", "10s");
-            case GREENMAIL -> Map.of(
-                    "spring.mail.host", server.host(),
-                    "spring.mail.port", server.port());
+            case CASSANDRA ->
+                Map.of(
+                        "spring.cassandra.contact-points",
+                        server.address(),
+                        "spring.cassandra.local-datacenter",
+                        CassandraKeyspaces.LOCAL_DATACENTER,
+                        "spring.cassandra.keyspace-name",
+                        names.keyspace(),
+                        "spring.cassandra.request.timeout",
+                        CassandraKeyspaces.SCHEMA_TIMEOUT.toSeconds() + "s",
+                        "spring.cassandra.connection.init-query-timeout",
+                        "10s");
+            case GREENMAIL ->
+                Map.of(
+                        "spring.mail.host", server.host(),
+                        "spring.mail.port", server.port());
         };
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof LocalServersContextCustomizer that
-                && testClass.equals(that.testClass) && servers.equals(that.servers);
+                && testClass.equals(that.testClass)
+                && servers.equals(that.servers);
     }
 
     @Override

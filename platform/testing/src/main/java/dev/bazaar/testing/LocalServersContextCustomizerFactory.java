@@ -10,9 +10,10 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class LocalServersContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
-        UsesLocalServers annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, UsesLocalServers.class);
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        UsesLocalServers annotation =
+                TestContextAnnotationUtils.findMergedAnnotation(testClass, UsesLocalServers.class);
         if (annotation == null) {
             return null;
         }

@@ -26,7 +26,8 @@ public final class MariaDbAccount implements AutoCloseable {
     public static MariaDbAccount create(IsolatedNames names) {
         LocalServer.MARIADB.requireReachable();
         var account = new MariaDbAccount(names.base(), "pw-" + UUID.randomUUID(), names.database());
-        account.asRoot("CREATE USER '" + account.user + "'@'%' IDENTIFIED BY '" + account.password + "'",
+        account.asRoot(
+                "CREATE USER '" + account.user + "'@'%' IDENTIFIED BY '" + account.password + "'",
                 "GRANT ALL PRIVILEGES ON `" + account.database + "`.* TO '" + account.user + "'@'%'");
         return account;
     }
@@ -51,7 +52,7 @@ public final class MariaDbAccount implements AutoCloseable {
 
     private void asRoot(String... statements) {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:mariadb://" + LocalServer.MARIADB.address() + "/", "root", "");
+                        "jdbc:mariadb://" + LocalServer.MARIADB.address() + "/", "root", "");
                 Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

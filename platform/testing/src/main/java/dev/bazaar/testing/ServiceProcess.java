@@ -46,13 +46,22 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", module + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                jar.toString(), "--server.port=" + port, "--logging.structured.format.console=",
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--logging.structured.format.console=",
                 // The development values (internal token, local MariaDB password, demo switch), as
                 // ./bazaar up runs it; an argument below may still name other profiles.
                 "--spring.profiles.active=local"));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         var service = new ServiceProcess(module, port, process, log);
         service.awaitHealthy(healthPath, Duration.ofSeconds(120));
         return service;
@@ -99,9 +108,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static Path jarOf(String module) throws IOException {
         try (var files = Files.list(REPO.resolve(module).resolve("target"))) {
-            return files.filter(file -> file.toString().endsWith(".jar") && !file.toString().endsWith("-plain.jar"))
+            return files.filter(file ->
+                            file.toString().endsWith(".jar") && !file.toString().endsWith("-plain.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in " + module + "/target: build the module first"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("No jar in " + module + "/target: build the module first"));
         }
     }
 
@@ -123,7 +134,8 @@ public final class ServiceProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

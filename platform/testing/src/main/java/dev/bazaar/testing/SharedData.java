@@ -17,8 +17,7 @@ public final class SharedData {
     /** 7,113 real Indian pincodes with state, latitude and longitude. */
     public static final String PINCODES = "pincode.csv";
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The file if it is there and readable; tests skip with {@link #missing(String)} otherwise. */
     public static Optional<Path> file(String name) {
@@ -40,6 +39,7 @@ public final class SharedData {
         while (root != null && !(Files.exists(root.resolve("mvnw")) && Files.exists(root.resolve("bazaar")))) {
             root = root.getParent();
         }
-        return Optional.ofNullable(root).map(found -> found.resolve("../shared/data").normalize());
+        return Optional.ofNullable(root)
+                .map(found -> found.resolve("../shared/data").normalize());
     }
 }

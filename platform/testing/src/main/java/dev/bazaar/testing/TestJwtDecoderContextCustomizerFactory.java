@@ -17,11 +17,12 @@ import org.springframework.util.ClassUtils;
 class TestJwtDecoderContextCustomizerFactory implements ContextCustomizerFactory {
 
     private static final boolean JWT_ON_CLASSPATH = ClassUtils.isPresent(
-            "org.springframework.security.oauth2.jwt.NimbusJwtDecoder", TestJwtDecoderContextCustomizerFactory.class.getClassLoader());
+            "org.springframework.security.oauth2.jwt.NimbusJwtDecoder",
+            TestJwtDecoderContextCustomizerFactory.class.getClassLoader());
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return JWT_ON_CLASSPATH ? new TrustTestKey() : null;
     }
 
@@ -29,7 +30,8 @@ class TestJwtDecoderContextCustomizerFactory implements ContextCustomizerFactory
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            JwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
+            JwtDecoder decoder =
+                    NimbusJwtDecoder.withPublicKey(TestJwts.publicKey()).build();
             context.getBeanFactory().registerSingleton("testJwtDecoder", decoder);
         }
 

@@ -60,6 +60,5 @@ public final class TestJwts {
         }
     }
 
-    private TestJwts() {
-    }
+    private TestJwts() {}
 }

@@ -30,8 +30,8 @@ public final class TopicTail implements AutoCloseable {
      * Every record with this key read so far, polling (at least once) until {@code until} holds for them or the
      * timeout passes.
      */
-    public List<ConsumerRecord<String, byte[]>> withKey(String key,
-            Predicate<List<ConsumerRecord<String, byte[]>>> until, Duration timeout) {
+    public List<ConsumerRecord<String, byte[]>> withKey(
+            String key, Predicate<List<ConsumerRecord<String, byte[]>>> until, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, byte[]>> matching;
         do {
@@ -48,13 +48,15 @@ public final class TopicTail implements AutoCloseable {
      */
     public List<ConsumerRecord<String, byte[]>> withKeyToEnd(String key, Duration timeout) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         Instant deadline = Instant.now().plus(timeout);
         // Subscribed: a partition's position is known once the group assigned it to this reader.
         while (!consumer.assignment().containsAll(ends.keySet()) || !KafkaRecords.reached(consumer, ends)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("did not read " + topic + " up to its end offsets " + ends + " within " + timeout);
+                throw new AssertionError(
+                        "did not read " + topic + " up to its end offsets " + ends + " within " + timeout);
             }
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         }

@@ -85,7 +85,9 @@ class HttpTestClientTests {
 
         assertThat(response.text("authorization")).isEqualTo("Bearer token-1");
         assertThat(response.json().path("trace").toString()).isEqualTo("[\"from-client\",\"from-request\"]");
-        assertThat(client.get("/echo").json().path("authorization").isNull()).as("the original is unchanged").isTrue();
+        assertThat(client.get("/echo").json().path("authorization").isNull())
+                .as("the original is unchanged")
+                .isTrue();
         assertThatThrownBy(() -> client.get("/echo", "X-Trace")).isInstanceOf(IllegalArgumentException.class);
     }
 

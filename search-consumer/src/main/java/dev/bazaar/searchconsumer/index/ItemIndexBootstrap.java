@@ -47,8 +47,8 @@ class ItemIndexBootstrap implements SmartInitializingSingleton {
                 return;
             } catch (IOException | ElasticsearchException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Could not create the search index alias " + names.alias()
-                            + " within " + timeout, e);
+                    throw new IllegalStateException(
+                            "Could not create the search index alias " + names.alias() + " within " + timeout, e);
                 }
                 log.warn("Elasticsearch not ready for the index bootstrap ({}); retrying", e.getMessage());
                 sleep();
@@ -63,21 +63,27 @@ class ItemIndexBootstrap implements SmartInitializingSingleton {
         }
         Outcome outcome = Outcome.CREATED;
         try {
-            client.indices().create(c -> c.index(names.currentIndex())
-                    .withJson(new StringReader(ItemSearchIndex.definitionJson())));
+            client.indices()
+                    .create(c ->
+                            c.index(names.currentIndex()).withJson(new StringReader(ItemSearchIndex.definitionJson())));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
             outcome = Outcome.INDEX_EXISTED;
         }
-        client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(names.currentIndex())
-                .alias(names.alias()))));
+        client.indices()
+                .updateAliases(u -> u.actions(
+                        a -> a.add(add -> add.index(names.currentIndex()).alias(names.alias()))));
         log.info("Search index {} ready behind alias {} ({})", names.currentIndex(), names.alias(), outcome);
         return outcome;
     }
 
-    public enum Outcome { ALIAS_EXISTED, INDEX_EXISTED, CREATED }
+    public enum Outcome {
+        ALIAS_EXISTED,
+        INDEX_EXISTED,
+        CREATED
+    }
 
     private static void sleep() {
         try {

@@ -15,8 +15,8 @@ class ItemIndexConfiguration {
     }
 
     @Bean
-    ItemIndexBootstrap itemIndexBootstrap(ElasticsearchClient client, ItemIndexNames names,
-            SearchConsumerProperties properties) {
+    ItemIndexBootstrap itemIndexBootstrap(
+            ElasticsearchClient client, ItemIndexNames names, SearchConsumerProperties properties) {
         return new ItemIndexBootstrap(client, names, properties.bootstrapTimeout());
     }
 }

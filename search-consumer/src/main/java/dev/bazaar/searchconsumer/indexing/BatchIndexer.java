@@ -66,33 +66,57 @@ class BatchIndexer {
         try {
             result = writer.write(source, changes);
         } catch (IndexUnavailableException e) {
-            log.warn("Search index unavailable, {} batch of {} records will be retried: {}", source, records.size(),
+            log.warn(
+                    "Search index unavailable, {} batch of {} records will be retried: {}",
+                    source,
+                    records.size(),
                     e.getMessage());
             metrics.events(source, "unavailable", records.size());
             throw new BatchListenerFailedException("Search index unavailable", e, 0);
         }
-        log.debug("Indexed {} batch: {} records, {} applied, {} stale, {} documents written", source, records.size(),
-                result.applied(), result.stale(), result.written());
+        log.debug(
+                "Indexed {} batch: {} records, {} applied, {} stale, {} documents written",
+                source,
+                records.size(),
+                result.applied(),
+                result.stale(),
+                result.written());
         if (!result.rejected().isEmpty()) {
             Map.Entry<String, Rejection> first = result.rejected().entrySet().stream()
-                    .min(Comparator.comparingInt(e -> e.getValue().firstRecordIndex())).orElseThrow();
+                    .min(Comparator.comparingInt(e -> e.getValue().firstRecordIndex()))
+                    .orElseThrow();
             ConsumerRecord<String, byte[]> record = records.get(first.getValue().firstRecordIndex());
-            log.warn("Elasticsearch rejected search document {} ({} refused in this batch) from {}-{}@{}: {}",
-                    first.getKey(), result.rejected().size(), record.topic(), record.partition(), record.offset(),
+            log.warn(
+                    "Elasticsearch rejected search document {} ({} refused in this batch) from {}-{}@{}: {}",
+                    first.getKey(),
+                    result.rejected().size(),
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     first.getValue().reason());
             metrics.events(source, "poison", 1);
             // The reason goes into the message too: it becomes the DLT record's exception-message header.
-            throw new BatchListenerFailedException("Elasticsearch rejected the document of item " + first.getKey()
-                    + ": " + abbreviate(first.getValue().reason()),
-                    new RejectedDocumentException(first.getValue().reason()), first.getValue().firstRecordIndex());
+            throw new BatchListenerFailedException(
+                    "Elasticsearch rejected the document of item " + first.getKey() + ": "
+                            + abbreviate(first.getValue().reason()),
+                    new RejectedDocumentException(first.getValue().reason()),
+                    first.getValue().firstRecordIndex());
         }
         if (unreadable != null) {
             ConsumerRecord<String, byte[]> record = records.get(unreadableIndex);
-            log.warn("Unreadable {} record {}-{}@{} (key {}): {}", source, record.topic(), record.partition(),
-                    record.offset(), record.key(), unreadable.getMessage());
+            log.warn(
+                    "Unreadable {} record {}-{}@{} (key {}): {}",
+                    source,
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.key(),
+                    unreadable.getMessage());
             metrics.events(source, "poison", 1);
-            throw new BatchListenerFailedException("Unreadable " + source + " event: "
-                    + abbreviate(unreadable.getMessage()), unreadable, unreadableIndex);
+            throw new BatchListenerFailedException(
+                    "Unreadable " + source + " event: " + abbreviate(unreadable.getMessage()),
+                    unreadable,
+                    unreadableIndex);
         }
     }
 

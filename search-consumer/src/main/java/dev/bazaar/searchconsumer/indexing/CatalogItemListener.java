@@ -25,7 +25,10 @@ class CatalogItemListener {
 
     // Raw records rather than List<CatalogItemChanged>: one unreadable record must not fail the whole
     // batch before we can say which one it is. idIsGroup = false keeps the group spring.application.name.
-    @KafkaListener(id = "search-catalog-items", idIsGroup = false, batch = "true",
+    @KafkaListener(
+            id = "search-catalog-items",
+            idIsGroup = false,
+            batch = "true",
             topics = "${bazaar.kafka.topic-prefix:}" + Topics.CATALOG_ITEMS)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         indexer.index(SOURCE, records, this::read);

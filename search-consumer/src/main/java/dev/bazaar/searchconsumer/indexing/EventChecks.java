@@ -9,6 +9,5 @@ final class EventChecks {
         }
     }
 
-    private EventChecks() {
-    }
+    private EventChecks() {}
 }

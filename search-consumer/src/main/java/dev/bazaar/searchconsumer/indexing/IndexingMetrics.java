@@ -31,15 +31,22 @@ class IndexingMetrics {
 
     public void events(String source, String outcome, long count) {
         if (count > 0) {
-            Counter.builder("bazaar.search.consumer.events").description("Events by outcome")
-                    .tag("source", source).tag("outcome", outcome).register(registry).increment(count);
+            Counter.builder("bazaar.search.consumer.events")
+                    .description("Events by outcome")
+                    .tag("source", source)
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment(count);
         }
     }
 
     public void documents(String outcome, long count) {
         if (count > 0) {
-            Counter.builder("bazaar.search.consumer.documents").description("Documents sent to the index by outcome")
-                    .tag("outcome", outcome).register(registry).increment(count);
+            Counter.builder("bazaar.search.consumer.documents")
+                    .description("Documents sent to the index by outcome")
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment(count);
         }
     }
 

@@ -42,7 +42,10 @@ class ItemIndexWriter {
     private final IndexingMetrics metrics;
     private final int conflictRounds;
 
-    ItemIndexWriter(ElasticsearchClient client, ItemIndexNames names, IndexingMetrics metrics,
+    ItemIndexWriter(
+            ElasticsearchClient client,
+            ItemIndexNames names,
+            IndexingMetrics metrics,
             SearchConsumerProperties properties) {
         this.client = client;
         this.names = names;
@@ -65,10 +68,14 @@ class ItemIndexWriter {
         Set<String> pending = new LinkedHashSet<>(byItem.keySet());
         for (int round = 1; !pending.isEmpty(); round++) {
             if (round > conflictRounds) {
-                log.warn("Version conflicts on {} search documents did not settle after {} rounds; retrying the batch",
-                        pending.size(), conflictRounds);
-                throw new IndexUnavailableException("Version conflicts did not settle for " + pending.size()
-                        + " documents, e.g. " + pending.iterator().next(), null);
+                log.warn(
+                        "Version conflicts on {} search documents did not settle after {} rounds; retrying the batch",
+                        pending.size(),
+                        conflictRounds);
+                throw new IndexUnavailableException(
+                        "Version conflicts did not settle for " + pending.size() + " documents, e.g. "
+                                + pending.iterator().next(),
+                        null);
             }
             Map<String, Stored> stored = read(pending);
             List<Planned> writes = new ArrayList<>();
@@ -102,8 +109,10 @@ class ItemIndexWriter {
                     rejected.put(planned.itemId(), new Rejection(planned.firstRecordIndex(), reason));
                 } else {
                     // 429 (queue full), 5xx, unavailable shards: nothing wrong with the document.
-                    throw new IndexUnavailableException("Elasticsearch could not index " + planned.itemId() + " ("
-                            + item.status() + " " + item.error().type() + ": " + item.error().reason() + ")", null);
+                    throw new IndexUnavailableException(
+                            "Elasticsearch could not index " + planned.itemId() + " (" + item.status() + " "
+                                    + item.error().type() + ": " + item.error().reason() + ")",
+                            null);
                 }
             }
             metrics.conflicts(conflicts);
@@ -133,22 +142,30 @@ class ItemIndexWriter {
             }
         }
         boolean unchanged = document == null || document.equals(current);
-        return new Planned(itemId, unchanged ? null : document, stored, applied, stale, changes.get(0).recordIndex());
+        return new Planned(
+                itemId,
+                unchanged ? null : document,
+                stored,
+                applied,
+                stale,
+                changes.get(0).recordIndex());
     }
 
     private Map<String, Stored> read(Set<String> itemIds) {
         MgetResponse<SearchItem> response;
         try {
-            response = client.mget(m -> m.index(names.alias()).ids(List.copyOf(itemIds)).realtime(true),
-                    SearchItem.class);
+            response = client.mget(
+                    m -> m.index(names.alias()).ids(List.copyOf(itemIds)).realtime(true), SearchItem.class);
         } catch (IOException | ElasticsearchException e) {
             throw new IndexUnavailableException("Could not read search documents: " + e.getMessage(), e);
         }
         Map<String, Stored> stored = new HashMap<>();
         for (MultiGetResponseItem<SearchItem> doc : response.docs()) {
             if (doc.isFailure()) {
-                throw new IndexUnavailableException("Could not read search document " + doc.failure().id() + ": "
-                        + doc.failure().error().reason(), null);
+                throw new IndexUnavailableException(
+                        "Could not read search document " + doc.failure().id() + ": "
+                                + doc.failure().error().reason(),
+                        null);
             }
             GetResult<SearchItem> result = doc.result();
             if (result.found()) {
@@ -162,17 +179,21 @@ class ItemIndexWriter {
         List<BulkOperation> operations = new ArrayList<>(writes.size());
         for (Planned planned : writes) {
             Stored stored = planned.stored();
-            operations.add(stored == null
-                    ? BulkOperation.of(o -> o.create(c -> c.index(names.alias()).id(planned.itemId())
-                            .document(planned.document())))
-                    : BulkOperation.of(o -> o.index(i -> i.index(names.alias()).id(planned.itemId())
-                            .ifSeqNo(stored.seqNo()).ifPrimaryTerm(stored.primaryTerm())
-                            .document(planned.document()))));
+            operations.add(
+                    stored == null
+                            ? BulkOperation.of(o -> o.create(c ->
+                                    c.index(names.alias()).id(planned.itemId()).document(planned.document())))
+                            : BulkOperation.of(o -> o.index(i -> i.index(names.alias())
+                                    .id(planned.itemId())
+                                    .ifSeqNo(stored.seqNo())
+                                    .ifPrimaryTerm(stored.primaryTerm())
+                                    .document(planned.document()))));
         }
         // require_alias: if the alias were missing, Elasticsearch would otherwise auto-create a
         // concrete index named like it with a guessed mapping; this way the write fails and is retried.
         try {
-            return metrics.bulkTimer().recordCallable(() -> client.bulk(b -> b.requireAlias(true).operations(operations)));
+            return metrics.bulkTimer()
+                    .recordCallable(() -> client.bulk(b -> b.requireAlias(true).operations(operations)));
         } catch (IOException | ElasticsearchException e) {
             throw new IndexUnavailableException("Bulk write to " + names.alias() + " failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -183,17 +204,13 @@ class ItemIndexWriter {
     }
 
     /** What a batch did; {@code rejected} maps item ids to the malformed documents Elasticsearch refused. */
-    public record Result(long applied, long stale, long written, Map<String, Rejection> rejected) {
-    }
+    public record Result(long applied, long stale, long written, Map<String, Rejection> rejected) {}
 
     /** A refused document and the first record of the batch that contributed to it. */
-    public record Rejection(int firstRecordIndex, String reason) {
-    }
+    public record Rejection(int firstRecordIndex, String reason) {}
 
-    private record Stored(SearchItem document, long seqNo, long primaryTerm) {
-    }
+    private record Stored(SearchItem document, long seqNo, long primaryTerm) {}
 
-    private record Planned(String itemId, SearchItem document, Stored stored, int applied, int stale,
-            int firstRecordIndex) {
-    }
+    private record Planned(
+            String itemId, SearchItem document, Stored stored, int applied, int stale, int firstRecordIndex) {}
 }

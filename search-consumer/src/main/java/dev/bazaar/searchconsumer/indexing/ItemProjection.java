@@ -44,19 +44,39 @@ final class ItemProjection {
         boolean inStock = stockVersion == 0 || Boolean.TRUE.equals(current.inStock());
         boolean active = item.active();
         boolean listed = active && inStock;
-        List<String> path = item.categoryPath() == null ? List.of()
-                : item.categoryPath().stream().filter(level -> level != null && !level.isBlank()).map(String::trim).toList();
+        List<String> path = item.categoryPath() == null
+                ? List.of()
+                : item.categoryPath().stream()
+                        .filter(level -> level != null && !level.isBlank())
+                        .map(String::trim)
+                        .toList();
         Money price = item.price();
         Money mrp = item.mrp();
         Instant createdAt = current != null && current.createdAt() != null ? current.createdAt() : event.occurredAt();
-        return new SearchItem(item.itemId(), item.supplierId(), item.title(), item.brand(), item.description(),
-                path, categoryPrefixes(path), path.isEmpty() ? null : String.join(" > ", path),
-                price == null ? null : price.minor(), mrp == null ? null : mrp.minor(),
+        return new SearchItem(
+                item.itemId(),
+                item.supplierId(),
+                item.title(),
+                item.brand(),
+                item.description(),
+                path,
+                categoryPrefixes(path),
+                path.isEmpty() ? null : String.join(" > ", path),
+                price == null ? null : price.minor(),
+                mrp == null ? null : mrp.minor(),
                 price != null ? price.currency() : mrp != null ? mrp.currency() : null,
-                rating(item.attributes()), firstImage(item.images()),
-                item.sizeClass() == null ? null : item.sizeClass().name(), attributes(item.attributes()),
-                active, inStock, listed, item.version(), stockVersion, createdAt,
-                latest(current, event.occurredAt()), Suggestion.of(suggestInputs(item.title(), item.brand()), listed));
+                rating(item.attributes()),
+                firstImage(item.images()),
+                item.sizeClass() == null ? null : item.sizeClass().name(),
+                attributes(item.attributes()),
+                active,
+                inStock,
+                listed,
+                item.version(),
+                stockVersion,
+                createdAt,
+                latest(current, event.occurredAt()),
+                Suggestion.of(suggestInputs(item.title(), item.brand()), listed));
     }
 
     public static SearchItem apply(SearchItem current, StockChanged event) {
@@ -66,16 +86,58 @@ final class ItemProjection {
         boolean inStock = event.inStock();
         if (current == null) {
             // Stock before catalogue: a stub that is not listed until the catalogue completes it.
-            return new SearchItem(event.itemId(), null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null, false, inStock, false, 0L, event.version(), null, event.occurredAt(), null);
+            return new SearchItem(
+                    event.itemId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    inStock,
+                    false,
+                    0L,
+                    event.version(),
+                    null,
+                    event.occurredAt(),
+                    null);
         }
         boolean listed = current.knownToCatalogue() && Boolean.TRUE.equals(current.active()) && inStock;
-        return new SearchItem(current.itemId(), current.supplierId(), current.title(), current.brand(),
-                current.description(), current.categoryPath(), current.categoryPrefixes(), current.categoryText(),
-                current.priceMinor(), current.mrpMinor(), current.currency(), current.rating(), current.image(),
-                current.sizeClass(), current.attributes(), current.active(), inStock, listed,
-                current.catalogVersion(), event.version(), current.createdAt(), latest(current, event.occurredAt()),
-                current.suggest() == null ? null : Suggestion.of(current.suggest().input(), listed));
+        return new SearchItem(
+                current.itemId(),
+                current.supplierId(),
+                current.title(),
+                current.brand(),
+                current.description(),
+                current.categoryPath(),
+                current.categoryPrefixes(),
+                current.categoryText(),
+                current.priceMinor(),
+                current.mrpMinor(),
+                current.currency(),
+                current.rating(),
+                current.image(),
+                current.sizeClass(),
+                current.attributes(),
+                current.active(),
+                inStock,
+                listed,
+                current.catalogVersion(),
+                event.version(),
+                current.createdAt(),
+                latest(current, event.occurredAt()),
+                current.suggest() == null
+                        ? null
+                        : Suggestion.of(current.suggest().input(), listed));
     }
 
     /** Every ancestor path ("A", "A>>B", "A>>B>>C"): a term query on one selects a whole subtree. */
@@ -120,7 +182,9 @@ final class ItemProjection {
                 .filter(e -> !RATING_ATTRIBUTE.equalsIgnoreCase(e.getKey().trim()))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> {
-                    Collection<?> values = e.getValue() instanceof Collection<?> many ? many : List.of(e.getValue() == null ? "" : e.getValue());
+                    Collection<?> values = e.getValue() instanceof Collection<?> many
+                            ? many
+                            : List.of(e.getValue() == null ? "" : e.getValue());
                     for (Object value : values) {
                         String text = stringify(value);
                         if (text != null && !text.isBlank() && text.length() <= MAX_ATTRIBUTE_VALUE_LENGTH) {
@@ -138,7 +202,9 @@ final class ItemProjection {
         }
         if (value instanceof Double || value instanceof Float) {
             // 4.0 reads as "4" for shoppers and filters; other numbers keep their digits.
-            return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(((Number) value).doubleValue())
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return value.toString().trim();
     }
@@ -148,12 +214,20 @@ final class ItemProjection {
             return null;
         }
         return attributes.entrySet().stream()
-                .filter(e -> e.getKey() != null && name.equalsIgnoreCase(e.getKey().trim()))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .filter(e ->
+                        e.getKey() != null && name.equalsIgnoreCase(e.getKey().trim()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String firstImage(List<String> images) {
-        return images == null ? null : images.stream().filter(i -> i != null && !i.isBlank()).findFirst().orElse(null);
+        return images == null
+                ? null
+                : images.stream()
+                        .filter(i -> i != null && !i.isBlank())
+                        .findFirst()
+                        .orElse(null);
     }
 
     /** Completion inputs may not contain the suggester's reserved characters; Elasticsearch would reject the document. */
@@ -178,6 +252,5 @@ final class ItemProjection {
         return previous != null && previous.isAfter(occurredAt) ? previous : occurredAt;
     }
 
-    private ItemProjection() {
-    }
+    private ItemProjection() {}
 }

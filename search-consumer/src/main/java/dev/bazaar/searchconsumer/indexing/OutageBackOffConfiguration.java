@@ -34,7 +34,8 @@ class OutageBackOffConfiguration {
     }
 
     static BackOff outageBackOff(SearchConsumerProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.outageBackoffInitial().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(properties.outageBackoffInitial().toMillis(), 2.0);
         backOff.setMaxInterval(properties.outageBackoffMax().toMillis());
         return backOff; // no max attempts, no max elapsed time: wait for Elasticsearch as long as it takes
     }

@@ -38,15 +38,15 @@ public record SearchItem(
         Suggestion suggest) {
 
     /** A nested attribute: name and value as keywords, so any supplier attribute is filterable. */
-    public record ItemAttribute(String name, String value) {
-    }
+    public record ItemAttribute(String name, String value) {}
 
     /** The completion field: title and brand, with the {@code listed} context search-service filters on. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Suggestion(List<String> input, Map<String, List<String>> contexts) {
 
         static Suggestion of(List<String> inputs, boolean listed) {
-            return inputs.isEmpty() ? null
+            return inputs.isEmpty()
+                    ? null
                     : new Suggestion(inputs, Map.of(ItemSearchIndex.SUGGEST_CONTEXT, List.of(String.valueOf(listed))));
         }
     }

@@ -22,7 +22,10 @@ class StockListener {
         this.json = json;
     }
 
-    @KafkaListener(id = "search-inventory-stock", idIsGroup = false, batch = "true",
+    @KafkaListener(
+            id = "search-inventory-stock",
+            idIsGroup = false,
+            batch = "true",
             topics = "${bazaar.kafka.topic-prefix:}" + Topics.INVENTORY_STOCK)
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         indexer.index(SOURCE, records, this::read);

@@ -44,7 +44,10 @@ class ConsumerLagGauges implements DisposableBean {
     private final KafkaAdmin kafkaAdmin;
     private volatile Admin admin;
 
-    ConsumerLagGauges(KafkaAdmin kafkaAdmin, TopicNames topicNames, MeterRegistry registry,
+    ConsumerLagGauges(
+            KafkaAdmin kafkaAdmin,
+            TopicNames topicNames,
+            MeterRegistry registry,
             @Value("${spring.kafka.consumer.group-id}") String groupId) {
         this.kafkaAdmin = kafkaAdmin;
         this.groupId = groupId;
@@ -71,8 +74,10 @@ class ConsumerLagGauges implements DisposableBean {
     Map<String, Double> measure() throws Exception {
         Admin client = admin();
         Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<String, KafkaFuture<TopicDescription>> descriptions = client.describeTopics(topics).topicNameValues();
+                .partitionsToOffsetAndMetadata()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<String, KafkaFuture<TopicDescription>> descriptions =
+                client.describeTopics(topics).topicNameValues();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<String, Double> lags = new HashMap<>();
@@ -90,13 +95,14 @@ class ConsumerLagGauges implements DisposableBean {
                 earliest.put(partition, OffsetSpec.earliest());
             });
         }
-        Map<TopicPartition, ListOffsetsResultInfo> ends = client.listOffsets(latest).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, ListOffsetsResultInfo> starts = client.listOffsets(earliest).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> ends =
+                client.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> starts =
+                client.listOffsets(earliest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         ends.forEach((partition, end) -> {
             OffsetAndMetadata position = committed.get(partition);
-            long from = position != null ? position.offset() : starts.get(partition).offset();
+            long from =
+                    position != null ? position.offset() : starts.get(partition).offset();
             lags.merge(partition.topic(), (double) Math.max(0, end.offset() - from), Double::sum);
         });
         return lags;

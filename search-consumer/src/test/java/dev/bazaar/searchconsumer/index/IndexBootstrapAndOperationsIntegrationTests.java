@@ -39,8 +39,10 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 /** Index/alias bootstrap, health and metrics of a running search-consumer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bazaar.search-consumer.lag-refresh=PT0.5S")
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.ELASTICSEARCH })
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bazaar.search-consumer.lag-refresh=PT0.5S")
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.ELASTICSEARCH})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexBootstrapAndOperationsIntegrationTests {
 
@@ -84,7 +86,9 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
         doc.assertPlatformConventions("search-consumer")
                 .assertOperations("GET /actuator/health", "GET /actuator/prometheus");
-        assertThat(doc.openApi().getComponents().getSecuritySchemes()).as("no JWT security here").isNullOrEmpty();
+        assertThat(doc.openApi().getComponents().getSecuritySchemes())
+                .as("no JWT security here")
+                .isNullOrEmpty();
         assertThat(doc.securityOf("GET /actuator/health")).isEmpty();
         doc.assertProblemResponse("GET /actuator/health", 500);
     }
@@ -97,7 +101,10 @@ class IndexBootstrapAndOperationsIntegrationTests {
         assertThat(bootstrap.ensureIndex()).isEqualTo(Outcome.ALIAS_EXISTED);
 
         assertThat(aliasTargets(names)).containsExactly(names.currentIndex());
-        var mapping = client.indices().getMapping(m -> m.index(names.currentIndex())).get(names.currentIndex()).mappings();
+        var mapping = client.indices()
+                .getMapping(m -> m.index(names.currentIndex()))
+                .get(names.currentIndex())
+                .mappings();
         assertThat(mapping.properties()).containsKeys("attributes", "categoryPrefixes", "suggest", "listed");
     }
 
@@ -110,8 +117,8 @@ class IndexBootstrapAndOperationsIntegrationTests {
         try {
             List<Future<Outcome>> outcomes = pool.invokeAll(List.of(start, start));
             for (Future<Outcome> outcome : outcomes) {
-                assertThat(outcome.get(30, TimeUnit.SECONDS)).isIn(Outcome.CREATED, Outcome.INDEX_EXISTED,
-                        Outcome.ALIAS_EXISTED);
+                assertThat(outcome.get(30, TimeUnit.SECONDS))
+                        .isIn(Outcome.CREATED, Outcome.INDEX_EXISTED, Outcome.ALIAS_EXISTED);
             }
         } finally {
             pool.shutdown();
@@ -132,14 +139,16 @@ class IndexBootstrapAndOperationsIntegrationTests {
 
         // The documented reindex: new index, one atomic _aliases call, old index deleted.
         client.indices().create(c -> c.index(v2).withJson(new StringReader(ItemSearchIndex.definitionJson())));
-        client.indices().updateAliases(u -> u
-                .actions(a -> a.remove(r -> r.index(moved.currentIndex()).alias(moved.alias())))
-                .actions(a -> a.add(add -> add.index(v2).alias(moved.alias()))));
+        client.indices()
+                .updateAliases(u -> u.actions(
+                                a -> a.remove(r -> r.index(moved.currentIndex()).alias(moved.alias())))
+                        .actions(a -> a.add(add -> add.index(v2).alias(moved.alias()))));
         client.indices().delete(d -> d.index(moved.currentIndex()));
 
         assertThat(bootstrapMoved.ensureIndex()).isEqualTo(Outcome.ALIAS_EXISTED);
         assertThat(aliasTargets(moved)).containsExactly(v2);
-        assertThat(client.indices().exists(e -> e.index(moved.currentIndex())).value()).isFalse();
+        assertThat(client.indices().exists(e -> e.index(moved.currentIndex())).value())
+                .isFalse();
     }
 
     @Test
@@ -157,7 +166,8 @@ class IndexBootstrapAndOperationsIntegrationTests {
         String lag = "bazaar_search_consumer_lag{topic=\"" + catalogTopic + "\"} ";
         publisher.publish(changed(kurta("supplier-m", "M-1", 1))).get(10, TimeUnit.SECONDS);
         String applied = "bazaar_search_consumer_events_total{outcome=\"applied\",source=\"catalog\"} ";
-        awaitMetrics(body -> body.contains(applied + "1.0") && body.contains("bazaar_search_consumer_bulk_seconds_count"));
+        awaitMetrics(
+                body -> body.contains(applied + "1.0") && body.contains("bazaar_search_consumer_bulk_seconds_count"));
 
         // Indexing stopped (M-1 applied and committed): what is published now is behind, and the gauge counts it.
         MessageListenerContainer catalogListener = listeners.getListenerContainer("search-catalog-items");
@@ -172,18 +182,27 @@ class IndexBootstrapAndOperationsIntegrationTests {
         }
         // Indexing again: the lag goes back to nothing behind.
         String metrics = awaitMetrics(body -> body.contains(lag + "0.0") && body.contains(applied + "4.0"));
-        assertThat(metrics).contains("bazaar_search_consumer_lag{topic=\"" + isolatedNames.topic(Topics.INVENTORY_STOCK) + "\"}");
+        assertThat(metrics)
+                .contains("bazaar_search_consumer_lag{topic=\"" + isolatedNames.topic(Topics.INVENTORY_STOCK) + "\"}");
         // The Kafka client's own lag metric, for the report: Boot binds consumer metrics when it can.
         System.out.println("kafka client records-lag-max exposed: "
                 + metrics.lines().anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max")));
     }
 
     private String awaitMetrics(Predicate<String> condition) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> HttpTestClient.local(port).get("/actuator/prometheus").body(), condition);
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> HttpTestClient.local(port)
+                                .get("/actuator/prometheus")
+                                .body(),
+                        condition);
     }
 
     private Set<String> aliasTargets(ItemIndexNames indexNames) throws IOException {
-        return client.indices().getAlias(a -> a.name(indexNames.alias())).aliases().keySet();
+        return client.indices()
+                .getAlias(a -> a.name(indexNames.alias()))
+                .aliases()
+                .keySet();
     }
 }

@@ -46,8 +46,8 @@ class ElasticsearchOutageIntegrationTests {
     @DynamicPropertySource
     static void elasticsearchThroughTheProxy(DynamicPropertyRegistry registry) {
         registry.add("spring.elasticsearch.uris", () -> "http://127.0.0.1:" + PROXY.port());
-        registry.add("bazaar.elasticsearch.index-prefix",
-                () -> "t_esoutage_" + Long.toString(System.nanoTime(), 36) + "-");
+        registry.add(
+                "bazaar.elasticsearch.index-prefix", () -> "t_esoutage_" + Long.toString(System.nanoTime(), 36) + "-");
     }
 
     @Autowired
@@ -80,7 +80,8 @@ class ElasticsearchOutageIntegrationTests {
         SearchIndex index = new SearchIndex(client, indexNames);
         CanonicalItem before = kurta("supplier-o", "O-1", 1);
         publisher.publish(changed(before)).get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> index.find(before.itemId()).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> index.find(before.itemId()).isPresent());
 
         PROXY.cut();
         double catalogWaits = unavailable("catalog");
@@ -91,22 +92,27 @@ class ElasticsearchOutageIntegrationTests {
         // Each event has been delivered and put back more often than poison is before it goes to the DLT
         // (once plus the platform's retries): the outage back-off, not the poison one, is in charge.
         int poisonAttempts = retries + 1;
-        await().atMost(Duration.ofSeconds(60)).until(() -> unavailable("catalog") - catalogWaits > poisonAttempts
-                && unavailable("stock") - stockWaits > poisonAttempts);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> unavailable("catalog") - catalogWaits > poisonAttempts
+                        && unavailable("stock") - stockWaits > poisonAttempts);
         PROXY.restore();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> index.find(during.itemId()).isPresent()
-                && index.find(before.itemId()).map(d -> !d.listed()).orElse(false));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> index.find(during.itemId()).isPresent()
+                        && index.find(before.itemId()).map(d -> !d.listed()).orElse(false));
         // A dead-lettered record is published before the consumer moves past it, so by now it would be there.
-        for (String topic : new String[] { Topics.CATALOG_ITEMS, Topics.INVENTORY_STOCK }) {
+        for (String topic : new String[] {Topics.CATALOG_ITEMS, Topics.INVENTORY_STOCK}) {
             assertThat(KafkaRecords.recordsNow(LocalServer.KAFKA.address(), Topics.deadLetterOf(names.topic(topic))))
-                    .as("records in the DLT of " + topic).isZero();
+                    .as("records in the DLT of " + topic)
+                    .isZero();
         }
     }
 
     /** Events of the source whose batch found Elasticsearch unavailable, counted at every delivery attempt. */
     private double unavailable(String source) {
-        var counter = meters.find("bazaar.search.consumer.events").tag("source", source).tag("outcome", "unavailable")
+        var counter = meters.find("bazaar.search.consumer.events")
+                .tag("source", source)
+                .tag("outcome", "unavailable")
                 .counter();
         return counter == null ? 0 : counter.count();
     }

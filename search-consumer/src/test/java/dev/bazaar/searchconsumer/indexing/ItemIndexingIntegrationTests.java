@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** catalog.items.v1 + inventory.stock.v1 → the items alias, against the real local Kafka and Elasticsearch. */
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.ELASTICSEARCH })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.ELASTICSEARCH})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ItemIndexingIntegrationTests {
 
@@ -105,12 +105,12 @@ class ItemIndexingIntegrationTests {
         assertThat(doc.brand()).isEqualTo("Fabindia");
         assertThat(doc.supplierId()).isEqualTo("supplier-search");
         assertThat(doc.categoryPath()).containsExactly("Clothing", "Women's Clothing", "Kurtas");
-        assertThat(doc.categoryPrefixes()).containsExactly("Clothing", "Clothing>>Women's Clothing",
-                "Clothing>>Women's Clothing>>Kurtas");
+        assertThat(doc.categoryPrefixes())
+                .containsExactly("Clothing", "Clothing>>Women's Clothing", "Clothing>>Women's Clothing>>Kurtas");
         assertThat(doc.priceMinor()).isEqualTo(79_900);
         assertThat(doc.rating()).isEqualTo(4.2);
-        assertThat(doc.attributes()).containsExactly(new ItemAttribute("fabric", "cotton"),
-                new ItemAttribute("sleeve", "3/4"));
+        assertThat(doc.attributes())
+                .containsExactly(new ItemAttribute("fabric", "cotton"), new ItemAttribute("sleeve", "3/4"));
         assertThat(doc.listed()).isTrue();
         assertThat(doc.inStock()).isTrue();
         assertThat(doc.stockVersion()).isZero();
@@ -119,21 +119,42 @@ class ItemIndexingIntegrationTests {
 
         index.refresh();
         // Nested attribute filter + category subtree + listed, as search-service queries it.
-        Query attribute = Query.of(q -> q.nested(n -> n.path("attributes").query(nq -> nq.bool(nb -> nb
-                .filter(a -> a.term(t -> t.field("attributes.name").value("fabric")))
-                .filter(a -> a.term(t -> t.field("attributes.value").value("cotton")))))));
-        var hits = client.search(s -> s.index(indexNames.alias()).query(q -> q.bool(b -> b
-                .must(m -> m.match(mm -> mm.field("title").query("kurta")))
-                .filter(f -> f.term(t -> t.field("listed").value(true)))
-                .filter(f -> f.term(t -> t.field("supplierId").value("supplier-search")))
-                .filter(f -> f.term(t -> t.field("categoryPrefixes").value("Clothing>>Women's Clothing")))
-                .filter(attribute))), SearchItem.class).hits().hits();
+        Query attribute = Query.of(q -> q.nested(n -> n.path("attributes")
+                .query(nq -> nq.bool(nb -> nb.filter(
+                                a -> a.term(t -> t.field("attributes.name").value("fabric")))
+                        .filter(a -> a.term(t -> t.field("attributes.value").value("cotton")))))));
+        var hits = client.search(
+                        s -> s.index(indexNames.alias())
+                                .query(q -> q.bool(b -> b.must(m ->
+                                                m.match(mm -> mm.field("title").query("kurta")))
+                                        .filter(f ->
+                                                f.term(t -> t.field("listed").value(true)))
+                                        .filter(f -> f.term(
+                                                t -> t.field("supplierId").value("supplier-search")))
+                                        .filter(f -> f.term(
+                                                t -> t.field("categoryPrefixes").value("Clothing>>Women's Clothing")))
+                                        .filter(attribute))),
+                        SearchItem.class)
+                .hits()
+                .hits();
         assertThat(hits).extracting(h -> h.id()).containsExactly(item.itemId());
 
-        var suggestions = client.search(s -> s.index(indexNames.alias()).suggest(sg -> sg
-                .suggesters("items", fs -> fs.prefix("zardozi ku").completion(c -> c.field("suggest")
-                        .contexts("listed", List.of(CompletionContext.of(ctx -> ctx.context(cv -> cv.category("true")))))))),
-                SearchItem.class).suggest().get("items").get(0).completion().options();
+        var suggestions = client.search(
+                        s -> s.index(indexNames.alias())
+                                .suggest(sg -> sg.suggesters(
+                                        "items",
+                                        fs -> fs.prefix("zardozi ku")
+                                                .completion(c -> c.field("suggest")
+                                                        .contexts(
+                                                                "listed",
+                                                                List.of(CompletionContext.of(ctx ->
+                                                                        ctx.context(cv -> cv.category("true")))))))),
+                        SearchItem.class)
+                .suggest()
+                .get("items")
+                .get(0)
+                .completion()
+                .options();
         assertThat(suggestions).extracting(CompletionSuggestOption::id).contains(item.itemId());
     }
 
@@ -145,7 +166,9 @@ class ItemIndexingIntegrationTests {
 
         CatalogItemChanged v3 = changed(withTitle(v1, 3, "Kurta, new title"));
         send(v3);
-        assertThat(awaitDocument(v1.itemId(), d -> d.catalogVersionOrZero() == 3).title()).isEqualTo("Kurta, new title");
+        assertThat(awaitDocument(v1.itemId(), d -> d.catalogVersionOrZero() == 3)
+                        .title())
+                .isEqualTo("Kurta, new title");
         long seqNo = index.seqNo(v1.itemId());
 
         double staleBefore = stale("catalog");
@@ -174,8 +197,7 @@ class ItemIndexingIntegrationTests {
         // 5 s" of the event) rests on the interval of the live index, not on how fast a busy machine was:
         // the deadline below only detects a refresh that never comes.
         assertThat(index.refreshInterval()).isEqualTo("1s");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
-                .until(() -> !index.listedInSearch(item.itemId()));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> !index.listedInSearch(item.itemId()));
         System.out.println("out of stock -> gone from search after "
                 + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 
@@ -221,29 +243,38 @@ class ItemIndexingIntegrationTests {
         assertThat(off.suggest().contexts()).isEqualTo(Map.of("listed", List.of("false")));
 
         send(changed(withActive(item, 3, true)));
-        assertThat(awaitDocument(item.itemId(), d -> d.catalogVersionOrZero() == 3).listed()).isTrue();
+        assertThat(awaitDocument(item.itemId(), d -> d.catalogVersionOrZero() == 3)
+                        .listed())
+                .isTrue();
     }
 
     @Test
     void twoThousandEventsAreAllIndexed() throws Exception {
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        IntStream.range(0, 2_000).forEach(i -> sends.add(publisher.publish(changed(kurta("supplier-bulk", "B-" + i, 1)))));
+        IntStream.range(0, 2_000)
+                .forEach(i -> sends.add(publisher.publish(changed(kurta("supplier-bulk", "B-" + i, 1)))));
         // Stock for a quarter of them in parallel: the two listeners race on the same documents.
-        IntStream.range(0, 500).forEach(i -> sends.add(publisher.publish(
-                stock(kurta("supplier-bulk", "B-" + (i * 4), 1).itemId(), 0, 1))));
+        IntStream.range(0, 500)
+                .forEach(i -> sends.add(publisher.publish(
+                        stock(kurta("supplier-bulk", "B-" + (i * 4), 1).itemId(), 0, 1))));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         long start = System.nanoTime();
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> index.countBySupplier("supplier-bulk") == 2_000);
-        System.out.println("2,000 catalogue + 500 stock events indexed " + Duration.ofNanos(System.nanoTime() - start).toMillis()
-                + " ms after the last send");
-        await().atMost(WAIT).until(() -> index.find(kurta("supplier-bulk", "B-1996", 1).itemId())
-                .map(d -> d.stockVersionOrZero() == 1 && d.catalogVersionOrZero() == 1 && !d.listed()).orElse(false));
+        System.out.println("2,000 catalogue + 500 stock events indexed "
+                + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms after the last send");
+        await().atMost(WAIT)
+                .until(() -> index.find(kurta("supplier-bulk", "B-1996", 1).itemId())
+                        .map(d -> d.stockVersionOrZero() == 1 && d.catalogVersionOrZero() == 1 && !d.listed())
+                        .orElse(false));
         index.refresh();
-        long listed = client.count(c -> c.index(indexNames.alias()).query(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("supplierId").value("supplier-bulk")))
-                .filter(f -> f.term(t -> t.field("listed").value(FieldValue.of(true))))))).count();
+        long listed = client.count(c -> c.index(indexNames.alias())
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("supplierId").value("supplier-bulk")))
+                                .filter(f -> f.term(t -> t.field("listed").value(FieldValue.of(true)))))))
+                .count();
         assertThat(listed).isEqualTo(1_500);
     }
 
@@ -259,19 +290,25 @@ class ItemIndexingIntegrationTests {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
         long distinct = items.stream().map(CanonicalItem::itemId).distinct().count();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500))
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> index.countBySupplier("flipkart") == distinct);
         assertThat(documents("rejected")).isEqualTo(rejectedBefore);
 
         index.refresh();
         // Typo-tolerant title match and a category subtree on real data.
-        long cyclingShorts = client.count(c -> c.index(indexNames.alias()).query(q -> q.bool(b -> b
-                .must(m -> m.match(mm -> mm.field("title").query("cycling shrts").fuzziness("AUTO")))
-                .filter(f -> f.term(t -> t.field("categoryPrefixes").value("Clothing>>Women's Clothing")))))).count();
+        long cyclingShorts = client.count(c -> c.index(indexNames.alias())
+                        .query(q -> q.bool(b -> b.must(m -> m.match(mm ->
+                                        mm.field("title").query("cycling shrts").fuzziness("AUTO")))
+                                .filter(f ->
+                                        f.term(t -> t.field("categoryPrefixes").value("Clothing>>Women's Clothing"))))))
+                .count();
         assertThat(cyclingShorts).isPositive();
-        long rated = client.count(c -> c.index(indexNames.alias()).query(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("supplierId").value("flipkart")))
-                .filter(f -> f.exists(e -> e.field("rating")))))).count();
+        long rated = client.count(c -> c.index(indexNames.alias())
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("supplierId").value("flipkart")))
+                                .filter(f -> f.exists(e -> e.field("rating"))))))
+                .count();
         assertThat(rated).isPositive().isLessThan(distinct);
     }
 
@@ -279,7 +316,9 @@ class ItemIndexingIntegrationTests {
     void poisonRecordsGoToTheDeadLetterTopicAndTheRestOfTheBatchIsIndexed() throws Exception {
         String topic = names.topic(Topics.CATALOG_ITEMS);
         CanonicalItem malformed = withBrand(kurta("supplier-p", "P-1", 1), "b".repeat(40_000));
-        List<CanonicalItem> healthy = IntStream.range(2, 7).mapToObj(i -> kurta("supplier-p", "P-" + i, 1)).toList();
+        List<CanonicalItem> healthy = IntStream.range(2, 7)
+                .mapToObj(i -> kurta("supplier-p", "P-" + i, 1))
+                .toList();
         List<CompletableFuture<?>> sends = new ArrayList<>();
         sends.add(publisher.publish(changed(healthy.get(0))));
         sends.add(rawKafka.send(topic, "poison", "{not json".getBytes(StandardCharsets.UTF_8)));
@@ -291,12 +330,21 @@ class ItemIndexingIntegrationTests {
         for (CanonicalItem item : healthy) {
             awaitDocument(item.itemId(), d -> d.catalogVersionOrZero() == 1);
         }
-        List<ConsumerRecord<String, byte[]>> parked = KafkaRecords.read(LocalServer.KAFKA.address(),
-                Topics.deadLetterOf(topic), records -> records.size() >= 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> parked = KafkaRecords.read(
+                LocalServer.KAFKA.address(),
+                Topics.deadLetterOf(topic),
+                records -> records.size() >= 2,
+                Duration.ofSeconds(30));
         assertThat(parked).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("poison", malformed.itemId());
-        ConsumerRecord<String, byte[]> unreadable = parked.stream().filter(r -> r.key().equals("poison")).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> unreadable = parked.stream()
+                .filter(r -> r.key().equals("poison"))
+                .findFirst()
+                .orElseThrow();
         assertThat(new String(unreadable.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
-        ConsumerRecord<String, byte[]> rejected = parked.stream().filter(r -> r.key().equals(malformed.itemId())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> rejected = parked.stream()
+                .filter(r -> r.key().equals(malformed.itemId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(header(rejected, "kafka_dlt-exception-message")).contains("document_parsing_exception");
         assertThat(index.find(malformed.itemId())).isEmpty();
     }
@@ -306,17 +354,23 @@ class ItemIndexingIntegrationTests {
     }
 
     private SearchItem awaitDocument(String itemId, java.util.function.Predicate<SearchItem> condition) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+        return await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> index.find(itemId).filter(condition).orElse(null), doc -> doc != null);
     }
 
     private double documents(String outcome) {
-        var counter = meters.find("bazaar.search.consumer.documents").tag("outcome", outcome).counter();
+        var counter = meters.find("bazaar.search.consumer.documents")
+                .tag("outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private double stale(String source) {
-        var counter = meters.find("bazaar.search.consumer.events").tag("source", source).tag("outcome", "stale").counter();
+        var counter = meters.find("bazaar.search.consumer.events")
+                .tag("source", source)
+                .tag("outcome", "stale")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 

@@ -22,8 +22,8 @@ class ItemProjectionTests {
         SearchItem doc = ItemProjection.apply(null, changed(kurta));
 
         assertThat(doc.itemId()).isEqualTo(kurta.itemId());
-        assertThat(doc.categoryPrefixes()).containsExactly("Clothing", "Clothing>>Women's Clothing",
-                "Clothing>>Women's Clothing>>Kurtas");
+        assertThat(doc.categoryPrefixes())
+                .containsExactly("Clothing", "Clothing>>Women's Clothing", "Clothing>>Women's Clothing>>Kurtas");
         assertThat(doc.categoryText()).isEqualTo("Clothing > Women's Clothing > Kurtas");
         assertThat(doc.priceMinor()).isEqualTo(79_900);
         assertThat(doc.mrpMinor()).isEqualTo(99_900);
@@ -32,8 +32,8 @@ class ItemProjectionTests {
         assertThat(doc.image()).isEqualTo("https://img.example/K-1.jpg");
         assertThat(doc.sizeClass()).isEqualTo("SMALL");
         // Rating has its own field; the 300-character value is skipped.
-        assertThat(doc.attributes()).containsExactly(new ItemAttribute("fabric", "cotton"),
-                new ItemAttribute("sleeve", "3/4"));
+        assertThat(doc.attributes())
+                .containsExactly(new ItemAttribute("fabric", "cotton"), new ItemAttribute("sleeve", "3/4"));
         assertThat(doc.active()).isTrue();
         assertThat(doc.inStock()).isTrue();
         assertThat(doc.listed()).isTrue();
@@ -48,8 +48,10 @@ class ItemProjectionTests {
         SearchItem v1 = ItemProjection.apply(null, changed(kurta));
         SearchItem v3 = ItemProjection.apply(v1, changed(withTitle(kurta, 3, "New title")));
         assertThat(v3.title()).isEqualTo("New title");
-        assertThat(ItemProjection.apply(v3, changed(withTitle(kurta, 2, "Old title")))).isSameAs(v3);
-        assertThat(ItemProjection.apply(v3, changed(withTitle(kurta, 3, "Same version")))).isSameAs(v3);
+        assertThat(ItemProjection.apply(v3, changed(withTitle(kurta, 2, "Old title"))))
+                .isSameAs(v3);
+        assertThat(ItemProjection.apply(v3, changed(withTitle(kurta, 3, "Same version"))))
+                .isSameAs(v3);
 
         SearchItem out = ItemProjection.apply(v3, stock(kurta.itemId(), 0, 7));
         assertThat(out.inStock()).isFalse();
@@ -89,23 +91,39 @@ class ItemProjectionTests {
         SearchItem off = ItemProjection.apply(v1, changed(withActive(kurta, 2, false)));
         assertThat(off.active()).isFalse();
         assertThat(off.listed()).isFalse();
-        assertThat(ItemProjection.apply(off, changed(withActive(kurta, 3, true))).listed()).isTrue();
+        assertThat(ItemProjection.apply(off, changed(withActive(kurta, 3, true)))
+                        .listed())
+                .isTrue();
     }
 
     @Test
     void attributeValuesAreStringifiedAndRatingsOnlyWhenNumeric() {
-        assertThat(ItemProjection.attributes(Map.of("Weight", 4.0, "Pack", 2, "Colors", List.of("red", "blue"),
-                "Nested", Map.of("a", 1), "Waterproof", true)))
-                .containsExactly(new ItemAttribute("Colors", "blue"), new ItemAttribute("Colors", "red"),
-                        new ItemAttribute("Pack", "2"), new ItemAttribute("Waterproof", "true"),
+        assertThat(ItemProjection.attributes(Map.of(
+                        "Weight",
+                        4.0,
+                        "Pack",
+                        2,
+                        "Colors",
+                        List.of("red", "blue"),
+                        "Nested",
+                        Map.of("a", 1),
+                        "Waterproof",
+                        true)))
+                .containsExactly(
+                        new ItemAttribute("Colors", "blue"),
+                        new ItemAttribute("Colors", "red"),
+                        new ItemAttribute("Pack", "2"),
+                        new ItemAttribute("Waterproof", "true"),
                         new ItemAttribute("Weight", "4"));
-        assertThat(ItemProjection.rating(Map.of("Rating", "No rating available"))).isNull();
+        assertThat(ItemProjection.rating(Map.of("Rating", "No rating available")))
+                .isNull();
         assertThat(ItemProjection.rating(Map.of("rating", "3.5"))).isEqualTo(3.5);
         assertThat(ItemProjection.rating(null)).isNull();
     }
 
     @Test
     void suggestInputsDropTheCompletionSuggestersReservedCharacters() {
-        assertThat(ItemProjection.suggestInputs("a\u001Fb", null, " ", "Brand", "Brand")).containsExactly("a b", "Brand");
+        assertThat(ItemProjection.suggestInputs("a\u001Fb", null, " ", "Brand", "Brand"))
+                .containsExactly("a b", "Brand");
     }
 }

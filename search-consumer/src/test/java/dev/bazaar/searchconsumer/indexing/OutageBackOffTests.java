@@ -12,9 +12,10 @@ class OutageBackOffTests {
 
     @Test
     void anOutageIsRetriedForeverWithACappedInterval() {
-        var properties = new SearchConsumerProperties(5, Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ofSeconds(60), Duration.ofSeconds(10));
-        BackOffExecution execution = OutageBackOffConfiguration.outageBackOff(properties).start();
+        var properties = new SearchConsumerProperties(
+                5, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(10));
+        BackOffExecution execution =
+                OutageBackOffConfiguration.outageBackOff(properties).start();
         long last = 0;
         for (int attempt = 0; attempt < 10_000; attempt++) {
             last = execution.nextBackOff();

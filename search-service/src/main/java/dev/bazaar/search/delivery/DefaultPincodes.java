@@ -37,8 +37,14 @@ public class DefaultPincodes {
     public DefaultPincodes(SearchProperties properties, JsonMapper json) {
         this.users = properties.users();
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(users.timeout()).build();
-        this.cache = Caffeine.newBuilder().expireAfterWrite(users.cacheTtl()).maximumSize(users.cacheSize()).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(users.timeout())
+                .build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(users.cacheTtl())
+                .maximumSize(users.cacheSize())
+                .build();
     }
 
     public Optional<String> of(String userId) {
@@ -52,11 +58,14 @@ public class DefaultPincodes {
 
     /** null when user-service could not say (not cached). */
     private Optional<String> fetch(String userId) {
-        URI uri = users.url().resolve("/internal/users/" + URLEncoder.encode(userId, StandardCharsets.UTF_8)
-                + "/default-address");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(users.timeout())
+        URI uri = users.url()
+                .resolve("/internal/users/" + URLEncoder.encode(userId, StandardCharsets.UTF_8) + "/default-address");
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(users.timeout())
                 .header("X-Internal-Token", users.internalToken() == null ? "" : users.internalToken())
-                .header("Accept", "application/json").GET().build();
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {

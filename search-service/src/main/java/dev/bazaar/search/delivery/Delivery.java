@@ -11,7 +11,11 @@ import java.time.LocalDate;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Delivery(Status status, Integer etaHours, LocalDate promiseDate) {
 
-    public enum Status { DELIVERABLE, UNDELIVERABLE, UNKNOWN }
+    public enum Status {
+        DELIVERABLE,
+        UNDELIVERABLE,
+        UNKNOWN
+    }
 
     public static final Delivery UNKNOWN = new Delivery(Status.UNKNOWN, null, null);
 

@@ -10,7 +10,12 @@ import java.util.Map;
  */
 public record DeliveryCheck(Outcome outcome, Map<String, Delivery> byItemId) {
 
-    public enum Outcome { OK, TIMEOUT, DOWN, UNKNOWN_PINCODE }
+    public enum Outcome {
+        OK,
+        TIMEOUT,
+        DOWN,
+        UNKNOWN_PINCODE
+    }
 
     public Delivery of(String itemId) {
         return byItemId.getOrDefault(itemId, Delivery.UNKNOWN);

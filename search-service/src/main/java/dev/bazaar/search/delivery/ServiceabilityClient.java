@@ -45,7 +45,10 @@ public class ServiceabilityClient {
         this.json = json;
         this.meters = meters;
         Duration connect = properties.serviceability().budget().multipliedBy(2);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connect)
+                .build();
         // Register the outcomes up front, so dashboards show zeros rather than gaps.
         for (DeliveryCheck.Outcome outcome : DeliveryCheck.Outcome.values()) {
             counter(outcome);
@@ -57,8 +60,11 @@ public class ServiceabilityClient {
      */
     public DeliveryCheck check(String pincode, List<String> itemIds, long deadlineNanos) {
         // Serviceability takes valid item ids only; any other id would fail the whole batch.
-        List<String> asked = itemIds.stream().filter(ItemIds::isValid)
-                .distinct().limit(MAX_BATCH).toList();
+        List<String> asked = itemIds.stream()
+                .filter(ItemIds::isValid)
+                .distinct()
+                .limit(MAX_BATCH)
+                .toList();
         if (asked.isEmpty()) {
             return new DeliveryCheck(DeliveryCheck.Outcome.OK, Map.of());
         }
@@ -110,7 +116,9 @@ public class ServiceabilityClient {
             String itemId = item.path("itemId").asString();
             if (item.path("deliverable").asBoolean(false)) {
                 Integer eta = item.hasNonNull("etaHours") ? item.get("etaHours").asInt() : null;
-                LocalDate promise = item.hasNonNull("promiseDate") ? LocalDate.parse(item.get("promiseDate").asString()) : null;
+                LocalDate promise = item.hasNonNull("promiseDate")
+                        ? LocalDate.parse(item.get("promiseDate").asString())
+                        : null;
                 deliveries.put(itemId, new Delivery(Delivery.Status.DELIVERABLE, eta, promise));
             } else if (!"UNKNOWN_ITEM".equals(item.path("reason").asString(""))) {
                 deliveries.put(itemId, new Delivery(Delivery.Status.UNDELIVERABLE, null, null));
@@ -126,6 +134,7 @@ public class ServiceabilityClient {
     }
 
     private io.micrometer.core.instrument.Counter counter(DeliveryCheck.Outcome outcome) {
-        return meters.counter("bazaar.search.serviceability", "outcome", outcome.name().toLowerCase(Locale.ROOT));
+        return meters.counter(
+                "bazaar.search.serviceability", "outcome", outcome.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -38,7 +38,8 @@ public class SearchEvents implements DisposableBean {
     private final Clock clock;
     private final Counter failed;
     private final ThreadPoolExecutor sender;
-    private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+    private final ContextSnapshotFactory snapshots =
+            ContextSnapshotFactory.builder().build();
 
     public SearchEvents(IntegrationEventPublisher publisher, MeterRegistry meters) {
         this.publisher = publisher;
@@ -52,8 +53,8 @@ public class SearchEvents implements DisposableBean {
     }
 
     public void searched(Shopper shopper, String query, Map<String, String> filters, long resultCount) {
-        var event = new SearchPerformed(UUID.randomUUID(), clock.instant(), shopper.id(), shopper.anonymous(),
-                query, filters, resultCount);
+        var event = new SearchPerformed(
+                UUID.randomUUID(), clock.instant(), shopper.id(), shopper.anonymous(), query, filters, resultCount);
         try {
             sender.execute(snapshots.captureAll().wrap(() -> send(event)));
         } catch (RejectedExecutionException e) {

@@ -48,15 +48,22 @@ public final class IndexCalls {
      * Sends {@code searches} as one {@code _msearch} and returns their answers in order; a search
      * that failed fails the whole call, as it would have on its own.
      */
-    public static <T> List<MultiSearchItem<T>> search(ElasticsearchClient elasticsearch, List<RequestItem> searches,
-            Class<T> documentClass, boolean cursorGiven) {
-        MsearchResponse<T> response = run(() -> elasticsearch.msearch(m -> m.searches(searches), documentClass),
-                cursorGiven);
+    public static <T> List<MultiSearchItem<T>> search(
+            ElasticsearchClient elasticsearch,
+            List<RequestItem> searches,
+            Class<T> documentClass,
+            boolean cursorGiven) {
+        MsearchResponse<T> response =
+                run(() -> elasticsearch.msearch(m -> m.searches(searches), documentClass), cursorGiven);
         List<MultiSearchItem<T>> answers = new ArrayList<>();
         for (MultiSearchResponseItem<T> item : response.responses()) {
             if (item.isFailure()) {
                 var failure = item.failure();
-                throw failed(failure.status(), failure.error().type() + ": " + failure.error().reason(), cursorGiven, null);
+                throw failed(
+                        failure.status(),
+                        failure.error().type() + ": " + failure.error().reason(),
+                        cursorGiven,
+                        null);
             }
             answers.add(item.result());
         }
@@ -65,8 +72,8 @@ public final class IndexCalls {
 
     private static RuntimeException failed(int status, String message, boolean cursorGiven, RuntimeException cause) {
         if (status == 400 && cursorGiven) {
-            return ApiProblem.badRequest("invalid-cursor", "The 'after' cursor does not fit this search; "
-                    + "start again without it");
+            return ApiProblem.badRequest(
+                    "invalid-cursor", "The 'after' cursor does not fit this search; " + "start again without it");
         }
         if (status == 404 || status == 429 || status >= 500) {
             log.warn("Elasticsearch answered {}: {}", status, message);
@@ -80,6 +87,5 @@ public final class IndexCalls {
         return new SearchUnavailable("Search is temporarily unavailable; please retry shortly.");
     }
 
-    private IndexCalls() {
-    }
+    private IndexCalls() {}
 }

@@ -14,12 +14,17 @@ final class CategoryPaths {
     public static final String SEPARATOR = ">>";
 
     public static String normalise(String path) {
-        return Arrays.stream(path.split(SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(path.split(SEPARATOR))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.joining(SEPARATOR));
     }
 
     public static List<String> segments(String path) {
-        return Arrays.stream(path.split(SEPARATOR)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(path.split(SEPARATOR))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** The last segment, the label a facet shows. */
@@ -47,6 +52,5 @@ final class CategoryPaths {
         return escaped + child;
     }
 
-    private CategoryPaths() {
-    }
+    private CategoryPaths() {}
 }

@@ -23,7 +23,8 @@ final class FacetReader {
         List<Aggregate> attributeGroups = new ArrayList<>();
         aggs.forEach((key, aggregate) -> {
             Map<String, Aggregate> members = key.startsWith(SearchQueryFactory.GROUP)
-                    ? aggregate.filter().aggregations() : Map.of(key, aggregate);
+                    ? aggregate.filter().aggregations()
+                    : Map.of(key, aggregate);
             members.forEach((facet, counts) -> {
                 if (facet.equals(SearchQueryFactory.FACET_ATTRIBUTES)) {
                     attributeGroups.add(counts);
@@ -34,14 +35,25 @@ final class FacetReader {
         });
         List<SearchPage.Bucket> brands = terms(facets.get(SearchQueryFactory.FACET_BRAND));
         List<SearchPage.CategoryBucket> categories = terms(facets.get(SearchQueryFactory.FACET_CATEGORY)).stream()
-                .map(b -> new SearchPage.CategoryBucket(b.value(), CategoryPaths.label(b.value()), b.count())).toList();
-        List<SearchPage.PriceBucket> prices = facets.get(SearchQueryFactory.FACET_PRICE).range().buckets().array()
-                .stream().map(FacetReader::price).toList();
+                .map(b -> new SearchPage.CategoryBucket(b.value(), CategoryPaths.label(b.value()), b.count()))
+                .toList();
+        List<SearchPage.PriceBucket> prices =
+                facets.get(SearchQueryFactory.FACET_PRICE).range().buckets().array().stream()
+                        .map(FacetReader::price)
+                        .toList();
         Map<String, List<SearchPage.Bucket>> byName = new HashMap<>();
         for (Aggregate group : attributeGroups) {
-            group.nested().aggregations().get(SearchQueryFactory.NAMED).filter().aggregations()
-                    .get(SearchQueryFactory.NAMES).sterms().buckets().array()
-                    .forEach(name -> byName.put(name.key().stringValue(), terms(name.aggregations().get(SearchQueryFactory.VALUES))));
+            group.nested()
+                    .aggregations()
+                    .get(SearchQueryFactory.NAMED)
+                    .filter()
+                    .aggregations()
+                    .get(SearchQueryFactory.NAMES)
+                    .sterms()
+                    .buckets()
+                    .array()
+                    .forEach(name -> byName.put(
+                            name.key().stringValue(), terms(name.aggregations().get(SearchQueryFactory.VALUES))));
         }
         Map<String, List<SearchPage.Bucket>> attributes = new LinkedHashMap<>();
         for (String name : attributeOrder) {
@@ -55,14 +67,16 @@ final class FacetReader {
 
     private static List<SearchPage.Bucket> terms(Aggregate aggregate) {
         return aggregate.sterms().buckets().array().stream()
-                .map((StringTermsBucket b) -> new SearchPage.Bucket(b.key().stringValue(), b.docCount())).toList();
+                .map((StringTermsBucket b) -> new SearchPage.Bucket(b.key().stringValue(), b.docCount()))
+                .toList();
     }
 
     private static SearchPage.PriceBucket price(RangeBucket bucket) {
-        return new SearchPage.PriceBucket(bucket.from() == null ? null : bucket.from().longValue(),
-                bucket.to() == null ? null : bucket.to().longValue(), bucket.docCount());
+        return new SearchPage.PriceBucket(
+                bucket.from() == null ? null : bucket.from().longValue(),
+                bucket.to() == null ? null : bucket.to().longValue(),
+                bucket.docCount());
     }
 
-    private FacetReader() {
-    }
+    private FacetReader() {}
 }

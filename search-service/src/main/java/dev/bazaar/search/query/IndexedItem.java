@@ -7,9 +7,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * consumer wrote (a list of segments or one joined string) and normalised to segments.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record IndexedItem(String itemId, String title, String brand, Long priceMinor, Long mrpMinor, String currency,
-        Double rating, String image, Object categoryPath, String sizeClass) {
+public record IndexedItem(
+        String itemId,
+        String title,
+        String brand,
+        Long priceMinor,
+        Long mrpMinor,
+        String currency,
+        Double rating,
+        String image,
+        Object categoryPath,
+        String sizeClass) {
 
-    static final String[] SOURCE_FIELDS = { "itemId", "title", "brand", "priceMinor", "mrpMinor", "currency", "rating",
-            "image", "categoryPath", "sizeClass" };
+    static final String[] SOURCE_FIELDS = {
+        "itemId", "title", "brand", "priceMinor", "mrpMinor", "currency", "rating", "image", "categoryPath", "sizeClass"
+    };
 }

@@ -37,8 +37,12 @@ class ItemSearch {
     private final DefaultPincodes defaultPincodes;
     private final SearchProperties properties;
 
-    public ItemSearch(ElasticsearchClient elasticsearch, SearchQueryFactory queries, ServiceabilityClient serviceability,
-            DefaultPincodes defaultPincodes, SearchProperties properties) {
+    public ItemSearch(
+            ElasticsearchClient elasticsearch,
+            SearchQueryFactory queries,
+            ServiceabilityClient serviceability,
+            DefaultPincodes defaultPincodes,
+            SearchProperties properties) {
         this.elasticsearch = elasticsearch;
         this.queries = queries;
         this.serviceability = serviceability;
@@ -52,7 +56,8 @@ class ItemSearch {
             pincode = defaultPincodes.of(shopper.userId()).orElse(null);
         }
         int from = params.after() == null ? params.page() * params.size() : 0;
-        int fetch = pincode == null ? params.size()
+        int fetch = pincode == null
+                ? params.size()
                 : Math.max(params.size(), Math.min(params.size() * 2, ServiceabilityClient.MAX_BATCH));
         if (params.after() == null) {
             // from + size may not pass Elasticsearch's result window; the parser already checked page * size.
@@ -61,7 +66,8 @@ class ItemSearch {
         long deadline = System.nanoTime() + properties.serviceability().budget().toNanos();
 
         List<SearchPage.Item> items = new ArrayList<>();
-        List<FieldValue> resumeAfter = params.after() == null ? null : params.after().values();
+        List<FieldValue> resumeAfter =
+                params.after() == null ? null : params.after().values();
         List<FieldValue> lastConsumed = null;
         boolean more = false;
         long total = 0;
@@ -70,13 +76,17 @@ class ItemSearch {
         for (int round = 0; round < properties.backfillRounds() && items.size() < params.size(); round++) {
             boolean first = round == 0;
             List<RequestItem> searches = queries.round(params, first ? from : 0, fetch, resumeAfter, first);
-            List<MultiSearchItem<IndexedItem>> answers = IndexCalls.search(elasticsearch, searches, IndexedItem.class,
-                    params.after() != null);
+            List<MultiSearchItem<IndexedItem>> answers =
+                    IndexCalls.search(elasticsearch, searches, IndexedItem.class, params.after() != null);
             MultiSearchItem<IndexedItem> response = answers.get(0);
             if (first) {
                 MultiSearchItem<IndexedItem> summary = answers.get(answers.size() - 1);
-                total = summary.hits().total() == null ? 0 : summary.hits().total().value();
-                facets = answers.size() > 1 ? FacetReader.read(summary.aggregations(), properties.facetAttributes()) : null;
+                total = summary.hits().total() == null
+                        ? 0
+                        : summary.hits().total().value();
+                facets = answers.size() > 1
+                        ? FacetReader.read(summary.aggregations(), properties.facetAttributes())
+                        : null;
             }
             List<Hit<IndexedItem>> hits = response.hits().hits();
             DeliveryCheck check = null;
@@ -115,10 +125,17 @@ class ItemSearch {
     private static SearchPage.Item item(Hit<IndexedItem> hit, Delivery delivery) {
         IndexedItem doc = hit.source();
         String currency = doc.currency() == null ? "INR" : doc.currency();
-        return new SearchPage.Item(hit.id(), doc.title(), doc.brand(),
+        return new SearchPage.Item(
+                hit.id(),
+                doc.title(),
+                doc.brand(),
                 doc.priceMinor() == null ? null : new SearchPage.Price(doc.priceMinor(), currency),
                 doc.mrpMinor() == null ? null : new SearchPage.Price(doc.mrpMinor(), currency),
-                doc.rating(), doc.image(), categoryPath(doc.categoryPath()), doc.sizeClass(), delivery);
+                doc.rating(),
+                doc.image(),
+                categoryPath(doc.categoryPath()),
+                doc.sizeClass(),
+                delivery);
     }
 
     private static List<String> categoryPath(Object value) {

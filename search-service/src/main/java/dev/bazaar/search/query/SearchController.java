@@ -29,7 +29,11 @@ class SearchController {
     private final SearchEvents events;
     private final MeterRegistry meters;
 
-    SearchController(SearchParamsParser parser, ItemSearch search, Shoppers shoppers, SearchEvents events,
+    SearchController(
+            SearchParamsParser parser,
+            ItemSearch search,
+            Shoppers shoppers,
+            SearchEvents events,
             MeterRegistry meters) {
         this.parser = parser;
         this.search = search;
@@ -39,22 +43,28 @@ class SearchController {
     }
 
     @GetMapping("/api/search")
-    @Operation(summary = "Search and browse the catalogue, with facets and deliverability to a pincode",
+    @Operation(
+            summary = "Search and browse the catalogue, with facets and deliverability to a pincode",
             description = "Public. With a valid bearer token and no pincode, the shopper's default address gives "
                     + "the pincode. Attribute filters: attr.<name>=<value>, repeatable (not listed below).",
             parameters = {
-                    @Parameter(name = "q", in = ParameterIn.QUERY, description = "The shopper's text; empty = browse"),
-                    @Parameter(name = "category", in = ParameterIn.QUERY, description = "A category path A>>B (subtree)"),
-                    @Parameter(name = "brand", in = ParameterIn.QUERY, description = "Repeatable; any of them"),
-                    @Parameter(name = "minPrice", in = ParameterIn.QUERY, description = "Inclusive, in paise"),
-                    @Parameter(name = "maxPrice", in = ParameterIn.QUERY, description = "Inclusive, in paise"),
-                    @Parameter(name = "sort", in = ParameterIn.QUERY,
-                            description = "relevance (default), price_asc, price_desc, rating, newest"),
-                    @Parameter(name = "page", in = ParameterIn.QUERY, description = ">= 0"),
-                    @Parameter(name = "size", in = ParameterIn.QUERY, description = "1-100, default 20"),
-                    @Parameter(name = "after", in = ParameterIn.QUERY, description = "nextAfter of the previous page"),
-                    @Parameter(name = "pincode", in = ParameterIn.QUERY, description = "6 digits") })
-    SearchPage search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query, HttpServletRequest request,
+                @Parameter(name = "q", in = ParameterIn.QUERY, description = "The shopper's text; empty = browse"),
+                @Parameter(name = "category", in = ParameterIn.QUERY, description = "A category path A>>B (subtree)"),
+                @Parameter(name = "brand", in = ParameterIn.QUERY, description = "Repeatable; any of them"),
+                @Parameter(name = "minPrice", in = ParameterIn.QUERY, description = "Inclusive, in paise"),
+                @Parameter(name = "maxPrice", in = ParameterIn.QUERY, description = "Inclusive, in paise"),
+                @Parameter(
+                        name = "sort",
+                        in = ParameterIn.QUERY,
+                        description = "relevance (default), price_asc, price_desc, rating, newest"),
+                @Parameter(name = "page", in = ParameterIn.QUERY, description = ">= 0"),
+                @Parameter(name = "size", in = ParameterIn.QUERY, description = "1-100, default 20"),
+                @Parameter(name = "after", in = ParameterIn.QUERY, description = "nextAfter of the previous page"),
+                @Parameter(name = "pincode", in = ParameterIn.QUERY, description = "6 digits")
+            })
+    SearchPage search(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> query,
+            HttpServletRequest request,
             HttpServletResponse response) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";

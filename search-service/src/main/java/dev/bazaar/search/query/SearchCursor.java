@@ -50,11 +50,15 @@ record SearchCursor(SortOption sort, List<FieldValue> values) {
         } catch (IllegalArgumentException | JacksonException e) {
             throw invalid();
         }
-        if (node == null || !node.isObject() || !node.path("s").isString() || !node.path("v").isArray()) {
+        if (node == null
+                || !node.isObject()
+                || !node.path("s").isString()
+                || !node.path("v").isArray()) {
             throw invalid();
         }
         if (!expectedSort.apiName().equals(node.get("s").stringValue())) {
-            throw ApiProblem.badRequest("invalid-cursor",
+            throw ApiProblem.badRequest(
+                    "invalid-cursor",
                     "The 'after' cursor belongs to sort '" + node.get("s").stringValue() + "', not '"
                             + expectedSort.apiName() + "'");
         }
@@ -86,7 +90,8 @@ record SearchCursor(SortOption sort, List<FieldValue> values) {
     }
 
     private static ApiProblem invalid() {
-        return ApiProblem.badRequest("invalid-cursor",
+        return ApiProblem.badRequest(
+                "invalid-cursor",
                 "The 'after' cursor is not one this service handed out; use the nextAfter of a previous answer");
     }
 }

@@ -17,30 +17,43 @@ import java.util.Map;
  * @param nextAfter the cursor of the next page, null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SearchPage(long total, int page, int size, String pincode, String deliverability, List<Item> items,
-        Facets facets, String nextAfter) {
+record SearchPage(
+        long total,
+        int page,
+        int size,
+        String pincode,
+        String deliverability,
+        List<Item> items,
+        Facets facets,
+        String nextAfter) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String itemId, String title, String brand, Price price, Price mrp, Double rating, String image,
-            List<String> categoryPath, String sizeClass, Delivery delivery) {
-    }
+    public record Item(
+            String itemId,
+            String title,
+            String brand,
+            Price price,
+            Price mrp,
+            Double rating,
+            String image,
+            List<String> categoryPath,
+            String sizeClass,
+            Delivery delivery) {}
 
-    public record Price(long minor, String currency) {
-    }
+    public record Price(long minor, String currency) {}
 
-    public record Facets(List<Bucket> brand, List<CategoryBucket> category, List<PriceBucket> price,
-            Map<String, List<Bucket>> attributes) {
-    }
+    public record Facets(
+            List<Bucket> brand,
+            List<CategoryBucket> category,
+            List<PriceBucket> price,
+            Map<String, List<Bucket>> attributes) {}
 
-    public record Bucket(String value, long count) {
-    }
+    public record Bucket(String value, long count) {}
 
     /** @param value the full path to filter with; label its last segment */
-    public record CategoryBucket(String value, String label, long count) {
-    }
+    public record CategoryBucket(String value, String label, long count) {}
 
     /** [from, to) in minor units; null is an open end. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PriceBucket(Long from, Long to, long count) {
-    }
+    public record PriceBucket(Long from, Long to, long count) {}
 }

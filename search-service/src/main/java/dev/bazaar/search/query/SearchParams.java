@@ -12,8 +12,17 @@ import java.util.Map;
  * @param attributes attribute name → accepted values ({@code attr.Color=Red&attr.Color=Blue})
  * @param after where the previous page stopped, or null for {@code page}-based paging
  */
-record SearchParams(String q, String category, List<String> brands, Long minPrice, Long maxPrice,
-        Map<String, List<String>> attributes, SortOption sort, int page, int size, String pincode,
+record SearchParams(
+        String q,
+        String category,
+        List<String> brands,
+        Long minPrice,
+        Long maxPrice,
+        Map<String, List<String>> attributes,
+        SortOption sort,
+        int page,
+        int size,
+        String pincode,
         SearchCursor after) {
 
     public boolean hasText() {

@@ -31,8 +31,10 @@ class SearchParamsParser {
     public SearchParams parse(MultiValueMap<String, String> query) {
         String q = single(query, "q", "").strip();
         if (q.length() > properties.maxQueryLength()) {
-            throw ApiProblem.badRequest("query-too-long", "q may hold at most " + properties.maxQueryLength()
-                    + " characters, got " + q.length()).with("maxLength", properties.maxQueryLength());
+            throw ApiProblem.badRequest(
+                            "query-too-long",
+                            "q may hold at most " + properties.maxQueryLength() + " characters, got " + q.length())
+                    .with("maxLength", properties.maxQueryLength());
         }
         SortOption sort = parseSort(single(query, "sort", "relevance"));
         int page = integer(query, "page", 0);
@@ -41,8 +43,9 @@ class SearchParamsParser {
         }
         int size = integer(query, "size", DEFAULT_SIZE);
         if (size < 1 || size > properties.maxPageSize()) {
-            throw ApiProblem.badRequest("invalid-size", "size must be between 1 and " + properties.maxPageSize()
-                    + ", got " + size).with("maxSize", properties.maxPageSize());
+            throw ApiProblem.badRequest(
+                            "invalid-size", "size must be between 1 and " + properties.maxPageSize() + ", got " + size)
+                    .with("maxSize", properties.maxPageSize());
         }
         String afterToken = single(query, "after", null);
         SearchCursor after = null;
@@ -52,15 +55,19 @@ class SearchParamsParser {
             }
             after = SearchCursor.decode(afterToken, sort);
         } else if ((long) (page + 1) * size > properties.maxWindow()) {
-            throw ApiProblem.badRequest("page-too-deep", "page and size reach result " + ((long) (page + 1) * size)
-                    + ", beyond the first " + properties.maxWindow() + "; page deeper with 'after' (the nextAfter "
-                    + "of the previous answer)").with("maxWindow", properties.maxWindow());
+            throw ApiProblem.badRequest(
+                            "page-too-deep",
+                            "page and size reach result " + ((long) (page + 1) * size)
+                                    + ", beyond the first " + properties.maxWindow()
+                                    + "; page deeper with 'after' (the nextAfter "
+                                    + "of the previous answer)")
+                    .with("maxWindow", properties.maxWindow());
         }
         Long minPrice = price(query, "minPrice");
         Long maxPrice = price(query, "maxPrice");
         if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
-            throw ApiProblem.badRequest("invalid-price-range",
-                    "minPrice (" + minPrice + ") is greater than maxPrice (" + maxPrice + ")");
+            throw ApiProblem.badRequest(
+                    "invalid-price-range", "minPrice (" + minPrice + ") is greater than maxPrice (" + maxPrice + ")");
         }
         String pincode = single(query, "pincode", null);
         if (pincode != null && !Pincodes.isValid(pincode)) {
@@ -70,16 +77,29 @@ class SearchParamsParser {
         if (category != null) {
             category = CategoryPaths.normalise(category);
             if (category.isEmpty() || category.length() > 1_000) {
-                throw ApiProblem.badRequest("invalid-category", "category must be a path such as A>>B, up to 1,000 characters");
+                throw ApiProblem.badRequest(
+                        "invalid-category", "category must be a path such as A>>B, up to 1,000 characters");
             }
         }
-        return new SearchParams(q, category, values(query, "brand"), minPrice, maxPrice, attributes(query), sort,
-                page, size, pincode, after);
+        return new SearchParams(
+                q,
+                category,
+                values(query, "brand"),
+                minPrice,
+                maxPrice,
+                attributes(query),
+                sort,
+                page,
+                size,
+                pincode,
+                after);
     }
 
     private static SortOption parseSort(String value) {
-        return SortOption.parse(value).orElseThrow(() -> ApiProblem.badRequest("invalid-sort",
-                "sort must be one of " + String.join(", ", SortOption.apiNames())).with("allowed", SortOption.apiNames()));
+        return SortOption.parse(value)
+                .orElseThrow(() -> ApiProblem.badRequest(
+                                "invalid-sort", "sort must be one of " + String.join(", ", SortOption.apiNames()))
+                        .with("allowed", SortOption.apiNames()));
     }
 
     private static String single(MultiValueMap<String, String> query, String name, String fallback) {
@@ -101,7 +121,8 @@ class SearchParamsParser {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("invalid-" + name, name + " must be a whole number, got '" + abbreviate(value) + "'");
+            throw ApiProblem.badRequest(
+                    "invalid-" + name, name + " must be a whole number, got '" + abbreviate(value) + "'");
         }
     }
 
@@ -117,17 +138,23 @@ class SearchParamsParser {
             }
             return price;
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("invalid-price", name + " must be a non-negative amount in minor units "
-                    + "(paise), got '" + abbreviate(value) + "'");
+            throw ApiProblem.badRequest(
+                    "invalid-price",
+                    name + " must be a non-negative amount in minor units " + "(paise), got '" + abbreviate(value)
+                            + "'");
         }
     }
 
     private static List<String> values(MultiValueMap<String, String> query, String name) {
         List<String> values = query.getOrDefault(name, List.of()).stream()
-                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
         if (values.size() > MAX_VALUES || values.stream().anyMatch(v -> v.length() > MAX_VALUE_LENGTH)) {
-            throw ApiProblem.badRequest("invalid-filter", name + " accepts at most " + MAX_VALUES
-                    + " values of at most " + MAX_VALUE_LENGTH + " characters");
+            throw ApiProblem.badRequest(
+                    "invalid-filter",
+                    name + " accepts at most " + MAX_VALUES + " values of at most " + MAX_VALUE_LENGTH + " characters");
         }
         return values;
     }

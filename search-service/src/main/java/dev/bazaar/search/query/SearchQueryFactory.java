@@ -69,8 +69,8 @@ class SearchQueryFactory {
      *
      * @param first the first round of the page (later rounds back-fill and need only hits)
      */
-    public List<RequestItem> round(SearchParams params, int from, int size, List<FieldValue> searchAfter,
-            boolean first) {
+    public List<RequestItem> round(
+            SearchParams params, int from, int size, List<FieldValue> searchAfter, boolean first) {
         boolean withFacets = first && params.after() == null;
         Query query = mainQuery(params);
         Map<String, Query> postFilters = postFilters(params);
@@ -87,8 +87,14 @@ class SearchQueryFactory {
      * @param countTotal whether Elasticsearch must count every match (only a cursor page's first
      *        round needs it; a first page takes its total from {@link #summary})
      */
-    private RequestItem hits(Query query, Query postFilter, SortOption sort, int from, int size,
-            List<FieldValue> searchAfter, boolean countTotal) {
+    private RequestItem hits(
+            Query query,
+            Query postFilter,
+            SortOption sort,
+            int from,
+            int size,
+            List<FieldValue> searchAfter,
+            boolean countTotal) {
         return RequestItem.of(item -> item.header(h -> h.index(index.alias())).body(s -> {
             s.query(query)
                     .size(size)
@@ -114,13 +120,14 @@ class SearchQueryFactory {
      * size, and the hits request may skip non-competitive matches instead of counting them all.
      */
     private RequestItem summary(Query query, Query postFilter, Map<String, Aggregation> facets) {
-        return RequestItem.of(item -> item.header(h -> h.index(index.alias()).requestCache(true)).body(s -> {
-            s.query(query).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(facets);
-            if (postFilter != null) {
-                s.postFilter(postFilter);
-            }
-            return s;
-        }));
+        return RequestItem.of(item -> item.header(h -> h.index(index.alias()).requestCache(true))
+                .body(s -> {
+                    s.query(query).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(facets);
+                    if (postFilter != null) {
+                        s.postFilter(postFilter);
+                    }
+                    return s;
+                }));
     }
 
     private Query mainQuery(SearchParams params) {
@@ -141,10 +148,10 @@ class SearchQueryFactory {
                 .prefixLength(1)
                 .maxExpansions(50)
                 .minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
-        Query description = Query.of(x -> x.match(m -> m.field("description").query(q)
-                .minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
-        Query prefix = Query.of(x -> x.matchBoolPrefix(m -> m.field("title").query(q).operator(Operator.And)
-                .boost(PREFIX_BOOST)));
+        Query description =
+                Query.of(x -> x.match(m -> m.field("description").query(q).minimumShouldMatch(MINIMUM_SHOULD_MATCH)));
+        Query prefix = Query.of(x -> x.matchBoolPrefix(
+                m -> m.field("title").query(q).operator(Operator.And).boost(PREFIX_BOOST)));
         return Query.of(x -> x.bool(b -> b.should(fuzzy, description, prefix).minimumShouldMatch("1")));
     }
 
@@ -153,20 +160,23 @@ class SearchQueryFactory {
         Map<String, Query> filters = new LinkedHashMap<>();
         if (!params.brands().isEmpty()) {
             // brand is a keyword with a lower-casing normalizer: "alisha" finds "Alisha".
-            List<FieldValue> brands = params.brands().stream().map(FieldValue::of).toList();
+            List<FieldValue> brands =
+                    params.brands().stream().map(FieldValue::of).toList();
             filters.put(FACET_BRAND, Query.of(q -> q.terms(t -> t.field("brand").terms(v -> v.value(brands)))));
         }
         if (params.minPrice() != null || params.maxPrice() != null) {
-            filters.put(FACET_PRICE, Query.of(q -> q.range(r -> r.number(n -> {
-                n.field("priceMinor");
-                if (params.minPrice() != null) {
-                    n.gte(params.minPrice().doubleValue());
-                }
-                if (params.maxPrice() != null) {
-                    n.lte(params.maxPrice().doubleValue());
-                }
-                return n;
-            }))));
+            filters.put(
+                    FACET_PRICE,
+                    Query.of(q -> q.range(r -> r.number(n -> {
+                        n.field("priceMinor");
+                        if (params.minPrice() != null) {
+                            n.gte(params.minPrice().doubleValue());
+                        }
+                        if (params.maxPrice() != null) {
+                            n.lte(params.maxPrice().doubleValue());
+                        }
+                        return n;
+                    }))));
         }
         params.attributes().forEach((name, values) -> filters.put(FACET_ATTRIBUTE + name, attribute(name, values)));
         return filters;
@@ -174,9 +184,10 @@ class SearchQueryFactory {
 
     private static Query attribute(String name, List<String> values) {
         List<FieldValue> accepted = values.stream().map(FieldValue::of).toList();
-        return Query.of(q -> q.nested(n -> n.path("attributes").scoreMode(ChildScoreMode.None)
-                .query(inner -> inner.bool(b -> b
-                        .filter(f -> f.term(t -> t.field("attributes.name").value(name)))
+        return Query.of(q -> q.nested(n -> n.path("attributes")
+                .scoreMode(ChildScoreMode.None)
+                .query(inner -> inner.bool(b -> b.filter(
+                                f -> f.term(t -> t.field("attributes.name").value(name)))
                         .filter(f -> f.terms(t -> t.field("attributes.value").terms(v -> v.value(accepted))))))));
     }
 
@@ -189,17 +200,27 @@ class SearchQueryFactory {
      */
     private Map<String, Aggregation> facets(SearchParams params, Map<String, Query> postFilters) {
         Map<Set<String>, Map<String, Aggregation>> groups = new LinkedHashMap<>();
-        groupOf(groups, postFilters, FACET_BRAND).put(FACET_BRAND, Aggregation.of(t -> t.terms(terms -> terms
-                .field("brand.display").size(properties.facetSize()))));
-        groupOf(groups, postFilters, FACET_CATEGORY).put(FACET_CATEGORY, Aggregation.of(t -> t.terms(terms -> terms
-                .field("categoryPrefixes")
-                .include(i -> i.regexp(CategoryPaths.childrenPattern(params.category())))
-                .size(properties.facetSize()))));
-        groupOf(groups, postFilters, FACET_PRICE).put(FACET_PRICE, Aggregation.of(r -> r.range(range -> range
-                .field("priceMinor").ranges(priceRanges()))));
+        groupOf(groups, postFilters, FACET_BRAND)
+                .put(
+                        FACET_BRAND,
+                        Aggregation.of(t ->
+                                t.terms(terms -> terms.field("brand.display").size(properties.facetSize()))));
+        groupOf(groups, postFilters, FACET_CATEGORY)
+                .put(
+                        FACET_CATEGORY,
+                        Aggregation.of(t -> t.terms(terms -> terms.field("categoryPrefixes")
+                                .include(i -> i.regexp(CategoryPaths.childrenPattern(params.category())))
+                                .size(properties.facetSize()))));
+        groupOf(groups, postFilters, FACET_PRICE)
+                .put(
+                        FACET_PRICE,
+                        Aggregation.of(
+                                r -> r.range(range -> range.field("priceMinor").ranges(priceRanges()))));
         Map<Set<String>, List<String>> attributeGroups = new LinkedHashMap<>();
         for (String name : properties.facetAttributes()) {
-            attributeGroups.computeIfAbsent(excluded(postFilters, FACET_ATTRIBUTE + name), k -> new ArrayList<>()).add(name);
+            attributeGroups
+                    .computeIfAbsent(excluded(postFilters, FACET_ATTRIBUTE + name), k -> new ArrayList<>())
+                    .add(name);
         }
         attributeGroups.forEach((filterKeys, names) -> groups.computeIfAbsent(filterKeys, k -> new LinkedHashMap<>())
                 .put(FACET_ATTRIBUTES, attributeFacets(names)));
@@ -210,14 +231,16 @@ class SearchQueryFactory {
                 aggs.putAll(facets);
             } else {
                 List<Query> filters = filterKeys.stream().map(postFilters::get).toList();
-                aggs.put(GROUP + aggs.size(), Aggregation.of(a -> a.filter(and(filters)).aggregations(facets)));
+                aggs.put(
+                        GROUP + aggs.size(),
+                        Aggregation.of(a -> a.filter(and(filters)).aggregations(facets)));
             }
         });
         return aggs;
     }
 
-    private Map<String, Aggregation> groupOf(Map<Set<String>, Map<String, Aggregation>> groups,
-            Map<String, Query> postFilters, String facet) {
+    private Map<String, Aggregation> groupOf(
+            Map<Set<String>, Map<String, Aggregation>> groups, Map<String, Query> postFilters, String facet) {
         return groups.computeIfAbsent(excluded(postFilters, facet), k -> new LinkedHashMap<>());
     }
 
@@ -231,10 +254,18 @@ class SearchQueryFactory {
     private Aggregation attributeFacets(List<String> names) {
         List<FieldValue> wanted = names.stream().map(FieldValue::of).toList();
         return Aggregation.of(n -> n.nested(nested -> nested.path("attributes"))
-                .aggregations(NAMED, f -> f.filter(q -> q.terms(t -> t.field("attributes.name").terms(v -> v.value(wanted))))
-                        .aggregations(NAMES, byName -> byName.terms(terms -> terms.field("attributes.name").size(names.size()))
-                                .aggregations(VALUES, t -> t.terms(terms -> terms.field("attributes.value")
-                                        .size(properties.facetSize()))))));
+                .aggregations(
+                        NAMED,
+                        f -> f.filter(q ->
+                                        q.terms(t -> t.field("attributes.name").terms(v -> v.value(wanted))))
+                                .aggregations(
+                                        NAMES,
+                                        byName -> byName.terms(terms -> terms.field("attributes.name")
+                                                        .size(names.size()))
+                                                .aggregations(
+                                                        VALUES,
+                                                        t -> t.terms(terms -> terms.field("attributes.value")
+                                                                .size(properties.facetSize()))))));
     }
 
     private List<AggregationRange> priceRanges() {
@@ -260,13 +291,18 @@ class SearchQueryFactory {
     }
 
     static List<SortOptions> sorts(SortOption sort) {
-        SortOptions byItemId = SortOptions.of(o -> o.field(f -> f.field("itemId").order(SortOrder.Asc)));
+        SortOptions byItemId =
+                SortOptions.of(o -> o.field(f -> f.field("itemId").order(SortOrder.Asc)));
         SortOptions primary = switch (sort) {
             case RELEVANCE -> SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-            case PRICE_ASC -> SortOptions.of(o -> o.field(f -> f.field("priceMinor").order(SortOrder.Asc)));
-            case PRICE_DESC -> SortOptions.of(o -> o.field(f -> f.field("priceMinor").order(SortOrder.Desc)));
+            case PRICE_ASC ->
+                SortOptions.of(o -> o.field(f -> f.field("priceMinor").order(SortOrder.Asc)));
+            case PRICE_DESC ->
+                SortOptions.of(o -> o.field(f -> f.field("priceMinor").order(SortOrder.Desc)));
             // Unrated items sort as 0 (last): a finite sort value keeps the cursor plain JSON.
-            case RATING -> SortOptions.of(o -> o.field(f -> f.field("rating").order(SortOrder.Desc).missing(0.0)));
+            case RATING ->
+                SortOptions.of(o ->
+                        o.field(f -> f.field("rating").order(SortOrder.Desc).missing(0.0)));
             case NEWEST -> SortOptions.of(o -> o.field(f -> f.field("createdAt").order(SortOrder.Desc)));
         };
         return List.of(primary, byItemId);

@@ -10,7 +10,11 @@ import java.util.Optional;
  * prices (or scores) never swap between two requests, which {@code search_after} paging needs.
  */
 enum SortOption {
-    RELEVANCE, PRICE_ASC, PRICE_DESC, RATING, NEWEST;
+    RELEVANCE,
+    PRICE_ASC,
+    PRICE_DESC,
+    RATING,
+    NEWEST;
 
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);

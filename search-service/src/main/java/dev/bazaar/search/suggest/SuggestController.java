@@ -23,8 +23,7 @@ class SuggestController {
         this.meters = meters;
     }
 
-    record SuggestAnswer(String q, List<String> suggestions) {
-    }
+    record SuggestAnswer(String q, List<String> suggestions) {}
 
     @GetMapping("/api/search/suggest")
     SuggestAnswer suggest(@RequestParam(required = false) String q, @RequestParam(required = false) String size) {
@@ -60,6 +59,7 @@ class SuggestController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiProblem.badRequest("invalid-size", "size must be between 1 and " + MAX_SIZE).with("maxSize", MAX_SIZE);
+        throw ApiProblem.badRequest("invalid-size", "size must be between 1 and " + MAX_SIZE)
+                .with("maxSize", MAX_SIZE);
     }
 }

@@ -38,31 +38,43 @@ class Suggestions {
     public List<String> suggest(String prefix, int size) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> texts = new java.util.ArrayList<>();
-        SearchResponse<JsonData> completion = IndexCalls.run(() -> elasticsearch.search(s -> s
-                .index(index.alias())
-                .size(0)
-                .source(src -> src.fetch(false))
-                .suggest(sg -> sg.suggesters(SUGGESTER, f -> f.prefix(prefix).completion(c -> c
-                        .field("suggest")
-                        .size(size)
-                        .skipDuplicates(true)
-                        .contexts(ItemSearchIndex.SUGGEST_CONTEXT,
-                                List.of(CompletionContext.of(cc -> cc.context(ctx -> ctx.category("true")))))))),
-                JsonData.class), false);
+        SearchResponse<JsonData> completion = IndexCalls.run(
+                () -> elasticsearch.search(
+                        s -> s.index(index.alias())
+                                .size(0)
+                                .source(src -> src.fetch(false))
+                                .suggest(sg -> sg.suggesters(
+                                        SUGGESTER,
+                                        f -> f.prefix(prefix)
+                                                .completion(c -> c.field("suggest")
+                                                        .size(size)
+                                                        .skipDuplicates(true)
+                                                        .contexts(
+                                                                ItemSearchIndex.SUGGEST_CONTEXT,
+                                                                List.of(CompletionContext.of(cc ->
+                                                                        cc.context(ctx -> ctx.category("true")))))))),
+                        JsonData.class),
+                false);
         for (Suggestion<JsonData> suggestion : completion.suggest().getOrDefault(SUGGESTER, List.of())) {
             suggestion.completion().options().forEach(option -> add(option.text(), seen, texts, size));
         }
         if (texts.size() < size) {
-            SearchResponse<IndexedItem> titles = IndexCalls.run(() -> elasticsearch.search(s -> s
-                    .index(index.alias())
-                    // Many items share a title (sizes, colours): fetch enough to fill the list with distinct ones.
-                    .size(Math.min(100, size * 10))
-                    .source(src -> src.filter(f -> f.includes("title")))
-                    .query(q -> q.bool(b -> b
-                            .must(m -> m.matchBoolPrefix(p -> p.field("title").query(prefix)
-                                    .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)))
-                            .filter(f -> f.term(t -> t.field("listed").value(true))))),
-                    IndexedItem.class), false);
+            SearchResponse<IndexedItem> titles = IndexCalls.run(
+                    () -> elasticsearch.search(
+                            s -> s.index(index.alias())
+                                    // Many items share a title (sizes, colours): fetch enough to fill the list with
+                                    // distinct ones.
+                                    .size(Math.min(100, size * 10))
+                                    .source(src -> src.filter(f -> f.includes("title")))
+                                    .query(q -> q.bool(b -> b.must(m -> m.matchBoolPrefix(p -> p.field("title")
+                                                    .query(prefix)
+                                                    .operator(
+                                                            co.elastic.clients.elasticsearch._types.query_dsl.Operator
+                                                                    .And)))
+                                            .filter(f -> f.term(
+                                                    t -> t.field("listed").value(true))))),
+                            IndexedItem.class),
+                    false);
             titles.hits().hits().forEach(hit -> add(hit.source().title(), seen, texts, size));
         }
         return texts;

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.ELASTICSEARCH, LocalServer.KAFKA })
+@UsesLocalServers({LocalServer.ELASTICSEARCH, LocalServer.KAFKA})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DefaultAddressIntegrationTests {
 
@@ -49,15 +49,17 @@ class DefaultAddressIntegrationTests {
     static void startUserService(DynamicPropertyRegistry registry) throws Exception {
         LocalServer.MARIADB.requireReachable();
         LocalServer.REDIS.requireReachable();
-        users = ServiceProcess.start("user-service", List.of(
-                "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + USERS.database()
-                        + "?createDatabaseIfNotExist=true",
-                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                "--bazaar.redis.key-prefix=" + USERS.redisKeyPrefix(),
-                "--bazaar.users.internal-token=" + INTERNAL_TOKEN,
-                "--bazaar.users.demo.enabled=false",
-                "--bazaar.users.password.bcrypt-strength=4"));
+        users = ServiceProcess.start(
+                "user-service",
+                List.of(
+                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
+                                + USERS.database() + "?createDatabaseIfNotExist=true",
+                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                        "--bazaar.redis.key-prefix=" + USERS.redisKeyPrefix(),
+                        "--bazaar.users.internal-token=" + INTERNAL_TOKEN,
+                        "--bazaar.users.demo.enabled=false",
+                        "--bazaar.users.password.bcrypt-strength=4"));
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -83,8 +85,14 @@ class DefaultAddressIntegrationTests {
     void index() {
         api = new SearchApi(mvc);
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
-        SearchIndexFixture.index(elasticsearch, names.indexPrefix(), List.of(ItemDoc.item(UUID.randomUUID().toString())
-                .title("Brass diya set").brand("Ethnic").category(List.of("Home Decor")).price(49_900, 99_900)));
+        SearchIndexFixture.index(
+                elasticsearch,
+                names.indexPrefix(),
+                List.of(ItemDoc.item(UUID.randomUUID().toString())
+                        .title("Brass diya set")
+                        .brand("Ethnic")
+                        .category(List.of("Home Decor"))
+                        .price(49_900, 99_900)));
     }
 
     @AfterAll
@@ -106,10 +114,19 @@ class DefaultAddressIntegrationTests {
         // Serviceability is unreachable here: checked, unknown, nothing hidden (a refused connection
         // is DOWN; the very first call of a cold JVM may pass the 50 ms budget first: TIMEOUT).
         assertThat(answer.body().path("deliverability").stringValue()).isIn("DOWN", "TIMEOUT");
-        assertThat(answer.body().path("items").get(0).path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN");
+        assertThat(answer.body()
+                        .path("items")
+                        .get(0)
+                        .path("delivery")
+                        .path("status")
+                        .stringValue())
+                .isEqualTo("UNKNOWN");
 
         assertThat(api.searchAs(TestJwts.bearer(withAddress, "CUSTOMER"), "q", "diya", "pincode", "110001")
-                .body().path("pincode").stringValue()).isEqualTo("110001");
+                        .body()
+                        .path("pincode")
+                        .stringValue())
+                .isEqualTo("110001");
         var none = api.searchAs(TestJwts.bearer(withoutAddress, "CUSTOMER"), "q", "diya");
         assertThat(none.body().has("pincode")).isFalse();
         assertThat(none.body().path("deliverability").stringValue()).isEqualTo("NOT_CHECKED");
@@ -118,19 +135,36 @@ class DefaultAddressIntegrationTests {
 
     private static String register(String email, String pincode) throws Exception {
         String password = "Search-test-42-pass";
-        JsonNode user = post("/api/users/register", Map.of("email", email, "password", password, "name", "Test Shopper"), null, 201);
+        JsonNode user = post(
+                "/api/users/register", Map.of("email", email, "password", password, "name", "Test Shopper"), null, 201);
         if (pincode != null) {
             String token = post("/api/users/login", Map.of("email", email, "password", password), null, 200)
-                    .path("accessToken").stringValue();
-            post("/api/users/me/addresses", Map.of("recipient", "Test Shopper", "line1", "1 Main Road", "city", "Bengaluru",
-                    "state", "Karnataka", "pincode", pincode), token, 201);
+                    .path("accessToken")
+                    .stringValue();
+            post(
+                    "/api/users/me/addresses",
+                    Map.of(
+                            "recipient",
+                            "Test Shopper",
+                            "line1",
+                            "1 Main Road",
+                            "city",
+                            "Bengaluru",
+                            "state",
+                            "Karnataka",
+                            "pincode",
+                            pincode),
+                    token,
+                    201);
         }
         return user.path("id").asString();
     }
 
     private static JsonNode post(String path, Map<String, String> body, String token, int expected) {
         HttpTestClient userService = new HttpTestClient(users.baseUrl());
-        var response = token == null ? userService.post(path, body) : userService.withBearer(token).post(path, body);
+        var response = token == null
+                ? userService.post(path, body)
+                : userService.withBearer(token).post(path, body);
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(expected);
         return response.json();
     }

@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.ELASTICSEARCH, LocalServer.KAFKA })
+@UsesLocalServers({LocalServer.ELASTICSEARCH, LocalServer.KAFKA})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliverabilityIntegrationTests {
@@ -73,16 +73,18 @@ class DeliverabilityIntegrationTests {
         LocalServer.MARIADB.requireReachable();
         LocalServer.REDIS.requireReachable();
         LocalServer.KAFKA.requireReachable();
-        serviceability = ServiceProcess.start("serviceability-service", List.of(
-                "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                "--bazaar.kafka.topic-prefix=" + SERVICEABILITY.topicPrefix(),
-                "--spring.kafka.consumer.group-id=" + SERVICEABILITY.base(),
-                "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + SERVICEABILITY.database()
-                        + "?createDatabaseIfNotExist=true",
-                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                "--bazaar.redis.key-prefix=" + SERVICEABILITY.redisKeyPrefix(),
-                "--bazaar.serviceability.demo.enabled=true"));
+        serviceability = ServiceProcess.start(
+                "serviceability-service",
+                List.of(
+                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
+                        "--bazaar.kafka.topic-prefix=" + SERVICEABILITY.topicPrefix(),
+                        "--spring.kafka.consumer.group-id=" + SERVICEABILITY.base(),
+                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
+                                + SERVICEABILITY.database() + "?createDatabaseIfNotExist=true",
+                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                        "--bazaar.redis.key-prefix=" + SERVICEABILITY.redisKeyPrefix(),
+                        "--bazaar.serviceability.demo.enabled=true"));
         registry.add("bazaar.search.serviceability.url", serviceability::baseUrl);
         registry.add("bazaar.search.serviceability.budget", () -> "2s");
     }
@@ -108,35 +110,60 @@ class DeliverabilityIntegrationTests {
     SearchApi api;
     /** Cheapest first: 25 wardrobes (BULKY), then 15 lamps (SMALL), all "wooden", all stocked in Mumbai. */
     final List<String> wardrobes = new ArrayList<>();
+
     final List<String> lamps = new ArrayList<>();
 
     @BeforeAll
     void indexItemsAndTellServiceability() throws Exception {
         api = new SearchApi(mvc);
         List<ItemDoc> docs = new ArrayList<>();
-        var events = new IntegrationEventPublisher(kafka, json, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test",
-                traces);
+        var events = new IntegrationEventPublisher(
+                kafka, json, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test", traces);
         for (int i = 0; i < 40; i++) {
             boolean bulky = i < 25;
             String id = UUID.randomUUID().toString();
             (bulky ? wardrobes : lamps).add(id);
             String title = bulky ? "Wooden wardrobe " + i : "Wooden table lamp " + i;
-            docs.add(ItemDoc.item(id).title(title).brand("Woodcraft").category(List.of("Furniture"))
-                    .price(100_000 + i * 100, 200_000).sizeClass(bulky ? "BULKY" : "SMALL"));
-            var item = new CanonicalItem(id, "supplier-1", "sku-" + i, 1, title, "Woodcraft", List.of("Furniture"),
-                    Money.inr(100_000 + i * 100), null, List.of(), "", Map.of(), bulky ? SizeClass.BULKY : SizeClass.SMALL, true);
-            events.publish(new CatalogItemChanged(UUID.randomUUID(), Instant.now(), CatalogItemChanged.Change.CREATED, item)).get();
-            events.publish(new StockChanged(UUID.randomUUID(), Instant.now(), id, "WH-BOM", 5, 5, 1)).get();
+            docs.add(ItemDoc.item(id)
+                    .title(title)
+                    .brand("Woodcraft")
+                    .category(List.of("Furniture"))
+                    .price(100_000 + i * 100, 200_000)
+                    .sizeClass(bulky ? "BULKY" : "SMALL"));
+            var item = new CanonicalItem(
+                    id,
+                    "supplier-1",
+                    "sku-" + i,
+                    1,
+                    title,
+                    "Woodcraft",
+                    List.of("Furniture"),
+                    Money.inr(100_000 + i * 100),
+                    null,
+                    List.of(),
+                    "",
+                    Map.of(),
+                    bulky ? SizeClass.BULKY : SizeClass.SMALL,
+                    true);
+            events.publish(new CatalogItemChanged(
+                            UUID.randomUUID(), Instant.now(), CatalogItemChanged.Change.CREATED, item))
+                    .get();
+            events.publish(new StockChanged(UUID.randomUUID(), Instant.now(), id, "WH-BOM", 5, 5, 1))
+                    .get();
         }
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
         SearchIndexFixture.index(elasticsearch, names.indexPrefix(), docs);
         // Serviceability consumes the events in its own time: wait until it knows every item.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
-                batch(METRO, docs.stream().map(d -> d.itemId).toList()).path("items").valueStream()
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> batch(METRO, docs.stream().map(d -> d.itemId).toList())
+                        .path("items")
+                        .valueStream()
                         .allMatch(item -> item.path("deliverable").booleanValue()));
         JsonNode hills = batch(HILLS, List.of(wardrobes.get(0), lamps.get(0)));
         assertThat(hills.path("items").get(0).path("reason").stringValue()).isEqualTo("NOT_SERVICEABLE");
-        assertThat(hills.path("items").get(1).path("deliverable").booleanValue()).isTrue();
+        assertThat(hills.path("items").get(1).path("deliverable").booleanValue())
+                .isTrue();
     }
 
     @AfterAll
@@ -168,13 +195,24 @@ class DeliverabilityIntegrationTests {
         assertThat(first.status()).isEqualTo(200);
         // 25 cheaper wardrobes are skipped over two rounds (20 hits each); the page is still full.
         assertThat(first.itemIds()).isEqualTo(lamps.subList(0, 10));
-        assertThat(first.total()).as("total counts matches before deliverability").isEqualTo(40);
+        assertThat(first.total())
+                .as("total counts matches before deliverability")
+                .isEqualTo(40);
         first.body().path("items").forEach(item -> {
             assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("DELIVERABLE");
             assertThat(item.path("delivery").path("etaHours").intValue()).isPositive();
         });
-        var second = api.search("q", "wooden", "sort", "price_asc", "size", "10", "pincode", HILLS,
-                "after", first.body().path("nextAfter").stringValue());
+        var second = api.search(
+                "q",
+                "wooden",
+                "sort",
+                "price_asc",
+                "size",
+                "10",
+                "pincode",
+                HILLS,
+                "after",
+                first.body().path("nextAfter").stringValue());
         assertThat(second.itemIds()).isEqualTo(lamps.subList(10, 15));
         assertThat(second.body().has("nextAfter")).isFalse();
     }
@@ -201,12 +239,15 @@ class DeliverabilityIntegrationTests {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("deliverability").stringValue()).isEqualTo("DOWN");
         assertThat(answer.itemIds()).isEqualTo(wardrobes.subList(0, 10));
-        answer.body().path("items").forEach(item ->
-                assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN"));
+        answer.body()
+                .path("items")
+                .forEach(item -> assertThat(item.path("delivery").path("status").stringValue())
+                        .isEqualTo("UNKNOWN"));
     }
 
     private static JsonNode batch(String pincode, List<String> itemIds) {
         return new HttpTestClient(serviceability.baseUrl())
-                .post("/api/serviceability/batch", Map.of("pincode", pincode, "itemIds", itemIds)).json();
+                .post("/api/serviceability/batch", Map.of("pincode", pincode, "itemIds", itemIds))
+                .json();
     }
 }

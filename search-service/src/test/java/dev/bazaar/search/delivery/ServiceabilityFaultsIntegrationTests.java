@@ -1,8 +1,8 @@
 package dev.bazaar.search.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.bazaar.search.support.FaultyServer;
@@ -47,6 +47,7 @@ class ServiceabilityFaultsIntegrationTests {
     static final long BUDGET_MS = 1_000;
     /** Not a performance limit: only how long a search may take before the test calls it hung. */
     static final Duration HUNG = Duration.ofSeconds(20);
+
     static FaultyServer faulty;
 
     @DynamicPropertySource
@@ -79,9 +80,13 @@ class ServiceabilityFaultsIntegrationTests {
     void index() {
         api = new SearchApi(mvc);
         List<ItemDoc> docs = new ArrayList<>();
-        IntStream.range(0, 12).forEach(i -> docs.add(ItemDoc.item(UUID.randomUUID().toString())
-                .title("Teak wood bookshelf " + i).brand("Urban Ladder").category(List.of("Furniture"))
-                .price(500_000 + i, 900_000).sizeClass("BULKY")));
+        IntStream.range(0, 12)
+                .forEach(i -> docs.add(ItemDoc.item(UUID.randomUUID().toString())
+                        .title("Teak wood bookshelf " + i)
+                        .brand("Urban Ladder")
+                        .category(List.of("Furniture"))
+                        .price(500_000 + i, 900_000)
+                        .sizeClass("BULKY")));
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
         SearchIndexFixture.index(elasticsearch, names.indexPrefix(), docs);
         api.search("q", "bookshelf"); // warm the search path
@@ -100,14 +105,18 @@ class ServiceabilityFaultsIntegrationTests {
         double downBefore = count("down");
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
-            var answer = assertTimeoutPreemptively(HUNG, () -> api.search("q", "bookshelf", "pincode", "400001", "size", "10"));
+            var answer = assertTimeoutPreemptively(
+                    HUNG, () -> api.search("q", "bookshelf", "pincode", "400001", "size", "10"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(answer.status()).isEqualTo(200);
             assertThat(millis).as("the search waited for the budget").isGreaterThanOrEqualTo(BUDGET_MS);
             assertThat(answer.body().path("deliverability").stringValue()).isEqualTo("TIMEOUT");
             assertThat(answer.itemIds()).hasSize(10);
-            answer.body().path("items").forEach(item ->
-                    assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN"));
+            answer.body()
+                    .path("items")
+                    .forEach(item -> assertThat(
+                                    item.path("delivery").path("status").stringValue())
+                            .isEqualTo("UNKNOWN"));
         }
         assertThat(count("timeout") - timeoutsBefore).isEqualTo(3);
         assertThat(count("down")).isEqualTo(downBefore);
@@ -122,8 +131,10 @@ class ServiceabilityFaultsIntegrationTests {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("deliverability").stringValue()).isEqualTo("DOWN");
         assertThat(answer.itemIds()).hasSize(12);
-        answer.body().path("items").forEach(item ->
-                assertThat(item.path("delivery").path("status").stringValue()).isEqualTo("UNKNOWN"));
+        answer.body()
+                .path("items")
+                .forEach(item -> assertThat(item.path("delivery").path("status").stringValue())
+                        .isEqualTo("UNKNOWN"));
         assertThat(count("down") - downBefore).isEqualTo(1);
         assertThat(count("timeout")).isEqualTo(timeoutsBefore);
     }
@@ -144,6 +155,7 @@ class ServiceabilityFaultsIntegrationTests {
     }
 
     private double count(String outcome) {
-        return meters.counter("bazaar.search.serviceability", "outcome", outcome).count();
+        return meters.counter("bazaar.search.serviceability", "outcome", outcome)
+                .count();
     }
 }

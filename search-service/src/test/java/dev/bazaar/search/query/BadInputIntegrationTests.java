@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 /** Every kind of bad input gets a 4xx problem+json that names the limit, or safe results; never a 500. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.ELASTICSEARCH, LocalServer.KAFKA })
+@UsesLocalServers({LocalServer.ELASTICSEARCH, LocalServer.KAFKA})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIntegrationTests {
 
@@ -52,10 +52,14 @@ class BadInputIntegrationTests {
     void indexSomeItems() {
         api = new SearchApi(mvc);
         List<ItemDoc> docs = new ArrayList<>();
-        IntStream.range(0, 30).forEach(i -> docs.add(ItemDoc.item(String.format("00000000-0000-4000-8000-%012d", i))
-                .title((i % 2 == 0 ? "Steel water bottle " : "Cotton kurta ") + i).brand(i % 3 == 0 ? "Milton" : "Biba")
-                .category(List.of("Home", "Kitchen")).price(10_000 + i * 1_000, 20_000).rating(i % 5 + 0.5)
-                .createdAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i))));
+        IntStream.range(0, 30)
+                .forEach(i -> docs.add(ItemDoc.item(String.format("00000000-0000-4000-8000-%012d", i))
+                        .title((i % 2 == 0 ? "Steel water bottle " : "Cotton kurta ") + i)
+                        .brand(i % 3 == 0 ? "Milton" : "Biba")
+                        .category(List.of("Home", "Kitchen"))
+                        .price(10_000 + i * 1_000, 20_000)
+                        .rating(i % 5 + 0.5)
+                        .createdAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i))));
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
         SearchIndexFixture.index(elasticsearch, names.indexPrefix(), docs);
     }
@@ -68,15 +72,21 @@ class BadInputIntegrationTests {
     /** The API docs list the public search with its parameters and how errors look, as they do. */
     @Test
     void theApiDocsListThePublicSearchWithItsParameters() throws Exception {
-        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-        doc.assertPlatformConventions("search-service").assertBearerScheme()
+        doc.assertPlatformConventions("search-service")
+                .assertBearerScheme()
                 .assertOperations("GET /api/search", "GET /api/search/suggest");
         assertThat(doc.securityOf("GET /api/search")).isEmpty();
         assertThat(doc.securityOf("GET /api/search/suggest")).isEmpty();
-        assertThat(doc.operation("GET /api/search").getParameters()).extracting(parameter -> parameter.getName())
-                .contains("q", "category", "sort", "after", "pincode").doesNotContain("query");
+        assertThat(doc.operation("GET /api/search").getParameters())
+                .extracting(parameter -> parameter.getName())
+                .contains("q", "category", "sort", "after", "pincode")
+                .doesNotContain("query");
         doc.assertProblemResponse("GET /api/search", 400).assertProblemResponse("GET /api/search/suggest", 500);
     }
 
@@ -98,8 +108,14 @@ class BadInputIntegrationTests {
     void pagingLimits() {
         problem(api.search("page", "-1"), 400, "invalid-page");
         problem(api.search("page", "two"), 400, "invalid-page");
-        assertThat(problem(api.search("size", "0"), 400, "invalid-size").path("maxSize").intValue()).isEqualTo(100);
-        assertThat(problem(api.search("size", "10000"), 400, "invalid-size").path("detail").stringValue()).contains("100");
+        assertThat(problem(api.search("size", "0"), 400, "invalid-size")
+                        .path("maxSize")
+                        .intValue())
+                .isEqualTo(100);
+        assertThat(problem(api.search("size", "10000"), 400, "invalid-size")
+                        .path("detail")
+                        .stringValue())
+                .contains("100");
         JsonNode deep = problem(api.search("page", "100", "size", "100"), 400, "page-too-deep");
         assertThat(deep.path("detail").stringValue()).contains("after");
         assertThat(deep.path("maxWindow").intValue()).isEqualTo(10_000);
@@ -109,7 +125,10 @@ class BadInputIntegrationTests {
     @Test
     void unknownSortListsTheAllowedOnes() {
         JsonNode problem = problem(api.search("sort", "cheapest"), 400, "invalid-sort");
-        assertThat(problem.path("allowed").valueStream().map(JsonNode::stringValue).toList())
+        assertThat(problem.path("allowed")
+                        .valueStream()
+                        .map(JsonNode::stringValue)
+                        .toList())
                 .containsExactly("relevance", "price_asc", "price_desc", "rating", "newest");
     }
 
@@ -124,22 +143,33 @@ class BadInputIntegrationTests {
     @Test
     void pincodeMustBeSixDigits() {
         for (String pincode : List.of("12345", "4000011", "04000a", "012345", "४०००११", "４０００１１")) {
-            assertThat(problem(api.search("pincode", pincode), 400, "invalid-pincode").path("detail").stringValue())
-                    .as(pincode).isEqualTo(Pincodes.MESSAGE);
+            assertThat(problem(api.search("pincode", pincode), 400, "invalid-pincode")
+                            .path("detail")
+                            .stringValue())
+                    .as(pincode)
+                    .isEqualTo(Pincodes.MESSAGE);
         }
     }
 
     @Test
     void querySyntaxAndJsonInQAreJustWords() {
-        for (String q : List.of("title:foo AND (", "{\"query\":{\"match_all\":{}}}", "bottle OR * \\ \" ~2 ^9 /re.*/",
-                "<script>alert(1)</script>", "'; DROP TABLE items; --", "\u0000\u0007")) {
+        for (String q : List.of(
+                "title:foo AND (",
+                "{\"query\":{\"match_all\":{}}}",
+                "bottle OR * \\ \" ~2 ^9 /re.*/",
+                "<script>alert(1)</script>",
+                "'; DROP TABLE items; --",
+                "\u0000\u0007")) {
             var answer = api.search("q", q);
             assertThat(answer.status()).as(q).isEqualTo(200);
             assertThat(answer.total()).as(q).isLessThan(30);
         }
         // The words still count: "bottle" among operators and brackets finds bottles only.
         for (String q : List.of("bottle AND (", "\"bottle", "bottle)) ~ *")) {
-            assertThat(api.search("q", q).titles()).as(q).isNotEmpty().allSatisfy(t -> assertThat(t).contains("bottle"));
+            assertThat(api.search("q", q).titles())
+                    .as(q)
+                    .isNotEmpty()
+                    .allSatisfy(t -> assertThat(t).contains("bottle"));
         }
     }
 
@@ -151,12 +181,19 @@ class BadInputIntegrationTests {
         problem(api.search("after", encode("{\"s\":\"relevance\",\"v\":[1.0]}")), 400, "invalid-cursor");
         problem(api.search("after", "x".repeat(5_000)), 400, "invalid-cursor");
         // Values of the wrong type for the sort: Elasticsearch refuses them, the client gets the 400.
-        problem(api.search("sort", "price_asc", "after", encode("{\"s\":\"price_asc\",\"v\":[\"cheap\",\"id\"]}")), 400,
+        problem(
+                api.search("sort", "price_asc", "after", encode("{\"s\":\"price_asc\",\"v\":[\"cheap\",\"id\"]}")),
+                400,
                 "invalid-cursor");
-        String priceCursor = api.search("sort", "price_asc", "size", "5").body().path("nextAfter").stringValue();
+        String priceCursor = api.search("sort", "price_asc", "size", "5")
+                .body()
+                .path("nextAfter")
+                .stringValue();
         problem(api.search("sort", "rating", "after", priceCursor), 400, "invalid-cursor");
         problem(api.search("sort", "price_asc", "page", "2", "after", priceCursor), 400, "invalid-page");
-        assertThat(api.search("sort", "price_asc", "size", "5", "after", priceCursor).status()).isEqualTo(200);
+        assertThat(api.search("sort", "price_asc", "size", "5", "after", priceCursor)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -178,7 +215,8 @@ class BadInputIntegrationTests {
         problem(api.suggest("q", "bot", "size", "10000"), 400, "invalid-size");
         problem(api.suggest("q", "bot", "size", "many"), 400, "invalid-size");
         assertThat(api.suggest("q", "{\"suggest\":1} (").status()).isEqualTo(200);
-        assertThat(api.suggest("q", "steel w").body().path("suggestions").get(0).stringValue()).startsWith("Steel water bottle");
+        assertThat(api.suggest("q", "steel w").body().path("suggestions").get(0).stringValue())
+                .startsWith("Steel water bottle");
     }
 
     @Test

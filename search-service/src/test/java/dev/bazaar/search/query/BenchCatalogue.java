@@ -17,19 +17,98 @@ import java.util.UUID;
  */
 final class BenchCatalogue {
 
-    static final String[] ADJECTIVES = { "Casual", "Printed", "Solid", "Slim", "Classic", "Premium", "Cotton", "Silk",
-            "Leather", "Wooden", "Steel", "Ceramic", "Analog", "Digital", "Wireless", "Portable", "Sleeveless", "Striped",
-            "Floral", "Embroidered", "Handmade", "Stainless", "Smart", "Compact", "Vintage", "Sports", "Formal", "Ethnic" };
-    static final String[] NOUNS = { "Kurta", "Shirt", "Saree", "Watch", "Ring", "Necklace", "Shoes", "Sandals", "Bottle",
-            "Mug", "Lamp", "Cushion", "Bedsheet", "Backpack", "Wallet", "Headphones", "Speaker", "Smartphone", "Charger",
-            "Jacket", "Sweater", "Jeans", "Dress", "Earrings", "Bracelet", "Sofa", "Table", "Chair", "Curtain", "Blender",
-            "Kettle", "Cooker", "Television", "Laptop", "Tablet", "Camera", "Perfume", "Trimmer", "Helmet", "Bicycle" };
-    static final String[] COLOURS = { "Black", "White", "Blue", "Red", "Green", "Yellow", "Pink", "Grey", "Brown", "Gold" };
-    static final String[] FOR = { "Men's", "Women's", "Boys", "Girls", "Unisex" };
-    static final String[] MATERIALS = { "Cotton", "Polyester", "Steel", "Plastic", "Wood", "Leather", "Glass", "Ceramic" };
-    static final String[] TOP = { "Clothing", "Footwear", "Jewellery", "Watches", "Home Furnishing", "Kitchen & Dining",
-            "Mobiles & Accessories", "Computers", "Furniture", "Beauty and Personal Care", "Sports & Fitness", "Electronics" };
-    static final String[] SIZES = { "SMALL", "MEDIUM", "LARGE", "BULKY" };
+    static final String[] ADJECTIVES = {
+        "Casual",
+        "Printed",
+        "Solid",
+        "Slim",
+        "Classic",
+        "Premium",
+        "Cotton",
+        "Silk",
+        "Leather",
+        "Wooden",
+        "Steel",
+        "Ceramic",
+        "Analog",
+        "Digital",
+        "Wireless",
+        "Portable",
+        "Sleeveless",
+        "Striped",
+        "Floral",
+        "Embroidered",
+        "Handmade",
+        "Stainless",
+        "Smart",
+        "Compact",
+        "Vintage",
+        "Sports",
+        "Formal",
+        "Ethnic"
+    };
+    static final String[] NOUNS = {
+        "Kurta",
+        "Shirt",
+        "Saree",
+        "Watch",
+        "Ring",
+        "Necklace",
+        "Shoes",
+        "Sandals",
+        "Bottle",
+        "Mug",
+        "Lamp",
+        "Cushion",
+        "Bedsheet",
+        "Backpack",
+        "Wallet",
+        "Headphones",
+        "Speaker",
+        "Smartphone",
+        "Charger",
+        "Jacket",
+        "Sweater",
+        "Jeans",
+        "Dress",
+        "Earrings",
+        "Bracelet",
+        "Sofa",
+        "Table",
+        "Chair",
+        "Curtain",
+        "Blender",
+        "Kettle",
+        "Cooker",
+        "Television",
+        "Laptop",
+        "Tablet",
+        "Camera",
+        "Perfume",
+        "Trimmer",
+        "Helmet",
+        "Bicycle"
+    };
+    static final String[] COLOURS = {"Black", "White", "Blue", "Red", "Green", "Yellow", "Pink", "Grey", "Brown", "Gold"
+    };
+    static final String[] FOR = {"Men's", "Women's", "Boys", "Girls", "Unisex"};
+    static final String[] MATERIALS = {"Cotton", "Polyester", "Steel", "Plastic", "Wood", "Leather", "Glass", "Ceramic"
+    };
+    static final String[] TOP = {
+        "Clothing",
+        "Footwear",
+        "Jewellery",
+        "Watches",
+        "Home Furnishing",
+        "Kitchen & Dining",
+        "Mobiles & Accessories",
+        "Computers",
+        "Furniture",
+        "Beauty and Personal Care",
+        "Sports & Fitness",
+        "Electronics"
+    };
+    static final String[] SIZES = {"SMALL", "MEDIUM", "LARGE", "BULKY"};
 
     final List<String> brands = new ArrayList<>();
 
@@ -38,7 +117,8 @@ final class BenchCatalogue {
         String syllables = "ka ra to mi ne lu sa vi ro da pe zo fi gu ha ja ti bo";
         String[] parts = syllables.split(" ");
         while (brands.size() < 300) {
-            String brand = cap(parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)]
+            String brand = cap(parts[random.nextInt(parts.length)]
+                    + parts[random.nextInt(parts.length)]
                     + parts[random.nextInt(parts.length)]);
             if (!brands.contains(brand)) {
                 brands.add(brand);
@@ -65,15 +145,18 @@ final class BenchCatalogue {
         int mid = random.nextInt(5);
         int leaf = random.nextInt(4);
         String[] path = category(top, mid, leaf).split(">>");
-        long price = Math.round(Math.exp(Math.log(9_900) + random.nextDouble() * (Math.log(15_000_000) - Math.log(9_900))));
+        long price =
+                Math.round(Math.exp(Math.log(9_900) + random.nextDouble() * (Math.log(15_000_000) - Math.log(9_900))));
         boolean listed = random.nextInt(100) < 97;
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("itemId", id);
         doc.put("supplierId", "bench-supplier-" + (n % 50));
         doc.put("title", title.toString());
         doc.put("brand", brand);
-        doc.put("description", title + ". " + MATERIALS[random.nextInt(MATERIALS.length)] + " "
-                + noun.toLowerCase() + " for everyday use, " + colour.toLowerCase() + " finish.");
+        doc.put(
+                "description",
+                title + ". " + MATERIALS[random.nextInt(MATERIALS.length)] + " " + noun.toLowerCase()
+                        + " for everyday use, " + colour.toLowerCase() + " finish.");
         doc.put("categoryPath", List.of(path));
         doc.put("categoryPrefixes", List.of(path[0], path[0] + ">>" + path[1], String.join(">>", path)));
         doc.put("categoryText", String.join(" > ", path));
@@ -83,19 +166,28 @@ final class BenchCatalogue {
         doc.put("rating", random.nextInt(10) < 7 ? Math.round((1 + random.nextDouble() * 4) * 10) / 10.0 : null);
         doc.put("image", "https://img.example/" + id + ".jpeg");
         doc.put("sizeClass", SIZES[random.nextInt(SIZES.length)]);
-        doc.put("attributes", List.of(Map.of("name", "Color", "value", colour),
-                Map.of("name", "Ideal For", "value", FOR[random.nextInt(FOR.length)]),
-                Map.of("name", "Material", "value", MATERIALS[random.nextInt(MATERIALS.length)])));
+        doc.put(
+                "attributes",
+                List.of(
+                        Map.of("name", "Color", "value", colour),
+                        Map.of("name", "Ideal For", "value", FOR[random.nextInt(FOR.length)]),
+                        Map.of("name", "Material", "value", MATERIALS[random.nextInt(MATERIALS.length)])));
         doc.put("active", true);
         doc.put("inStock", listed);
         doc.put("listed", listed);
         doc.put("catalogVersion", 1L);
         doc.put("stockVersion", 1L);
-        String created = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(n * 300L).toString();
+        String created =
+                Instant.parse("2025-01-01T00:00:00Z").plusSeconds(n * 300L).toString();
         doc.put("createdAt", created);
         doc.put("updatedAt", created);
-        doc.put("suggest", Map.of("input", List.of(title.toString(), brand),
-                "contexts", Map.of(ItemSearchIndex.SUGGEST_CONTEXT, List.of(String.valueOf(listed)))));
+        doc.put(
+                "suggest",
+                Map.of(
+                        "input",
+                        List.of(title.toString(), brand),
+                        "contexts",
+                        Map.of(ItemSearchIndex.SUGGEST_CONTEXT, List.of(String.valueOf(listed)))));
         return doc;
     }
 

@@ -36,10 +36,11 @@ class ElasticsearchDownIntegrationTests {
     @Test
     void searchAndSuggestAnswer503WithRetryAfter() {
         SearchApi api = new SearchApi(mvc);
-        for (SearchApi.Answer answer : new SearchApi.Answer[] { api.search("q", "kurta"), api.suggest("q", "kur") }) {
+        for (SearchApi.Answer answer : new SearchApi.Answer[] {api.search("q", "kurta"), api.suggest("q", "kur")}) {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.raw().getContentType()).startsWith("application/problem+json");
-            assertThat(answer.body().path("type").stringValue()).isEqualTo("https://bazaar.dev/problems/search-unavailable");
+            assertThat(answer.body().path("type").stringValue())
+                    .isEqualTo("https://bazaar.dev/problems/search-unavailable");
             assertThat(answer.raw().getHeader("Retry-After")).isEqualTo("5");
         }
     }

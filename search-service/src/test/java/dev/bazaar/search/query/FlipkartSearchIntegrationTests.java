@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.ELASTICSEARCH, LocalServer.KAFKA })
+@UsesLocalServers({LocalServer.ELASTICSEARCH, LocalServer.KAFKA})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FlipkartSearchIntegrationTests {
 
@@ -70,15 +70,24 @@ class FlipkartSearchIntegrationTests {
 
     @BeforeAll
     void indexTheSample() throws Exception {
-        assumeTrue(FlipkartSample.available(), "Flipkart sample not found in $BAZAAR_DATA_DIR or ../shared/data:"
-                + " skipping the real-data search tests");
+        assumeTrue(
+                FlipkartSample.available(),
+                "Flipkart sample not found in $BAZAAR_DATA_DIR or ../shared/data:"
+                        + " skipping the real-data search tests");
         api = new SearchApi(mvc);
         docs = new ArrayList<>(FlipkartSample.read());
-        docs.add(ItemDoc.item("00000000-0000-4000-8000-000000000001").title("Samsung Galaxy M31 Smartphone (Ocean Blue, 128 GB)")
-                .brand("Samsung").category(List.of("Mobiles & Accessories", "Mobiles")).price(1_599_900, 1_999_900)
-                .rating(4.3).sizeClass("SMALL"));
-        docs.add(ItemDoc.item("00000000-0000-4000-8000-000000000002").title("Samsung 80 cm HD Ready LED Smart TV")
-                .brand("Samsung").category(List.of("Electronics", "Televisions")).price(1_399_000, 2_190_000)
+        docs.add(ItemDoc.item("00000000-0000-4000-8000-000000000001")
+                .title("Samsung Galaxy M31 Smartphone (Ocean Blue, 128 GB)")
+                .brand("Samsung")
+                .category(List.of("Mobiles & Accessories", "Mobiles"))
+                .price(1_599_900, 1_999_900)
+                .rating(4.3)
+                .sizeClass("SMALL"));
+        docs.add(ItemDoc.item("00000000-0000-4000-8000-000000000002")
+                .title("Samsung 80 cm HD Ready LED Smart TV")
+                .brand("Samsung")
+                .category(List.of("Electronics", "Televisions"))
+                .price(1_399_000, 2_190_000)
                 .sizeClass("BULKY"));
         listed = docs.stream().filter(ItemDoc::listed).toList();
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
@@ -101,19 +110,29 @@ class FlipkartSearchIntegrationTests {
         assertThat(brandsOf(api.search("q", "alisah", "size", "5"))).contains("Alisha");
         assertThat(brandsOf(api.search("q", "bluestne", "size", "5"))).containsOnly("BlueStone");
         // A misspelt word of the titles.
-        assertThat(api.search("q", "necktei", "size", "10").titles()).hasSize(10)
+        assertThat(api.search("q", "necktei", "size", "10").titles())
+                .hasSize(10)
                 .allSatisfy(title -> assertThat(title.toLowerCase(Locale.ROOT)).contains("necktie"));
     }
 
     @Test
     void partialQueriesFindProductsAsYouType() {
-        assertThat(api.search("q", "sams").titles()).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("Samsung"));
+        assertThat(api.search("q", "sams").titles())
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t).startsWith("Samsung"));
         List<String> kurtas = api.search("q", "kurt", "size", "50").titles();
         Pattern startsKurt = Pattern.compile("\\bkurt");
-        long expected = listed.stream().filter(d -> startsKurt.matcher(d.title.toLowerCase(Locale.ROOT)).find()).count();
+        long expected = listed.stream()
+                .filter(d ->
+                        startsKurt.matcher(d.title.toLowerCase(Locale.ROOT)).find())
+                .count();
         assertThat(expected).isPositive().isLessThan(50);
-        assertThat(kurtas).hasSize((int) expected)
-                .allSatisfy(t -> assertThat(startsKurt.matcher(t.toLowerCase(Locale.ROOT)).find()).as(t).isTrue());
+        assertThat(kurtas)
+                .hasSize((int) expected)
+                .allSatisfy(t -> assertThat(
+                                startsKurt.matcher(t.toLowerCase(Locale.ROOT)).find())
+                        .as(t)
+                        .isTrue());
         assertThat(kurtas.get(0).toLowerCase(Locale.ROOT)).contains("kurt");
         assertThat(api.search("q", "women's straight kurt").titles().get(0)).containsIgnoringCase("Straight Kurta");
     }
@@ -140,7 +159,8 @@ class FlipkartSearchIntegrationTests {
         List<ItemDoc> inCategory = inCategory(WOMENS);
         String brand = topBrand(inCategory);
         var answer = api.search("category", WOMENS, "brand", brand.toLowerCase(Locale.ROOT), "size", "100");
-        List<ItemDoc> selected = inCategory.stream().filter(d -> brand.equalsIgnoreCase(d.brand)).toList();
+        List<ItemDoc> selected =
+                inCategory.stream().filter(d -> brand.equalsIgnoreCase(d.brand)).toList();
 
         assertThat(answer.total()).isEqualTo(selected.size());
         assertThat(answer.itemIds()).containsExactlyInAnyOrderElementsOf(ids(selected));
@@ -154,44 +174,82 @@ class FlipkartSearchIntegrationTests {
     void priceRangeAndAttributeFiltersWithTheirFacets() {
         long min = 30_000;
         long max = 80_000;
-        var answer = api.search("minPrice", String.valueOf(min), "maxPrice", String.valueOf(max), "attr.Ideal For", "Women's",
-                "size", "100");
+        var answer = api.search(
+                "minPrice",
+                String.valueOf(min),
+                "maxPrice",
+                String.valueOf(max),
+                "attr.Ideal For",
+                "Women's",
+                "size",
+                "100");
         Predicate<ItemDoc> inPrice = d -> d.priceMinor >= min && d.priceMinor <= max;
         Predicate<ItemDoc> forWomen = d -> "Women's".equals(d.attributes.get("Ideal For"));
         List<ItemDoc> both = listed.stream().filter(inPrice.and(forWomen)).toList();
         assertThat(answer.total()).isEqualTo(both.size());
         // Without q every match scores the same: the tie-breaker (item id) orders them.
-        assertThat(answer.itemIds()).isEqualTo(ids(both).stream().sorted().limit(100).toList());
+        assertThat(answer.itemIds())
+                .isEqualTo(ids(both).stream().sorted().limit(100).toList());
 
         // The price facet ignores the price filter, the attribute facet ignores the attribute filter.
         List<ItemDoc> women = listed.stream().filter(forWomen).toList();
         JsonNode prices = answer.body().path("facets").path("price");
         assertThat(prices.get(0).path("to").longValue()).isEqualTo(50_000);
-        assertThat(prices.get(0).path("count").longValue()).isEqualTo(women.stream().filter(d -> d.priceMinor < 50_000).count());
+        assertThat(prices.get(0).path("count").longValue())
+                .isEqualTo(women.stream().filter(d -> d.priceMinor < 50_000).count());
         assertThat(prices.get(1).path("count").longValue())
-                .isEqualTo(women.stream().filter(d -> d.priceMinor >= 50_000 && d.priceMinor < 100_000).count());
-        Map<String, Long> idealFor = listed.stream().filter(inPrice).filter(d -> d.attributes.containsKey("Ideal For"))
+                .isEqualTo(women.stream()
+                        .filter(d -> d.priceMinor >= 50_000 && d.priceMinor < 100_000)
+                        .count());
+        Map<String, Long> idealFor = listed.stream()
+                .filter(inPrice)
+                .filter(d -> d.attributes.containsKey("Ideal For"))
                 .collect(Collectors.groupingBy(d -> d.attributes.get("Ideal For"), Collectors.counting()));
         Map<String, Long> facet = new LinkedHashMap<>();
-        answer.body().path("facets").path("attributes").path("Ideal For")
-                .forEach(b -> facet.put(b.path("value").stringValue(), b.path("count").longValue()));
+        answer.body()
+                .path("facets")
+                .path("attributes")
+                .path("Ideal For")
+                .forEach(b ->
+                        facet.put(b.path("value").stringValue(), b.path("count").longValue()));
         assertThat(facet).isEqualTo(top(idealFor, 20));
     }
 
     @Test
     void sortsOrderByTheirKeyThenItemId() {
         Comparator<ItemDoc> byId = Comparator.comparing(d -> d.itemId);
-        assertThat(api.search("sort", "price_asc", "size", "30").itemIds()).isEqualTo(ids(listed.stream()
-                .sorted(Comparator.comparing((ItemDoc d) -> d.priceMinor).thenComparing(byId)).limit(30).toList()));
-        assertThat(api.search("sort", "price_desc", "size", "30").itemIds()).isEqualTo(ids(listed.stream()
-                .sorted(Comparator.comparing((ItemDoc d) -> d.priceMinor).reversed().thenComparing(byId)).limit(30).toList()));
-        assertThat(api.search("sort", "newest", "size", "30").itemIds()).isEqualTo(ids(listed.stream()
-                .sorted(Comparator.comparing((ItemDoc d) -> d.createdAt).reversed().thenComparing(byId)).limit(30).toList()));
-        assertThat(api.search("sort", "rating", "size", "30").itemIds()).isEqualTo(ids(listed.stream()
-                .sorted(Comparator.comparing((ItemDoc d) -> d.rating == null ? 0.0 : d.rating).reversed().thenComparing(byId))
-                .limit(30).toList()));
+        assertThat(api.search("sort", "price_asc", "size", "30").itemIds())
+                .isEqualTo(ids(listed.stream()
+                        .sorted(Comparator.comparing((ItemDoc d) -> d.priceMinor)
+                                .thenComparing(byId))
+                        .limit(30)
+                        .toList()));
+        assertThat(api.search("sort", "price_desc", "size", "30").itemIds())
+                .isEqualTo(ids(listed.stream()
+                        .sorted(Comparator.comparing((ItemDoc d) -> d.priceMinor)
+                                .reversed()
+                                .thenComparing(byId))
+                        .limit(30)
+                        .toList()));
+        assertThat(api.search("sort", "newest", "size", "30").itemIds())
+                .isEqualTo(ids(listed.stream()
+                        .sorted(Comparator.comparing((ItemDoc d) -> d.createdAt)
+                                .reversed()
+                                .thenComparing(byId))
+                        .limit(30)
+                        .toList()));
+        assertThat(api.search("sort", "rating", "size", "30").itemIds())
+                .isEqualTo(ids(listed.stream()
+                        .sorted(Comparator.comparing((ItemDoc d) -> d.rating == null ? 0.0 : d.rating)
+                                .reversed()
+                                .thenComparing(byId))
+                        .limit(30)
+                        .toList()));
         // Relevance puts the best match first; without q every listed item is a match.
-        assertThat(api.search("q", "samsung galaxy", "sort", "relevance").titles().get(0)).contains("Galaxy");
+        assertThat(api.search("q", "samsung galaxy", "sort", "relevance")
+                        .titles()
+                        .get(0))
+                .contains("Galaxy");
     }
 
     @Test
@@ -201,11 +259,14 @@ class FlipkartSearchIntegrationTests {
             String after = null;
             int pages = 0;
             do {
-                var answer = after == null ? api.search("sort", sort, "size", "97")
+                var answer = after == null
+                        ? api.search("sort", sort, "size", "97")
                         : api.search("sort", sort, "size", "97", "after", after);
                 assertThat(answer.status()).isEqualTo(200);
                 seen.addAll(answer.itemIds());
-                after = answer.body().path("nextAfter").isString() ? answer.body().path("nextAfter").stringValue() : null;
+                after = answer.body().path("nextAfter").isString()
+                        ? answer.body().path("nextAfter").stringValue()
+                        : null;
                 pages++;
             } while (after != null && pages < 100);
             assertThat(seen).doesNotHaveDuplicates().hasSize(listed.size());
@@ -214,34 +275,66 @@ class FlipkartSearchIntegrationTests {
         // Shallow pages and the cursor agree.
         var first = api.search("q", "women", "sort", "price_asc", "size", "10");
         var second = api.search("q", "women", "sort", "price_asc", "size", "10", "page", "1");
-        var viaCursor = api.search("q", "women", "sort", "price_asc", "size", "10", "after",
+        var viaCursor = api.search(
+                "q",
+                "women",
+                "sort",
+                "price_asc",
+                "size",
+                "10",
+                "after",
                 first.body().path("nextAfter").stringValue());
         assertThat(viaCursor.itemIds()).isEqualTo(second.itemIds());
         // Facets describe the result set: on pages reached with page=, not again on cursor pages; the total on all.
         assertThat(first.body().path("facets").path("brand").isEmpty()).isFalse();
         assertThat(second.body().has("facets")).isTrue();
         assertThat(viaCursor.body().has("facets")).isFalse();
-        assertThat(viaCursor.total()).isEqualTo(first.total()).isEqualTo(second.total()).isPositive();
+        assertThat(viaCursor.total())
+                .isEqualTo(first.total())
+                .isEqualTo(second.total())
+                .isPositive();
     }
 
     @Test
     void suggestCompletesFromTheStartAndFallsBackToWordsInTitles() {
         JsonNode alis = api.suggest("q", "alis").body();
-        assertThat(alis.path("suggestions").valueStream().map(JsonNode::stringValue).toList())
-                .isNotEmpty().allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT)).startsWith("alis"))
+        assertThat(alis.path("suggestions")
+                        .valueStream()
+                        .map(JsonNode::stringValue)
+                        .toList())
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT)).startsWith("alis"))
                 .contains("Alisha");
-        List<String> kurt = api.suggest("q", "kurt", "size", "5").body().path("suggestions").valueStream()
-                .map(JsonNode::stringValue).toList();
-        long kurtaTitles = listed.stream().map(d -> d.title.toLowerCase(Locale.ROOT)).filter(t -> t.contains("kurt"))
-                .distinct().count();
-        assertThat(kurt).hasSize((int) Math.min(5, kurtaTitles))
+        List<String> kurt = api.suggest("q", "kurt", "size", "5")
+                .body()
+                .path("suggestions")
+                .valueStream()
+                .map(JsonNode::stringValue)
+                .toList();
+        long kurtaTitles = listed.stream()
+                .map(d -> d.title.toLowerCase(Locale.ROOT))
+                .filter(t -> t.contains("kurt"))
+                .distinct()
+                .count();
+        assertThat(kurt)
+                .hasSize((int) Math.min(5, kurtaTitles))
                 .allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT)).contains("kurt"));
         // Unlisted items are not suggested.
-        ItemDoc outOfStock = docs.stream().filter(d -> !d.listed() && d.title.length() > 12
-                && docs.stream().filter(o -> o.listed() && o.title.equalsIgnoreCase(d.title)).findAny().isEmpty())
-                .findFirst().orElseThrow();
+        ItemDoc outOfStock = docs.stream()
+                .filter(d -> !d.listed()
+                        && d.title.length() > 12
+                        && docs.stream()
+                                .filter(o -> o.listed() && o.title.equalsIgnoreCase(d.title))
+                                .findAny()
+                                .isEmpty())
+                .findFirst()
+                .orElseThrow();
         assertThat(api.suggest("q", outOfStock.title.substring(0, outOfStock.title.length() - 2), "size", "20")
-                .body().path("suggestions").valueStream().map(JsonNode::stringValue).toList())
+                        .body()
+                        .path("suggestions")
+                        .valueStream()
+                        .map(JsonNode::stringValue)
+                        .toList())
                 .doesNotContain(outOfStock.title);
     }
 
@@ -255,22 +348,29 @@ class FlipkartSearchIntegrationTests {
         assertThat(anonymous.raw().getHeader("X-Session-Id")).isEqualTo("session-flipkart-1");
         var user = api.searchAs(TestJwts.bearer("user-42", "CUSTOMER"), "q", "watch");
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(kafka, names.topic(Topics.SEARCH_QUERIES),
-                r -> r.stream().anyMatch(key("session-flipkart-1")) && r.stream().anyMatch(key("user-42")),
+        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(
+                kafka,
+                names.topic(Topics.SEARCH_QUERIES),
+                r -> r.stream().anyMatch(key("session-flipkart-1"))
+                        && r.stream().anyMatch(key("user-42")),
                 Duration.ofSeconds(30));
         JsonNode event = read(records.stream().filter(key("session-flipkart-1")).toList());
         assertThat(event.path("anonymous").booleanValue()).isTrue();
         assertThat(event.path("query").stringValue()).isEqualTo("kurta");
         assertThat(event.path("filters").path("brand").stringValue()).isEqualTo("Vishudh");
         assertThat(event.path("filters").path("sort").stringValue()).isEqualTo("price_asc");
-        assertThat(event.path("resultCount").longValue()).isEqualTo(anonymous.total()).isPositive();
+        assertThat(event.path("resultCount").longValue())
+                .isEqualTo(anonymous.total())
+                .isPositive();
         JsonNode userEvent = read(records.stream().filter(key("user-42")).toList());
         assertThat(userEvent.path("anonymous").booleanValue()).isFalse();
         assertThat(userEvent.path("resultCount").longValue()).isEqualTo(user.total());
         assertThat(new String(records.get(0).headers().lastHeader("ce_type").value()))
                 .isEqualTo("dev.bazaar.SearchPerformed");
-        var anonymousRecord = records.stream().filter(key("session-flipkart-1")).findFirst().orElseThrow();
-        assertThat(new String(anonymousRecord.headers().lastHeader("traceparent").value()))
+        var anonymousRecord =
+                records.stream().filter(key("session-flipkart-1")).findFirst().orElseThrow();
+        assertThat(new String(
+                        anonymousRecord.headers().lastHeader("traceparent").value()))
                 .startsWith("00-" + traceId + "-");
     }
 
@@ -288,22 +388,32 @@ class FlipkartSearchIntegrationTests {
     }
 
     private static String topBrand(List<ItemDoc> docs) {
-        return brandCounts(docs).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return brandCounts(docs).entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
     }
 
     private static Map<String, Long> brandCounts(List<ItemDoc> docs) {
-        return docs.stream().filter(d -> d.brand != null)
+        return docs.stream()
+                .filter(d -> d.brand != null)
                 .collect(Collectors.groupingBy(d -> d.brand, Collectors.counting()));
     }
 
     /** Counts per direct child path of {@code parent} (top level when null). */
     private static Map<String, Long> childCounts(List<ItemDoc> docs, String parent) {
         int depth = parent == null ? 1 : parent.split(">>").length + 1;
-        return top(docs.stream().map(d -> d.categoryPrefixes().stream().filter(p -> p.split(">>").length == depth
-                                && (parent == null || p.startsWith(parent + ">>")) && !p.split(">>")[depth - 1].contains(">"))
-                        .findFirst().orElse(null))
-                .filter(Objects::nonNull)
-                .collect(Collectors.groupingBy(p -> p, Collectors.counting())), 20);
+        return top(
+                docs.stream()
+                        .map(d -> d.categoryPrefixes().stream()
+                                .filter(p -> p.split(">>").length == depth
+                                        && (parent == null || p.startsWith(parent + ">>"))
+                                        && !p.split(">>")[depth - 1].contains(">"))
+                                .findFirst()
+                                .orElse(null))
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.groupingBy(p -> p, Collectors.counting())),
+                20);
     }
 
     /** The buckets a terms aggregation returns: highest count first, ties by key, at most n. */
@@ -311,19 +421,25 @@ class FlipkartSearchIntegrationTests {
         Map<String, Long> top = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).forEach(e -> top.put(e.getKey(), e.getValue()));
+                .limit(n)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
         return top;
     }
 
     private static Map<String, Long> facet(JsonNode body, String name) {
         Map<String, Long> buckets = new LinkedHashMap<>();
-        body.path("facets").path(name).forEach(b -> buckets.put(b.path("value").stringValue(), b.path("count").longValue()));
+        body.path("facets")
+                .path(name)
+                .forEach(b -> buckets.put(
+                        b.path("value").stringValue(), b.path("count").longValue()));
         return buckets;
     }
 
     private static List<String> brandsOf(SearchApi.Answer answer) {
         List<String> brands = new ArrayList<>();
-        answer.body().path("items").forEach(item -> brands.add(item.path("brand").stringValue()));
+        answer.body()
+                .path("items")
+                .forEach(item -> brands.add(item.path("brand").stringValue()));
         return brands;
     }
 

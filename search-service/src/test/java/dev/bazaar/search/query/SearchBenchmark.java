@@ -64,25 +64,32 @@ public final class SearchBenchmark {
         String es = "http://" + env("BAZAAR_HOST", "127.0.0.1") + ":" + env("BAZAAR_ELASTICSEARCH_PORT", "19200");
         String kafka = env("BAZAAR_HOST", "127.0.0.1") + ":" + env("BAZAAR_KAFKA_PORT", "19092");
         var executor = Executors.newFixedThreadPool(8);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(executor).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         BenchCatalogue catalogue = new BenchCatalogue(6L);
         ensureCatalogue(http, es, catalogue, items);
 
         // Command-line arguments: they outrank the service's application.yml (default properties would not).
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchApplication.class).profiles("local").run(
-                "--server.port=0",
-                "--spring.elasticsearch.uris=" + es,
-                "--bazaar.elasticsearch.index-prefix=" + PREFIX,
-                "--spring.kafka.bootstrap-servers=" + kafka,
-                "--bazaar.kafka.topic-prefix=bench.",
-                "--logging.level.root=WARN", "--logging.structured.format.console=",
-                "--management.tracing.sampling.probability=0.0");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchApplication.class)
+                .profiles("local")
+                .run(
+                        "--server.port=0",
+                        "--spring.elasticsearch.uris=" + es,
+                        "--bazaar.elasticsearch.index-prefix=" + PREFIX,
+                        "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--bazaar.kafka.topic-prefix=bench.",
+                        "--logging.level.root=WARN",
+                        "--logging.structured.format.console=",
+                        "--management.tracing.sampling.probability=0.0");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             var bench = new SearchBenchmark(http, es, "http://127.0.0.1:" + port, app);
             List<Query> mix = bench.mix(catalogue);
-            System.out.printf("query mix: %d distinct requests (text, misspelt, prefix, filtered, faceted, sorted, deep page)%n",
+            System.out.printf(
+                    "query mix: %d distinct requests (text, misspelt, prefix, filtered, faceted, sorted, deep page)%n",
                     mix.size());
             if (List.of(args).contains("--cost")) {
                 bench.cost(mix);
@@ -90,8 +97,10 @@ public final class SearchBenchmark {
             }
             System.out.printf("warm-up: %d s at %d req/s ...%n", warmup, rate);
             bench.run(mix, rate, warmup / 2, slice, false);
-            System.out.printf("measuring: %d s of each at %d req/s, %d s slices alternating /api/search and the same "
-                    + "searches raw to Elasticsearch ...%n", seconds, rate, slice);
+            System.out.printf(
+                    "measuring: %d s of each at %d req/s, %d s slices alternating /api/search and the same "
+                            + "searches raw to Elasticsearch ...%n",
+                    seconds, rate, slice);
             bench.run(mix, rate, seconds, slice, true);
         } finally {
             app.close();
@@ -99,8 +108,7 @@ public final class SearchBenchmark {
         }
     }
 
-    record Query(String label, String serviceUrl, String rawBody) {
-    }
+    record Query(String label, String serviceUrl, String rawBody) {}
 
     private final HttpClient http;
     private final String es;
@@ -115,13 +123,14 @@ public final class SearchBenchmark {
         this.service = service;
         this.parser = app.getBean(SearchParamsParser.class);
         this.factory = app.getBean(SearchQueryFactory.class);
-        this.mapper = app.getBean(co.elastic.clients.elasticsearch.ElasticsearchClient.class)._jsonpMapper();
+        this.mapper = app.getBean(co.elastic.clients.elasticsearch.ElasticsearchClient.class)
+                ._jsonpMapper();
     }
 
     List<Query> mix(BenchCatalogue catalogue) throws Exception {
         Random random = new Random(7);
         List<Query> mix = new ArrayList<>();
-        String[] sorts = { "price_asc", "price_desc", "rating", "newest" };
+        String[] sorts = {"price_asc", "price_desc", "rating", "newest"};
         for (int i = 0; i < 40; i++) {
             String noun = BenchCatalogue.NOUNS[i % BenchCatalogue.NOUNS.length];
             String adjective = BenchCatalogue.ADJECTIVES[random.nextInt(BenchCatalogue.ADJECTIVES.length)];
@@ -130,12 +139,28 @@ public final class SearchBenchmark {
             String top = category.split(">>")[0];
             mix.add(query("text", "q", adjective.toLowerCase() + " " + noun.toLowerCase()));
             mix.add(query("misspelt", "q", misspell(noun, random)));
-            mix.add(query("prefix", "q", noun.substring(0, Math.min(4, noun.length())).toLowerCase()));
-            mix.add(query("filtered", "q", noun.toLowerCase(), "category", top, "brand", brand,
-                    "minPrice", "50000", "maxPrice", "2000000"));
-            mix.add(query("faceted", "category", category.substring(0, category.lastIndexOf(">>")),
-                    "attr.Color", BenchCatalogue.COLOURS[random.nextInt(BenchCatalogue.COLOURS.length)],
-                    "attr.Ideal For", BenchCatalogue.FOR[random.nextInt(BenchCatalogue.FOR.length)]));
+            mix.add(query(
+                    "prefix", "q", noun.substring(0, Math.min(4, noun.length())).toLowerCase()));
+            mix.add(query(
+                    "filtered",
+                    "q",
+                    noun.toLowerCase(),
+                    "category",
+                    top,
+                    "brand",
+                    brand,
+                    "minPrice",
+                    "50000",
+                    "maxPrice",
+                    "2000000"));
+            mix.add(query(
+                    "faceted",
+                    "category",
+                    category.substring(0, category.lastIndexOf(">>")),
+                    "attr.Color",
+                    BenchCatalogue.COLOURS[random.nextInt(BenchCatalogue.COLOURS.length)],
+                    "attr.Ideal For",
+                    BenchCatalogue.FOR[random.nextInt(BenchCatalogue.FOR.length)]));
             mix.add(query("sorted", "q", noun.toLowerCase(), "sort", sorts[i % sorts.length]));
             mix.add(deepPage(sorts[i % sorts.length], top, 100 + random.nextInt(300)));
         }
@@ -151,7 +176,15 @@ public final class SearchBenchmark {
             throw new IllegalStateException("deep page setup failed: " + response.statusCode() + " " + url + " → "
                     + response.body().substring(0, Math.min(300, response.body().length())));
         }
-        return query("deep-page", "category", category, "sort", sort, "size", "20", "after",
+        return query(
+                "deep-page",
+                "category",
+                category,
+                "sort",
+                sort,
+                "size",
+                "20",
+                "after",
                 answer.path("nextAfter").stringValue());
     }
 
@@ -162,12 +195,18 @@ public final class SearchBenchmark {
         }
         SearchParams parsed = parser.parse(map);
         int from = parsed.after() == null ? parsed.page() * parsed.size() : 0;
-        List<RequestItem> searches = factory.round(parsed, from, parsed.size(),
-                parsed.after() == null ? null : parsed.after().values(), true);
+        List<RequestItem> searches = factory.round(
+                parsed,
+                from,
+                parsed.size(),
+                parsed.after() == null ? null : parsed.after().values(),
+                true);
         StringBuilder ndjson = new StringBuilder();
         for (RequestItem search : searches) {
-            ndjson.append(JsonpUtils.toJsonString(search.header(), mapper)).append('\n')
-                    .append(JsonpUtils.toJsonString(search.body(), mapper)).append('\n');
+            ndjson.append(JsonpUtils.toJsonString(search.header(), mapper))
+                    .append('\n')
+                    .append(JsonpUtils.toJsonString(search.body(), mapper))
+                    .append('\n');
         }
         return new Query(label, url(params), ndjson.toString());
     }
@@ -175,7 +214,9 @@ public final class SearchBenchmark {
     private String url(String... params) {
         StringBuilder url = new StringBuilder(service).append("/api/search?");
         for (int i = 0; i + 1 < params.length; i += 2) {
-            url.append(i == 0 ? "" : "&").append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
+            url.append(i == 0 ? "" : "&")
+                    .append(URLEncoder.encode(params[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
         }
         return url.toString();
@@ -213,12 +254,27 @@ public final class SearchBenchmark {
             long due = t0 + n * period;
             sleepUntil(due);
             if (sliceNumber % 2 == 0) {
-                send(HttpRequest.newBuilder(URI.create(query.serviceUrl())).timeout(Duration.ofSeconds(10)).build(),
-                        due, serviceNanos, i, errors, done);
+                send(
+                        HttpRequest.newBuilder(URI.create(query.serviceUrl()))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        due,
+                        serviceNanos,
+                        i,
+                        errors,
+                        done);
             } else {
-                send(HttpRequest.newBuilder(raw).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofString(query.rawBody())).build(), due, rawNanos, i, errors, done);
+                send(
+                        HttpRequest.newBuilder(raw)
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofString(query.rawBody()))
+                                .build(),
+                        due,
+                        rawNanos,
+                        i,
+                        errors,
+                        done);
             }
         }
         done.await();
@@ -227,16 +283,26 @@ public final class SearchBenchmark {
             long[] elastic = sorted(rawNanos);
             double serviceP99 = millis(percentile(service, 99));
             double rawP99 = millis(percentile(elastic, 99));
-            System.out.printf("requests: %d to /api/search, %d raw (%d req/s at any time, %d s slices); errors: %d%n",
+            System.out.printf(
+                    "requests: %d to /api/search, %d raw (%d req/s at any time, %d s slices); errors: %d%n",
                     perSide, perSide, rate, slice, errors.get());
-            System.out.printf("  /api/search       p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms%n",
-                    millis(percentile(service, 50)), millis(percentile(service, 90)), serviceP99,
+            System.out.printf(
+                    "  /api/search       p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms%n",
+                    millis(percentile(service, 50)),
+                    millis(percentile(service, 90)),
+                    serviceP99,
                     millis(service[service.length - 1]));
-            System.out.printf("  raw Elasticsearch p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (same searches, same run)%n",
-                    millis(percentile(elastic, 50)), millis(percentile(elastic, 90)), rawP99,
+            System.out.printf(
+                    "  raw Elasticsearch p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (same searches, same run)%n",
+                    millis(percentile(elastic, 50)),
+                    millis(percentile(elastic, 90)),
+                    rawP99,
                     millis(elastic[elastic.length - 1]));
-            System.out.printf("  p99 target <= 50 ms: %s;  service/raw at p99: %.2fx, target <= 2x: %s%n",
-                    serviceP99 <= 50 ? "MET" : "NOT MET", serviceP99 / rawP99, serviceP99 <= 2 * rawP99 ? "MET" : "NOT MET");
+            System.out.printf(
+                    "  p99 target <= 50 ms: %s;  service/raw at p99: %.2fx, target <= 2x: %s%n",
+                    serviceP99 <= 50 ? "MET" : "NOT MET",
+                    serviceP99 / rawP99,
+                    serviceP99 <= 2 * rawP99 ? "MET" : "NOT MET");
         }
     }
 
@@ -252,29 +318,49 @@ public final class SearchBenchmark {
         for (int round = 0; round < 4; round++) {
             for (Query query : mix) {
                 long start = System.nanoTime();
-                var response = http.send(HttpRequest.newBuilder(raw).header("Content-Type", "application/x-ndjson")
-                        .POST(HttpRequest.BodyPublishers.ofString(query.rawBody())).build(), HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(raw)
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofString(query.rawBody()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 long rawNanos = System.nanoTime() - start;
                 check(response);
                 start = System.nanoTime();
-                check(http.send(HttpRequest.newBuilder(URI.create(query.serviceUrl())).build(),
+                check(http.send(
+                        HttpRequest.newBuilder(URI.create(query.serviceUrl())).build(),
                         HttpResponse.BodyHandlers.ofString()));
                 long serviceNanos = System.nanoTime() - start;
                 if (round > 0) {
-                    took.computeIfAbsent(query.label(), k -> new ArrayList<>()).add(JSON.readTree(response.body()).path("took").asLong());
-                    rawWall.computeIfAbsent(query.label(), k -> new ArrayList<>()).add(rawNanos);
-                    serviceWall.computeIfAbsent(query.label(), k -> new ArrayList<>()).add(serviceNanos);
+                    took.computeIfAbsent(query.label(), k -> new ArrayList<>())
+                            .add(JSON.readTree(response.body()).path("took").asLong());
+                    rawWall.computeIfAbsent(query.label(), k -> new ArrayList<>())
+                            .add(rawNanos);
+                    serviceWall
+                            .computeIfAbsent(query.label(), k -> new ArrayList<>())
+                            .add(serviceNanos);
                 }
             }
         }
         System.out.println("one at a time, 3 rounds of the mix: mean Elasticsearch took / raw wall / service wall");
-        took.forEach((label, values) -> System.out.printf("  %-10s took %6.1f ms   raw %6.1f ms   service %6.1f ms%n", label,
+        took.forEach((label, values) -> System.out.printf(
+                "  %-10s took %6.1f ms   raw %6.1f ms   service %6.1f ms%n",
+                label,
                 values.stream().mapToLong(Long::longValue).average().orElse(0),
                 rawWall.get(label).stream().mapToLong(Long::longValue).average().orElse(0) / 1e6,
-                serviceWall.get(label).stream().mapToLong(Long::longValue).average().orElse(0) / 1e6));
+                serviceWall.get(label).stream()
+                                .mapToLong(Long::longValue)
+                                .average()
+                                .orElse(0)
+                        / 1e6));
     }
 
-    private void send(HttpRequest request, long due, AtomicLongArray latencies, int i, AtomicInteger errors,
+    private void send(
+            HttpRequest request,
+            long due,
+            AtomicLongArray latencies,
+            int i,
+            AtomicInteger errors,
             CountDownLatch done) {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
             latencies.set(i, System.nanoTime() - due);
@@ -296,47 +382,74 @@ public final class SearchBenchmark {
         return false;
     }
 
-    private static void ensureCatalogue(HttpClient http, String es, BenchCatalogue catalogue, int items) throws Exception {
+    private static void ensureCatalogue(HttpClient http, String es, BenchCatalogue catalogue, int items)
+            throws Exception {
         String index = PREFIX + ItemSearchIndex.CURRENT_INDEX;
-        var count = http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_count")).build(),
+        var count = http.send(
+                HttpRequest.newBuilder(URI.create(es + "/" + index + "/_count")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (count.statusCode() == 200 && JSON.readTree(count.body()).path("count").longValue() == items) {
+        if (count.statusCode() == 200
+                && JSON.readTree(count.body()).path("count").longValue() == items) {
             System.out.printf("catalogue: %,d items already in %s%n", items, index);
             return;
         }
-        http.send(HttpRequest.newBuilder(URI.create(es + "/" + index)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        http.send(
+                HttpRequest.newBuilder(URI.create(es + "/" + index)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
         JsonNode definition = JSON.readTree(ItemSearchIndex.definitionJson());
-        ((tools.jackson.databind.node.ObjectNode) definition).putObject("aliases").putObject(PREFIX + ItemSearchIndex.ALIAS);
+        ((tools.jackson.databind.node.ObjectNode) definition)
+                .putObject("aliases")
+                .putObject(PREFIX + ItemSearchIndex.ALIAS);
         ((tools.jackson.databind.node.ObjectNode) definition.path("settings")).put("refresh_interval", "-1");
-        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(definition.toString())).build(), HttpResponse.BodyHandlers.ofString()));
+        check(http.send(
+                HttpRequest.newBuilder(URI.create(es + "/" + index))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(definition.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
         long start = System.nanoTime();
         Random random = new Random(11);
         for (int from = 0; from < items; from += 5_000) {
             ByteArrayOutputStream bulk = new ByteArrayOutputStream();
             for (int n = from; n < Math.min(items, from + 5_000); n++) {
                 Map<String, Object> doc = catalogue.document(n, random);
-                bulk.writeBytes(("{\"index\":{\"_id\":\"" + doc.get("itemId") + "\"}}\n").getBytes(StandardCharsets.UTF_8));
+                bulk.writeBytes(
+                        ("{\"index\":{\"_id\":\"" + doc.get("itemId") + "\"}}\n").getBytes(StandardCharsets.UTF_8));
                 bulk.writeBytes(JSON.writeValueAsBytes(doc));
                 bulk.write('\n');
             }
-            var response = http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_bulk"))
-                    .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(bulk.toByteArray()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(es + "/" + index + "/_bulk"))
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bulk.toByteArray()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             check(response);
             if (JSON.readTree(response.body()).path("errors").booleanValue()) {
-                throw new IllegalStateException("bulk errors: " + response.body().substring(0, 500));
+                throw new IllegalStateException(
+                        "bulk errors: " + response.body().substring(0, 500));
             }
         }
-        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_settings")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"index\":{\"refresh_interval\":\"1s\"}}")).build(),
+        check(http.send(
+                HttpRequest.newBuilder(URI.create(es + "/" + index + "/_settings"))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"index\":{\"refresh_interval\":\"1s\"}}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString()));
-        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString()));
-        check(http.send(HttpRequest.newBuilder(URI.create(es + "/" + index + "/_forcemerge?max_num_segments=1"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString()));
-        System.out.printf("catalogue: %,d items bulk-indexed into %s in %.1f s%n", items, index,
-                (System.nanoTime() - start) / 1e9);
+        check(http.send(
+                HttpRequest.newBuilder(URI.create(es + "/" + index + "/_refresh"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
+        check(http.send(
+                HttpRequest.newBuilder(URI.create(es + "/" + index + "/_forcemerge?max_num_segments=1"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofMinutes(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
+        System.out.printf(
+                "catalogue: %,d items bulk-indexed into %s in %.1f s%n",
+                items, index, (System.nanoTime() - start) / 1e9);
     }
 
     private static void check(HttpResponse<String> response) {
@@ -375,8 +488,11 @@ public final class SearchBenchmark {
     }
 
     private static int intArg(String[] args, String prefix, int fallback) {
-        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
-                .findFirst().orElse(fallback);
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst()
+                .orElse(fallback);
     }
 
     private static String env(String name, String fallback) {

@@ -15,7 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FaultyServer implements AutoCloseable {
 
-    public enum Mode { HANG, ANSWER_503 }
+    public enum Mode {
+        HANG,
+        ANSWER_503
+    }
 
     private final ServerSocket socket;
     private final List<Socket> held = new CopyOnWriteArrayList<>();

@@ -83,6 +83,5 @@ public final class FlipkartSample {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private FlipkartSample() {
-    }
+    private FlipkartSample() {}
 }

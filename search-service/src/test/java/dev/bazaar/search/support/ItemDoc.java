@@ -134,8 +134,11 @@ public final class ItemDoc {
         doc.put("rating", rating);
         doc.put("image", image);
         doc.put("sizeClass", sizeClass);
-        doc.put("attributes", attributes.entrySet().stream()
-                .map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
+        doc.put(
+                "attributes",
+                attributes.entrySet().stream()
+                        .map(e -> Map.of("name", e.getKey(), "value", e.getValue()))
+                        .toList());
         doc.put("active", active);
         doc.put("inStock", inStock);
         doc.put("listed", listed());
@@ -150,8 +153,13 @@ public final class ItemDoc {
         if (brand != null && !brand.isBlank()) {
             inputs.add(brand);
         }
-        doc.put("suggest", Map.of("input", inputs,
-                "contexts", Map.of(ItemSearchIndex.SUGGEST_CONTEXT, List.of(String.valueOf(listed())))));
+        doc.put(
+                "suggest",
+                Map.of(
+                        "input",
+                        inputs,
+                        "contexts",
+                        Map.of(ItemSearchIndex.SUGGEST_CONTEXT, List.of(String.valueOf(listed())))));
         return doc;
     }
 }

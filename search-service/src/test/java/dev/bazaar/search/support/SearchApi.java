@@ -65,7 +65,8 @@ public final class SearchApi {
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             String body = response.getContentAsString();
-            return new Answer(response.getStatus(), body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body), response);
+            return new Answer(
+                    response.getStatus(), body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body), response);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -19,9 +19,10 @@ public final class SearchIndexFixture {
             if (client.indices().exists(e -> e.index(index)).value()) {
                 client.indices().delete(d -> d.index(index));
             }
-            client.indices().create(c -> c.index(index)
-                    .withJson(new StringReader(ItemSearchIndex.definitionJson()))
-                    .aliases(prefix + ItemSearchIndex.ALIAS, a -> a));
+            client.indices()
+                    .create(c -> c.index(index)
+                            .withJson(new StringReader(ItemSearchIndex.definitionJson()))
+                            .aliases(prefix + ItemSearchIndex.ALIAS, a -> a));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -33,12 +34,17 @@ public final class SearchIndexFixture {
             for (int start = 0; start < docs.size(); start += 1_000) {
                 List<BulkOperation> operations = new ArrayList<>();
                 for (ItemDoc doc : docs.subList(start, Math.min(docs.size(), start + 1_000))) {
-                    operations.add(BulkOperation.of(o -> o.index(i -> i.index(index).id(doc.itemId).document(doc.toDocument()))));
+                    operations.add(BulkOperation.of(
+                            o -> o.index(i -> i.index(index).id(doc.itemId).document(doc.toDocument()))));
                 }
                 BulkResponse response = client.bulk(b -> b.operations(operations));
                 if (response.errors()) {
-                    throw new IllegalStateException("bulk indexing failed: " + response.items().stream()
-                            .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+                    throw new IllegalStateException("bulk indexing failed: "
+                            + response.items().stream()
+                                    .filter(item -> item.error() != null)
+                                    .findFirst()
+                                    .map(item -> item.error().reason())
+                                    .orElse("?"));
                 }
             }
             client.indices().refresh(r -> r.index(index));
@@ -49,12 +55,12 @@ public final class SearchIndexFixture {
 
     public static void drop(ElasticsearchClient client, String prefix) {
         try {
-            client.indices().delete(d -> d.index(prefix + ItemSearchIndex.CURRENT_INDEX).ignoreUnavailable(true));
+            client.indices()
+                    .delete(d -> d.index(prefix + ItemSearchIndex.CURRENT_INDEX).ignoreUnavailable(true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private SearchIndexFixture() {
-    }
+    private SearchIndexFixture() {}
 }

@@ -35,9 +35,15 @@ public final class DemoNetwork {
     public static final double COVERAGE_KM = 220;
 
     /** name, state, latitude, longitude, first three pincode digits, warehouse pincode ("" = hub only), hill/NE. */
-    private record City(String code, String name, String state, double lat, double lon, String prefix,
-            String warehousePincode, boolean hilly) {
-    }
+    private record City(
+            String code,
+            String name,
+            String state,
+            double lat,
+            double lon,
+            String prefix,
+            String warehousePincode,
+            boolean hilly) {}
 
     private static final List<City> CITIES = List.of(
             new City("DEL", "Delhi", "New Delhi", 28.628, 77.218, "110", "110001", false),
@@ -94,10 +100,10 @@ public final class DemoNetwork {
     public static final Courier ROAD = new Courier("SADAK", "Sadak Freight (road line-haul)");
     public static final Courier AIR = new Courier("GARUDA", "Garuda Air Cargo");
     public static final Courier LAST_MILE = new Courier("GALI", "Gali Last Mile");
-    public static final Courier HILL_LAST_MILE = new Courier("PAHADI", "Pahadi Couriers (hill and north-east last mile)");
+    public static final Courier HILL_LAST_MILE =
+            new Courier("PAHADI", "Pahadi Couriers (hill and north-east last mile)");
 
-    private DemoNetwork() {
-    }
+    private DemoNetwork() {}
 
     public static String hubId(String cityCode) {
         return "HUB-" + cityCode;
@@ -122,8 +128,13 @@ public final class DemoNetwork {
                 do {
                     code = city.prefix() + String.format("%03d", 2 + random.nextInt(990));
                 } while (pincodes.containsKey(code));
-                pincodes.put(code, new Pincode(code, city.state(),
-                        round(city.lat() + radius * Math.sin(angle)), round(city.lon() + radius * Math.cos(angle))));
+                pincodes.put(
+                        code,
+                        new Pincode(
+                                code,
+                                city.state(),
+                                round(city.lat() + radius * Math.sin(angle)),
+                                round(city.lon() + radius * Math.cos(angle))));
             }
         }
         REMOTE.forEach(p -> pincodes.put(p.code(), p));
@@ -149,20 +160,27 @@ public final class DemoNetwork {
         for (City city : CITIES) {
             hubs.add(new Hub(hubId(city.code()), city.name() + " hub", city.state(), city.lat(), city.lon()));
             if (!city.warehousePincode().isEmpty()) {
-                pincodes.putIfAbsent(city.warehousePincode(), new Pincode(city.warehousePincode(), city.state(), city.lat(), city.lon()));
+                pincodes.putIfAbsent(
+                        city.warehousePincode(),
+                        new Pincode(city.warehousePincode(), city.state(), city.lat(), city.lon()));
                 LocalTime cutoff = LocalTime.of(12 + random.nextInt(7), 0);
                 int handling = 4 + 2 * random.nextInt(5);
-                warehouses.add(new Warehouse(warehouseId(city.code()), city.name() + " fulfilment centre",
-                        city.warehousePincode(), handling, cutoff, warehouses.size()));
+                warehouses.add(new Warehouse(
+                        warehouseId(city.code()),
+                        city.name() + " fulfilment centre",
+                        city.warehousePincode(),
+                        handling,
+                        cutoff,
+                        warehouses.size()));
                 lanes.add(new Lane(warehouseId(city.code()), hubId(city.code()), ROAD.code(), 2, SizeClass.BULKY));
             }
         }
         lanes.addAll(roadLanes());
         lanes.addAll(airLanes());
-        LogisticsNetwork withoutCoverage = new LogisticsNetwork(pincodes.values(), warehouses, hubs,
-                List.of(ROAD, AIR, LAST_MILE, HILL_LAST_MILE), lanes, List.of());
-        List<Coverage> coverage = NearestHubCoverage.forUncovered(withoutCoverage, COVERAGE_KM,
-                hub -> isHilly(hub.id()) ? HILL_LAST_MILE.code() : LAST_MILE.code());
+        LogisticsNetwork withoutCoverage = new LogisticsNetwork(
+                pincodes.values(), warehouses, hubs, List.of(ROAD, AIR, LAST_MILE, HILL_LAST_MILE), lanes, List.of());
+        List<Coverage> coverage = NearestHubCoverage.forUncovered(
+                withoutCoverage, COVERAGE_KM, hub -> isHilly(hub.id()) ? HILL_LAST_MILE.code() : LAST_MILE.code());
         return withoutCoverage.merge(List.of(), List.of(), List.of(), List.of(), List.of(), coverage);
     }
 
@@ -174,7 +192,8 @@ public final class DemoNetwork {
         Set<String> seen = new HashSet<>();
         List<Lane> lanes = new ArrayList<>();
         for (City city : CITIES) {
-            CITIES.stream().filter(other -> other != city)
+            CITIES.stream()
+                    .filter(other -> other != city)
                     .sorted(Comparator.comparingDouble(other -> km(city, other)))
                     .limit(4)
                     .forEach(other -> {

@@ -11,5 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed the generator's seed: the same network on every machine
  */
 @ConfigurationProperties("bazaar.serviceability.demo")
-record DemoProperties(boolean enabled, @DefaultValue("" + DemoNetwork.DEFAULT_SEED) long seed) {
-}
+record DemoProperties(
+        boolean enabled,
+        @DefaultValue("" + DemoNetwork.DEFAULT_SEED) long seed) {}

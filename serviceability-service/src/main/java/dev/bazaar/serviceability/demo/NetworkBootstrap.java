@@ -30,8 +30,13 @@ class NetworkBootstrap implements SmartInitializingSingleton {
     private final boolean demo;
     private final long seed;
 
-    NetworkBootstrap(NetworkStore network, MatrixMaintainer maintainer, ItemLocationStore itemStore, ItemLocations items,
-            TransactionTemplate transactions, DemoProperties demo) {
+    NetworkBootstrap(
+            NetworkStore network,
+            MatrixMaintainer maintainer,
+            ItemLocationStore itemStore,
+            ItemLocations items,
+            TransactionTemplate transactions,
+            DemoProperties demo) {
         this.network = network;
         this.maintainer = maintainer;
         this.itemStore = itemStore;
@@ -54,9 +59,13 @@ class NetworkBootstrap implements SmartInitializingSingleton {
                 network.saveLanes(List.copyOf(generated.lanes().values()));
                 network.saveCoverage(List.copyOf(generated.coverage().values()));
             });
-            log.info("Seeded the demo logistics network: {} pincodes, {} warehouses, {} hubs, {} lanes, {} coverage rows",
-                    generated.pincodes().size(), generated.warehouses().size(), generated.hubs().size(),
-                    generated.lanes().size(), generated.coverage().size());
+            log.info(
+                    "Seeded the demo logistics network: {} pincodes, {} warehouses, {} hubs, {} lanes, {} coverage rows",
+                    generated.pincodes().size(),
+                    generated.warehouses().size(),
+                    generated.hubs().size(),
+                    generated.lanes().size(),
+                    generated.coverage().size());
             stored = network.load();
         }
         maintainer.rebuild(stored);

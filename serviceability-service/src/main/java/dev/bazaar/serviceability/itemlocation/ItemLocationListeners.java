@@ -38,7 +38,9 @@ class ItemLocationListeners {
     @KafkaListener(topics = "${bazaar.kafka.topic-prefix:}" + Topics.CATALOG_ITEMS)
     void on(CatalogItemChanged event) {
         CanonicalItem item = event.item();
-        require(item != null && item.itemId() != null && !item.itemId().isBlank(), "CatalogItemChanged without item id");
+        require(
+                item != null && item.itemId() != null && !item.itemId().isBlank(),
+                "CatalogItemChanged without item id");
         SizeClass size = item.sizeClass() == null ? DEFAULT_SIZE : item.sizeClass();
         boolean active = item.active() && event.change() != CatalogItemChanged.Change.DEACTIVATED;
         store.saveSize(item.itemId(), size, active, item.version());

@@ -19,16 +19,26 @@ public class ItemLocationStore {
     }
 
     public void saveStock(String itemId, String warehouseId, long available, long version) {
-        jdbc.update("INSERT INTO item_stock (item_id, warehouse_id, available, version) VALUES (?, ?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE available = IF(VALUES(version) > version, VALUES(available), available), "
-                + "version = GREATEST(version, VALUES(version))", itemId, warehouseId, available, version);
+        jdbc.update(
+                "INSERT INTO item_stock (item_id, warehouse_id, available, version) VALUES (?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE available = IF(VALUES(version) > version, VALUES(available), available), "
+                        + "version = GREATEST(version, VALUES(version))",
+                itemId,
+                warehouseId,
+                available,
+                version);
     }
 
     public void saveSize(String itemId, SizeClass sizeClass, boolean active, long version) {
-        jdbc.update("INSERT INTO item_size (item_id, size_class, active, version) VALUES (?, ?, ?, ?) "
-                + "ON DUPLICATE KEY UPDATE size_class = IF(VALUES(version) > version, VALUES(size_class), size_class), "
-                + "active = IF(VALUES(version) > version, VALUES(active), active), "
-                + "version = GREATEST(version, VALUES(version))", itemId, sizeClass.name(), active, version);
+        jdbc.update(
+                "INSERT INTO item_size (item_id, size_class, active, version) VALUES (?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE size_class = IF(VALUES(version) > version, VALUES(size_class), size_class), "
+                        + "active = IF(VALUES(version) > version, VALUES(active), active), "
+                        + "version = GREATEST(version, VALUES(version))",
+                itemId,
+                sizeClass.name(),
+                active,
+                version);
     }
 
     /** Fills the in-memory projections after a restart. */

@@ -15,8 +15,7 @@ public class ItemLocations {
     private final Map<String, ItemSize> sizes = new ConcurrentHashMap<>();
     private final Map<String, ItemStock> stock = new ConcurrentHashMap<>();
 
-    public record ItemSize(SizeClass sizeClass, boolean active, long version) {
-    }
+    public record ItemSize(SizeClass sizeClass, boolean active, long version) {}
 
     /** Stock of one item in each warehouse that ever reported it; arrays keep the hot path allocation-free. */
     public record ItemStock(String[] warehouseIds, long[] available, long[] versions) {
@@ -50,12 +49,14 @@ public class ItemLocations {
 
     public void applySize(String itemId, SizeClass sizeClass, boolean active, long version) {
         ItemSize next = new ItemSize(sizeClass, active, version);
-        sizes.merge(itemId, next, (current, candidate) -> candidate.version() > current.version() ? candidate : current);
+        sizes.merge(
+                itemId, next, (current, candidate) -> candidate.version() > current.version() ? candidate : current);
     }
 
     public void applyStock(String itemId, String warehouseId, long available, long version) {
-        stock.compute(itemId, (id, current) -> (current == null ? ItemStock.NONE : current)
-                .with(warehouseId, available, version));
+        stock.compute(
+                itemId,
+                (id, current) -> (current == null ? ItemStock.NONE : current).with(warehouseId, available, version));
     }
 
     public int items() {

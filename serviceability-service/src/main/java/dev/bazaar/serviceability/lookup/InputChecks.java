@@ -25,6 +25,5 @@ final class InputChecks {
         return itemId;
     }
 
-    private InputChecks() {
-    }
+    private InputChecks() {}
 }

@@ -8,8 +8,14 @@ import java.time.OffsetDateTime;
  * not: UNKNOWN_ITEM, INACTIVE, OUT_OF_STOCK or NOT_SERVICEABLE (no stocked warehouse reaches the
  * pincode with lanes that carry the item's size).
  */
-public record ItemServiceability(String itemId, boolean deliverable, String warehouseId, Integer etaHours,
-        LocalDate promiseDate, OffsetDateTime promisedBy, String reason) {
+public record ItemServiceability(
+        String itemId,
+        boolean deliverable,
+        String warehouseId,
+        Integer etaHours,
+        LocalDate promiseDate,
+        OffsetDateTime promisedBy,
+        String reason) {
 
     static ItemServiceability no(String itemId, String reason) {
         return new ItemServiceability(itemId, false, null, null, null, null, reason);

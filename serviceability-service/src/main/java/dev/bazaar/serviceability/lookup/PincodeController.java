@@ -18,12 +18,10 @@ class PincodeController {
         this.maintainer = maintainer;
     }
 
-    record LastMile(String hub, String courier, String courierName, int transitHours, String maxSize) {
-    }
+    record LastMile(String hub, String courier, String courierName, int transitHours, String maxSize) {}
 
-    record PincodeView(String code, String state, double latitude, double longitude, boolean covered,
-            List<LastMile> lastMile) {
-    }
+    record PincodeView(
+            String code, String state, double latitude, double longitude, boolean covered, List<LastMile> lastMile) {}
 
     @GetMapping("/api/logistics/pincodes/{code}")
     PincodeView pincode(@PathVariable String code) {
@@ -34,10 +32,16 @@ class PincodeController {
             throw new UnknownPincodeException(code);
         }
         List<LastMile> lastMile = network.coverageOf(code).stream()
-                .map(c -> new LastMile(c.hub(), c.courier(),
-                        network.couriers().containsKey(c.courier()) ? network.couriers().get(c.courier()).name() : null,
-                        c.transitHours(), c.maxSize().name()))
+                .map(c -> new LastMile(
+                        c.hub(),
+                        c.courier(),
+                        network.couriers().containsKey(c.courier())
+                                ? network.couriers().get(c.courier()).name()
+                                : null,
+                        c.transitHours(),
+                        c.maxSize().name()))
                 .toList();
-        return new PincodeView(code, pincode.state(), pincode.latitude(), pincode.longitude(), !lastMile.isEmpty(), lastMile);
+        return new PincodeView(
+                code, pincode.state(), pincode.latitude(), pincode.longitude(), !lastMile.isEmpty(), lastMile);
     }
 }

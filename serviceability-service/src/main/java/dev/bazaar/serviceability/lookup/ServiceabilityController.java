@@ -31,28 +31,30 @@ class ServiceabilityController {
     }
 
     @GetMapping
-    ItemServiceability one(@RequestParam String itemId, @RequestParam String pincode,
+    ItemServiceability one(
+            @RequestParam String itemId,
+            @RequestParam String pincode,
             @RequestParam(required = false) Instant orderTime) {
         InputChecks.itemId(itemId);
         InputChecks.pincode(pincode);
         return lookup.check(pincode, List.of(itemId), orderTime(orderTime)).get(0);
     }
 
-    record BatchRequest(String pincode, List<String> itemIds, Instant orderTime) {
-    }
+    record BatchRequest(String pincode, List<String> itemIds, Instant orderTime) {}
 
-    record BatchResponse(String pincode, List<ItemServiceability> items) {
-    }
+    record BatchResponse(String pincode, List<ItemServiceability> items) {}
 
     @PostMapping("/batch")
     BatchResponse batch(@RequestBody BatchRequest request) {
         InputChecks.pincode(request.pincode());
-        if (request.itemIds() == null || request.itemIds().isEmpty() || request.itemIds().size() > MAX_BATCH) {
+        if (request.itemIds() == null
+                || request.itemIds().isEmpty()
+                || request.itemIds().size() > MAX_BATCH) {
             throw ApiProblem.badRequest("invalid-batch", "itemIds must hold 1 to " + MAX_BATCH + " item ids");
         }
         request.itemIds().forEach(InputChecks::itemId);
-        return new BatchResponse(request.pincode(),
-                lookup.check(request.pincode(), request.itemIds(), orderTime(request.orderTime())));
+        return new BatchResponse(
+                request.pincode(), lookup.check(request.pincode(), request.itemIds(), orderTime(request.orderTime())));
     }
 
     private Instant orderTime(Instant requested) {

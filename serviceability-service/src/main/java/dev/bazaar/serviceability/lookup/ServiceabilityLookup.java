@@ -48,8 +48,8 @@ public class ServiceabilityLookup {
         return answers;
     }
 
-    private ItemServiceability checkOne(String itemId, byte[] row, Map<String, Warehouse> warehouses,
-            long[] handlingStarts, Instant orderedAt) {
+    private ItemServiceability checkOne(
+            String itemId, byte[] row, Map<String, Warehouse> warehouses, long[] handlingStarts, Instant orderedAt) {
         ItemSize size = items.size(itemId);
         ItemStock stock = items.stock(itemId);
         if (size == null) {
@@ -87,8 +87,8 @@ public class ServiceabilityLookup {
             return ItemServiceability.no(itemId, anyStock ? "NOT_SERVICEABLE" : "OUT_OF_STOCK");
         }
         DeliveryPromise promise = DeliveryPromise.of(orderedAt, best.cutoff(), best.handlingHours(), bestTransit);
-        return new ItemServiceability(itemId, true, best.id(), promise.etaHours(), promise.promiseDate(),
-                promise.promisedBy(), null);
+        return new ItemServiceability(
+                itemId, true, best.id(), promise.etaHours(), promise.promiseDate(), promise.promisedBy(), null);
     }
 
     private static long handlingStart(Warehouse warehouse, long[] cache, Instant orderedAt) {
@@ -97,7 +97,8 @@ public class ServiceabilityLookup {
             return DeliveryPromise.handlingStarts(orderedAt, warehouse.cutoff()).getEpochSecond();
         }
         if (cache[slot] == Long.MIN_VALUE) {
-            cache[slot] = DeliveryPromise.handlingStarts(orderedAt, warehouse.cutoff()).getEpochSecond();
+            cache[slot] = DeliveryPromise.handlingStarts(orderedAt, warehouse.cutoff())
+                    .getEpochSecond();
         }
         return cache[slot];
     }

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 class UnknownPincodeException extends ApiProblem {
 
     public UnknownPincodeException(String pincode) {
-        super(HttpStatus.NOT_FOUND, "unknown-pincode", "Unknown pincode",
+        super(
+                HttpStatus.NOT_FOUND,
+                "unknown-pincode",
+                "Unknown pincode",
                 "Pincode " + pincode + " is not in the logistics network");
         with("pincode", pincode);
         with("reason", "UNKNOWN_PINCODE");

@@ -79,7 +79,8 @@ public class MatrixMaintainer {
             throw e;
         }
         long written = System.nanoTime();
-        MatrixReport report = MatrixReport.of(update, rows.size(), (computed - start) / 1_000_000, (written - computed) / 1_000_000);
+        MatrixReport report =
+                MatrixReport.of(update, rows.size(), (computed - start) / 1_000_000, (written - computed) / 1_000_000);
         log.info("TAT matrix updated: {}", report);
         return report;
     }

@@ -38,21 +38,23 @@ public class MatrixStore {
 
     /** The row of a pincode, or null when the pincode is not in the network. */
     public byte[] row(String pincode) {
-        return redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key(pincode)));
+        return redis.execute((RedisCallback<byte[]>)
+                connection -> connection.stringCommands().get(key(pincode)));
     }
 
     public void write(Map<String, byte[]> rows, Collection<String> removed) {
         List<Map.Entry<String, byte[]>> entries = new ArrayList<>(rows.entrySet());
         for (int from = 0; from < entries.size(); from += PIPELINE_CHUNK) {
-            List<Map.Entry<String, byte[]>> chunk = entries.subList(from, Math.min(entries.size(), from + PIPELINE_CHUNK));
+            List<Map.Entry<String, byte[]>> chunk =
+                    entries.subList(from, Math.min(entries.size(), from + PIPELINE_CHUNK));
             redis.executePipelined((RedisCallback<Object>) connection -> {
                 chunk.forEach(e -> connection.stringCommands().set(key(e.getKey()), e.getValue()));
                 return null;
             });
         }
         if (!removed.isEmpty()) {
-            redis.execute((RedisConnection connection) -> connection.keyCommands()
-                    .del(removed.stream().map(this::key).toArray(byte[][]::new)));
+            redis.execute((RedisConnection connection) ->
+                    connection.keyCommands().del(removed.stream().map(this::key).toArray(byte[][]::new)));
         }
     }
 }

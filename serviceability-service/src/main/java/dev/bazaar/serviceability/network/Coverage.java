@@ -13,6 +13,5 @@ public record Coverage(String hub, String pincode, String courier, int transitHo
         return size.fitsWithin(maxSize);
     }
 
-    public record CoverageKey(String hub, String pincode) {
-    }
+    public record CoverageKey(String hub, String pincode) {}
 }

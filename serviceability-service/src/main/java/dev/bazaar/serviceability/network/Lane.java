@@ -13,6 +13,5 @@ public record Lane(String from, String to, String courier, int transitHours, Siz
         return size.fitsWithin(maxSize);
     }
 
-    public record LaneKey(String from, String to, String courier) {
-    }
+    public record LaneKey(String from, String to, String courier) {}
 }

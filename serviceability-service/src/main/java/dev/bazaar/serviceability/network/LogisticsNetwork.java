@@ -23,8 +23,13 @@ public final class LogisticsNetwork {
     private final Map<Coverage.CoverageKey, Coverage> coverage;
     private final Map<String, List<Coverage>> coverageByPincode;
 
-    public LogisticsNetwork(Collection<Pincode> pincodes, Collection<Warehouse> warehouses, Collection<Hub> hubs,
-            Collection<Courier> couriers, Collection<Lane> lanes, Collection<Coverage> coverage) {
+    public LogisticsNetwork(
+            Collection<Pincode> pincodes,
+            Collection<Warehouse> warehouses,
+            Collection<Hub> hubs,
+            Collection<Courier> couriers,
+            Collection<Lane> lanes,
+            Collection<Coverage> coverage) {
         this.pincodes = index(pincodes, Pincode::code);
         this.warehouses = index(warehouses, Warehouse::id);
         this.hubs = index(hubs, Hub::id);
@@ -83,20 +88,32 @@ public final class LogisticsNetwork {
     }
 
     /** A copy with some parts replaced or extended (upsert by key), as an OPS load does. */
-    public LogisticsNetwork merge(Collection<Pincode> morePincodes, Collection<Warehouse> moreWarehouses,
-            Collection<Hub> moreHubs, Collection<Courier> moreCouriers, Collection<Lane> moreLanes,
+    public LogisticsNetwork merge(
+            Collection<Pincode> morePincodes,
+            Collection<Warehouse> moreWarehouses,
+            Collection<Hub> moreHubs,
+            Collection<Courier> moreCouriers,
+            Collection<Lane> moreLanes,
             Collection<Coverage> moreCoverage) {
-        return new LogisticsNetwork(union(pincodes, morePincodes, Pincode::code),
-                union(warehouses, moreWarehouses, Warehouse::id), union(hubs, moreHubs, Hub::id),
-                union(couriers, moreCouriers, Courier::code), union(lanes, moreLanes, Lane::key),
+        return new LogisticsNetwork(
+                union(pincodes, morePincodes, Pincode::code),
+                union(warehouses, moreWarehouses, Warehouse::id),
+                union(hubs, moreHubs, Hub::id),
+                union(couriers, moreCouriers, Courier::code),
+                union(lanes, moreLanes, Lane::key),
                 union(coverage, moreCoverage, Coverage::key));
     }
 
     public LogisticsNetwork withoutLane(Lane.LaneKey key) {
         Map<Lane.LaneKey, Lane> remaining = new HashMap<>(lanes);
         remaining.remove(key);
-        return new LogisticsNetwork(pincodes.values(), warehouses.values(), hubs.values(), couriers.values(),
-                remaining.values(), coverage.values());
+        return new LogisticsNetwork(
+                pincodes.values(),
+                warehouses.values(),
+                hubs.values(),
+                couriers.values(),
+                remaining.values(),
+                coverage.values());
     }
 
     private static <K, V> Collection<V> union(Map<K, V> current, Collection<V> more, Function<V, K> key) {

@@ -25,19 +25,23 @@ public final class NearestHubCoverage {
                 continue;
             }
             hubs.stream()
-                    .map(hub -> new Candidate(hub, GreatCircle.km(hub.latitude(), hub.longitude(), pincode.latitude(), pincode.longitude())))
+                    .map(hub -> new Candidate(
+                            hub,
+                            GreatCircle.km(hub.latitude(), hub.longitude(), pincode.latitude(), pincode.longitude())))
                     .filter(c -> c.km() <= maxKm)
                     .sorted(Comparator.comparingDouble(Candidate::km))
                     .limit(HUBS_PER_PINCODE)
-                    .forEach(c -> coverage.add(new Coverage(c.hub().id(), pincode.code(), courierOf.apply(c.hub()),
-                            6 + (int) Math.ceil(c.km() / 25), c.km() <= BULKY_RADIUS_KM ? SizeClass.BULKY : SizeClass.LARGE)));
+                    .forEach(c -> coverage.add(new Coverage(
+                            c.hub().id(),
+                            pincode.code(),
+                            courierOf.apply(c.hub()),
+                            6 + (int) Math.ceil(c.km() / 25),
+                            c.km() <= BULKY_RADIUS_KM ? SizeClass.BULKY : SizeClass.LARGE)));
         }
         return coverage;
     }
 
-    private record Candidate(Hub hub, double km) {
-    }
+    private record Candidate(Hub hub, double km) {}
 
-    private NearestHubCoverage() {
-    }
+    private NearestHubCoverage() {}
 }

@@ -58,7 +58,7 @@ public final class NetworkRowParser {
     public List<Warehouse> warehouses(List<Map<String, String>> rows) {
         List<Warehouse> parsed = new ArrayList<>();
         Map<String, Integer> newSlots = new HashMap<>();
-        int[] nextSlot = { network.slotCount() };
+        int[] nextSlot = {network.slotCount()};
         forEach(rows, r -> {
             String id = r.id("id");
             String name = r.text("name");

@@ -19,7 +19,11 @@ import java.util.Map;
 public final class RawRows {
 
     public static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "").strip();
+        return name.toLowerCase(Locale.ROOT)
+                .replace("_", "")
+                .replace("-", "")
+                .replace(" ", "")
+                .strip();
     }
 
     public static List<Map<String, String>> fromJson(List<Map<String, Object>> objects) {
@@ -60,6 +64,5 @@ public final class RawRows {
         return rows;
     }
 
-    private RawRows() {
-    }
+    private RawRows() {}
 }

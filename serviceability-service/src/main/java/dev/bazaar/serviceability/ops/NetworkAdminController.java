@@ -41,7 +41,9 @@ class NetworkAdminController {
         this.maintainer = maintainer;
     }
 
-    @PostMapping(path = "/{part}", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
+    @PostMapping(
+            path = "/{part}",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     LoadResult loadCsv(@PathVariable String part, @RequestBody String csv) {
         return administration.load(part(part), RawRows.fromCsv(csv));
     }
@@ -51,8 +53,7 @@ class NetworkAdminController {
         return administration.load(part(part), RawRows.fromJson(rows));
     }
 
-    record CoverageRule(Double maxKm, String courier) {
-    }
+    record CoverageRule(Double maxKm, String courier) {}
 
     @PostMapping(path = "/coverage/nearest-hub", consumes = MediaType.APPLICATION_JSON_VALUE)
     LoadResult coverUncovered(@RequestBody CoverageRule rule) {
@@ -72,14 +73,18 @@ class NetworkAdminController {
         return administration.rebuild();
     }
 
-    record NetworkSummary(int pincodes, int warehouses, int hubs, int couriers, int lanes, int coverage) {
-    }
+    record NetworkSummary(int pincodes, int warehouses, int hubs, int couriers, int lanes, int coverage) {}
 
     @GetMapping
     NetworkSummary summary() {
         LogisticsNetwork network = maintainer.network();
-        return new NetworkSummary(network.pincodes().size(), network.warehouses().size(), network.hubs().size(),
-                network.couriers().size(), network.lanes().size(), network.coverage().size());
+        return new NetworkSummary(
+                network.pincodes().size(),
+                network.warehouses().size(),
+                network.hubs().size(),
+                network.couriers().size(),
+                network.lanes().size(),
+                network.coverage().size());
     }
 
     @GetMapping("/{part}")

@@ -27,10 +27,16 @@ class NetworkAdministration {
 
     static final int MAX_REPORTED_ERRORS = 100;
 
-    public enum Part { PINCODES, COURIERS, WAREHOUSES, HUBS, LANES, COVERAGE }
-
-    public record LoadResult(Part part, int rows, MatrixReport matrix) {
+    public enum Part {
+        PINCODES,
+        COURIERS,
+        WAREHOUSES,
+        HUBS,
+        LANES,
+        COVERAGE
     }
+
+    public record LoadResult(Part part, int rows, MatrixReport matrix) {}
 
     private final NetworkStore store;
     private final MatrixMaintainer maintainer;
@@ -51,39 +57,64 @@ class NetworkAdministration {
         LogisticsNetwork next = switch (part) {
             case PINCODES -> {
                 var parsed = parser.pincodes(rows);
-                yield save(parser, rows, () -> store.savePincodes(parsed), () -> current.merge(parsed, List.of(), List.of(), List.of(), List.of(), List.of()));
+                yield save(
+                        parser,
+                        rows,
+                        () -> store.savePincodes(parsed),
+                        () -> current.merge(parsed, List.of(), List.of(), List.of(), List.of(), List.of()));
             }
             case COURIERS -> {
                 var parsed = parser.couriers(rows);
-                yield save(parser, rows, () -> store.saveCouriers(parsed), () -> current.merge(List.of(), List.of(), List.of(), parsed, List.of(), List.of()));
+                yield save(
+                        parser,
+                        rows,
+                        () -> store.saveCouriers(parsed),
+                        () -> current.merge(List.of(), List.of(), List.of(), parsed, List.of(), List.of()));
             }
             case WAREHOUSES -> {
                 var parsed = parser.warehouses(rows);
-                yield save(parser, rows, () -> store.saveWarehouses(parsed), () -> current.merge(List.of(), parsed, List.of(), List.of(), List.of(), List.of()));
+                yield save(
+                        parser,
+                        rows,
+                        () -> store.saveWarehouses(parsed),
+                        () -> current.merge(List.of(), parsed, List.of(), List.of(), List.of(), List.of()));
             }
             case HUBS -> {
                 var parsed = parser.hubs(rows);
-                yield save(parser, rows, () -> store.saveHubs(parsed), () -> current.merge(List.of(), List.of(), parsed, List.of(), List.of(), List.of()));
+                yield save(
+                        parser,
+                        rows,
+                        () -> store.saveHubs(parsed),
+                        () -> current.merge(List.of(), List.of(), parsed, List.of(), List.of(), List.of()));
             }
             case LANES -> {
                 var parsed = parser.lanes(rows);
-                yield save(parser, rows, () -> store.saveLanes(parsed), () -> current.merge(List.of(), List.of(), List.of(), List.of(), parsed, List.of()));
+                yield save(
+                        parser,
+                        rows,
+                        () -> store.saveLanes(parsed),
+                        () -> current.merge(List.of(), List.of(), List.of(), List.of(), parsed, List.of()));
             }
             case COVERAGE -> {
                 var parsed = parser.coverage(rows);
-                yield save(parser, rows, () -> store.saveCoverage(parsed), () -> current.merge(List.of(), List.of(), List.of(), List.of(), List.of(), parsed));
+                yield save(
+                        parser,
+                        rows,
+                        () -> store.saveCoverage(parsed),
+                        () -> current.merge(List.of(), List.of(), List.of(), List.of(), List.of(), parsed));
             }
         };
         return new LoadResult(part, rows.size(), maintainer.apply(next));
     }
 
-    private LogisticsNetwork save(NetworkRowParser parser, List<Map<String, String>> rows, Runnable write,
-            Supplier<LogisticsNetwork> next) {
+    private LogisticsNetwork save(
+            NetworkRowParser parser, List<Map<String, String>> rows, Runnable write, Supplier<LogisticsNetwork> next) {
         List<RowError> errors = parser.errors();
         if (!errors.isEmpty()) {
             long badRows = errors.stream().mapToInt(RowError::row).distinct().count();
-            throw ApiProblem.badRequest("invalid-network-rows", badRows + " of " + rows.size()
-                    + " rows are invalid; nothing was loaded")
+            throw ApiProblem.badRequest(
+                            "invalid-network-rows",
+                            badRows + " of " + rows.size() + " rows are invalid; nothing was loaded")
                     .with("errors", errors.subList(0, Math.min(errors.size(), MAX_REPORTED_ERRORS)))
                     .with("invalidRows", badRows);
         }
@@ -93,7 +124,10 @@ class NetworkAdministration {
 
     public synchronized MatrixReport deleteLane(Lane.LaneKey key) {
         if (!maintainer.network().lanes().containsKey(key)) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Lane not found",
+            throw new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    "not-found",
+                    "Lane not found",
                     "no lane " + key.from() + " -> " + key.to() + " by " + key.courier());
         }
         store.deleteLane(key);
@@ -108,7 +142,9 @@ class NetworkAdministration {
         }
         List<Coverage> coverage = NearestHubCoverage.forUncovered(current, maxKm, hub -> courier);
         transactions.executeWithoutResult(status -> store.saveCoverage(coverage));
-        return new LoadResult(Part.COVERAGE, coverage.size(),
+        return new LoadResult(
+                Part.COVERAGE,
+                coverage.size(),
                 maintainer.apply(current.merge(List.of(), List.of(), List.of(), List.of(), List.of(), coverage)));
     }
 

@@ -20,7 +20,8 @@ public record DeliveryPromise(int etaHours, OffsetDateTime promisedBy, LocalDate
     public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
     public static DeliveryPromise of(Instant orderedAt, LocalTime cutoff, int handlingHours, int transitHours) {
-        Instant delivered = handlingStarts(orderedAt, cutoff).plus(Duration.ofHours((long) handlingHours + transitHours));
+        Instant delivered =
+                handlingStarts(orderedAt, cutoff).plus(Duration.ofHours((long) handlingHours + transitHours));
         long minutes = Duration.between(orderedAt, delivered).toMinutes();
         int etaHours = (int) ((minutes + 59) / 60);
         ZonedDateTime local = delivered.atZone(IST);

@@ -34,6 +34,5 @@ public final class TatEntry {
         entry[i + 1] = (byte) value;
     }
 
-    private TatEntry() {
-    }
+    private TatEntry() {}
 }

@@ -27,6 +27,7 @@ public final class TatMatrix {
     private final LaneGraph graph;
     /** Hours to every graph node, per tree {@code slot * 4 + size}; null for unused slots. */
     private final int[][] trees;
+
     private final Map<String, byte[]> rows;
 
     private TatMatrix(LogisticsNetwork network, LaneGraph graph, int[][] trees, Map<String, byte[]> rows) {
@@ -203,8 +204,8 @@ public final class TatMatrix {
         return dirty;
     }
 
-    private static byte[] computeRow(LogisticsNetwork next, LaneGraph nextGraph, int[][] nextTrees, int slots,
-            String pincode) {
+    private static byte[] computeRow(
+            LogisticsNetwork next, LaneGraph nextGraph, int[][] nextTrees, int slots, String pincode) {
         byte[] row = TatEntry.allocate(slots);
         for (Warehouse warehouse : next.warehouses().values()) {
             for (SizeClass size : SIZES) {

@@ -49,7 +49,8 @@ public final class ServiceabilityBenchmark {
     static final int ITERATIONS = 20_000;
 
     public static void main(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.WARN);
         String host = env("BAZAAR_REDIS_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("BAZAAR_REDIS_PORT", "16379"));
         Optional<Path> file = SharedData.file(SharedData.PINCODES);
@@ -57,9 +58,15 @@ public final class ServiceabilityBenchmark {
 
         List<Pincode> pincodes = loadPincodes(file);
         LogisticsNetwork network = DemoNetwork.generate(DemoNetwork.DEFAULT_SEED, pincodes);
-        System.out.printf("network: %,d pincodes, %d warehouses, %d hubs, %d lanes, %,d last-mile rows; Redis %s:%d%n",
-                network.pincodes().size(), network.warehouses().size(), network.hubs().size(), network.lanes().size(),
-                network.coverage().size(), host, port);
+        System.out.printf(
+                "network: %,d pincodes, %d warehouses, %d hubs, %d lanes, %,d last-mile rows; Redis %s:%d%n",
+                network.pincodes().size(),
+                network.warehouses().size(),
+                network.hubs().size(),
+                network.lanes().size(),
+                network.coverage().size(),
+                host,
+                port);
 
         var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port));
         factory.afterPropertiesSet();
@@ -74,7 +81,9 @@ public final class ServiceabilityBenchmark {
             lookups(maintainer, store, rawConnection.sync());
             List<byte[]> keys = rawConnection.sync().keys((prefix + "*").getBytes());
             for (int i = 0; i < keys.size(); i += 1000) {
-                rawConnection.sync().del(keys.subList(i, Math.min(keys.size(), i + 1000)).toArray(byte[][]::new));
+                rawConnection
+                        .sync()
+                        .del(keys.subList(i, Math.min(keys.size(), i + 1000)).toArray(byte[][]::new));
             }
         } finally {
             raw.shutdown();
@@ -90,7 +99,9 @@ public final class ServiceabilityBenchmark {
         Path file = pincodeFile.get();
         NetworkRowParser parser = new NetworkRowParser(LogisticsNetwork.empty());
         List<Pincode> pincodes = parser.pincodes(RawRows.fromCsv(Files.readString(file)));
-        System.out.printf("pincodes: %,d valid rows from %s (%d rejected)%n", pincodes.size(), file, parser.errors().size());
+        System.out.printf(
+                "pincodes: %,d valid rows from %s (%d rejected)%n",
+                pincodes.size(), file, parser.errors().size());
         return pincodes;
     }
 
@@ -100,8 +111,11 @@ public final class ServiceabilityBenchmark {
         List<Pincode> anchors = DemoNetwork.pincodes(DemoNetwork.DEFAULT_SEED);
         for (int i = 0; i < count; i++) {
             Pincode near = anchors.get(random.nextInt(anchors.size()));
-            pincodes.add(new Pincode(String.valueOf(100_000 + i * 7), near.state(),
-                    near.latitude() + random.nextGaussian(), near.longitude() + random.nextGaussian()));
+            pincodes.add(new Pincode(
+                    String.valueOf(100_000 + i * 7),
+                    near.state(),
+                    near.latitude() + random.nextGaussian(),
+                    near.longitude() + random.nextGaussian()));
         }
         return pincodes;
     }
@@ -115,24 +129,45 @@ public final class ServiceabilityBenchmark {
             store.write(update.matrix().rows(), update.removedRows());
             long written = System.nanoTime();
             double seconds = (written - start) / 1e9;
-            System.out.printf("precompute run %d: %,d entries (%,d pincodes x %d warehouses x %d size classes) in %.3f s "
-                    + "(shortest paths %.0f ms + Redis writes %.0f ms) = %,.0f entries/s  [target <= 60 s]%n",
-                    run, entries, network.pincodes().size(), network.warehouses().size(), SizeClass.values().length,
-                    seconds, (computed - start) / 1e6, (written - computed) / 1e6, entries / seconds);
+            System.out.printf(
+                    "precompute run %d: %,d entries (%,d pincodes x %d warehouses x %d size classes) in %.3f s "
+                            + "(shortest paths %.0f ms + Redis writes %.0f ms) = %,.0f entries/s  [target <= 60 s]%n",
+                    run,
+                    entries,
+                    network.pincodes().size(),
+                    network.warehouses().size(),
+                    SizeClass.values().length,
+                    seconds,
+                    (computed - start) / 1e6,
+                    (written - computed) / 1e6,
+                    entries / seconds);
         }
     }
 
     private static void incremental(LogisticsNetwork network, MatrixMaintainer maintainer) {
-        Lane lane = network.lanes().get(new Lane.LaneKey(DemoNetwork.hubId("LKO"), DemoNetwork.hubId("PAT"), DemoNetwork.ROAD.code()));
+        Lane lane = network.lanes()
+                .get(new Lane.LaneKey(DemoNetwork.hubId("LKO"), DemoNetwork.hubId("PAT"), DemoNetwork.ROAD.code()));
         if (lane == null) {
-            lane = network.lanes().values().stream().filter(l -> l.from().startsWith("HUB-")).findFirst().orElseThrow();
+            lane = network.lanes().values().stream()
+                    .filter(l -> l.from().startsWith("HUB-"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Lane slower = new Lane(lane.from(), lane.to(), lane.courier(), lane.transitHours() + 30, lane.maxSize());
-        MatrixReport report = maintainer.apply(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(slower), List.of()));
-        System.out.printf("incremental: lane %s -> %s +30 h recomputed %d of %d warehouses' trees, %,d of %,d pincodes, "
-                + "rewrote %,d rows in %d + %d ms%n", lane.from(), lane.to(), report.warehousesRecomputed(),
-                network.warehouses().size(), report.pincodesRecomputed(), network.pincodes().size(), report.rowsWritten(),
-                report.computeMillis(), report.writeMillis());
+        MatrixReport report =
+                maintainer.apply(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(slower), List.of()));
+        System.out.printf(
+                "incremental: lane %s -> %s +30 h recomputed %d of %d warehouses' trees, %,d of %,d pincodes, "
+                        + "rewrote %,d rows in %d + %d ms%n",
+                lane.from(),
+                lane.to(),
+                report.warehousesRecomputed(),
+                network.warehouses().size(),
+                report.pincodesRecomputed(),
+                network.pincodes().size(),
+                report.rowsWritten(),
+                report.computeMillis(),
+                report.writeMillis());
         maintainer.apply(network);
     }
 
@@ -172,12 +207,15 @@ public final class ServiceabilityBenchmark {
         }
         Arrays.sort(service);
         Arrays.sort(redis);
-        System.out.printf("batch lookup (%d items, %,d iterations after %,d warm-up, %.0f%% of answers deliverable):%n",
+        System.out.printf(
+                "batch lookup (%d items, %,d iterations after %,d warm-up, %.0f%% of answers deliverable):%n",
                 BATCH, ITERATIONS, WARMUP, 100.0 * deliverable / ITERATIONS / BATCH);
         System.out.printf("  (%,d matrix bytes read raw)%n", bytesRead);
-        System.out.printf("  service lookup  p50 %7.3f ms   p99 %7.3f ms   p99.9 %7.3f ms  [target p99 <= 2 ms]%n",
+        System.out.printf(
+                "  service lookup  p50 %7.3f ms   p99 %7.3f ms   p99.9 %7.3f ms  [target p99 <= 2 ms]%n",
                 ms(service, 0.50), ms(service, 0.99), ms(service, 0.999));
-        System.out.printf("  raw Redis GET   p50 %7.3f ms   p99 %7.3f ms   p99.9 %7.3f ms  (same keys, same run)%n",
+        System.out.printf(
+                "  raw Redis GET   p50 %7.3f ms   p99 %7.3f ms   p99.9 %7.3f ms  (same keys, same run)%n",
                 ms(redis, 0.50), ms(redis, 0.99), ms(redis, 0.999));
         System.out.printf("  service / raw at p99: %.2fx  [target <= 3x]%n", ms(service, 0.99) / ms(redis, 0.99));
     }
@@ -191,6 +229,5 @@ public final class ServiceabilityBenchmark {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private ServiceabilityBenchmark() {
-    }
+    private ServiceabilityBenchmark() {}
 }

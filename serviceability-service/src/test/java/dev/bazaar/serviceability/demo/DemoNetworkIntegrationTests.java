@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** A fresh start with an empty database seeds the generated demo network and serves it at once. */
 @SpringBootTest(properties = "bazaar.serviceability.demo.enabled=true")
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS})
 class DemoNetworkIntegrationTests {
 
     @Autowired
@@ -43,15 +43,19 @@ class DemoNetworkIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.warehouses").value(20))
                 .andExpect(jsonPath("$.hubs").value(40));
-        mvc.perform(get("/api/logistics/pincodes/110001")).andExpect(jsonPath("$.covered").value(true));
-        mvc.perform(get("/api/logistics/pincodes/682555")).andExpect(jsonPath("$.covered").value(false));
+        mvc.perform(get("/api/logistics/pincodes/110001"))
+                .andExpect(jsonPath("$.covered").value(true));
+        mvc.perform(get("/api/logistics/pincodes/682555"))
+                .andExpect(jsonPath("$.covered").value(false));
 
         String sofa = UUID.randomUUID().toString();
         events.publish(Events.item(sofa, SizeClass.BULKY, 1)).get();
         events.publish(Events.stock(sofa, "WH-BOM", 3, 1)).get();
-        await().atMost(Duration.ofSeconds(60)).until(() -> locations.stock(sofa) != null && locations.size(sofa) != null);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> locations.stock(sofa) != null && locations.size(sofa) != null);
 
-        mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/serviceability/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"pincode\":\"400001\",\"itemIds\":[\"" + sofa + "\"]}"))
                 .andExpect(jsonPath("$.items[0].deliverable").value(true))
                 .andExpect(jsonPath("$.items[0].warehouseId").value("WH-BOM"));

@@ -27,14 +27,16 @@ class DemoNetworkTests {
     void hasTwentyWarehousesHundredsOfPincodesAndLanesThatRefuseBulky() {
         assertThat(network.warehouses()).hasSize(20);
         assertThat(network.pincodes().size()).isBetween(300, 1000);
-        assertThat(network.lanes().values()).anyMatch(l -> l.maxSize() != SizeClass.BULKY && l.courier().equals("GARUDA"));
-        assertThat(network.lanes().values()).anyMatch(l -> l.maxSize() != SizeClass.BULKY && l.courier().equals("SADAK"));
+        assertThat(network.lanes().values())
+                .anyMatch(l -> l.maxSize() != SizeClass.BULKY && l.courier().equals("GARUDA"));
+        assertThat(network.lanes().values())
+                .anyMatch(l -> l.maxSize() != SizeClass.BULKY && l.courier().equals("SADAK"));
         assertThat(network.lanes().values()).allMatch(l -> l.transitHours() > 0);
     }
 
     @Test
     void remotePincodesAreUnreachableAndCityPincodesAreReachedFromTheirOwnWarehouseFastest() {
-        for (String remote : new String[] { "744101", "682555", "194101" }) {
+        for (String remote : new String[] {"744101", "682555", "194101"}) {
             for (String warehouse : network.warehouses().keySet()) {
                 assertThat(matrix.hours(warehouse, remote, SizeClass.SMALL)).isEqualTo(TatEntry.UNREACHABLE);
             }

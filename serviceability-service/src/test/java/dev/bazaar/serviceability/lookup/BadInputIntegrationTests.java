@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.ResultActions;
 /** Every endpoint's bad input answers 4xx problem+json with a stable type and a reason. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIntegrationTests {
 
@@ -51,15 +51,18 @@ class BadInputIntegrationTests {
                 .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/unknown-pincode"))
                 .andExpect(jsonPath("$.reason").value("UNKNOWN_PINCODE"))
                 .andExpect(jsonPath("$.detail").value(containsString("123456")));
-        problem(mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"pincode\":\"123456\",\"itemIds\":[\"" + ITEM + "\"]}")), 404);
+        problem(
+                mvc.perform(post("/api/serviceability/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pincode\":\"123456\",\"itemIds\":[\"" + ITEM + "\"]}")),
+                404);
         problem(mvc.perform(get("/api/logistics/pincodes/123456")), 404)
                 .andExpect(jsonPath("$.reason").value("UNKNOWN_PINCODE"));
     }
 
     @Test
     void malformedPincodesAre400() throws Exception {
-        for (String pincode : new String[] { "12345", "1234567", "012345", "abcdef", "11000 1", "११०००१", "１１０００１" }) {
+        for (String pincode : new String[] {"12345", "1234567", "012345", "abcdef", "11000 1", "११०००१", "１１０００１"}) {
             problem(mvc.perform(get("/api/serviceability").param("itemId", ITEM).param("pincode", pincode)), 400)
                     .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/invalid-pincode"))
                     .andExpect(jsonPath("$.detail").value(Pincodes.MESSAGE))
@@ -71,30 +74,50 @@ class BadInputIntegrationTests {
 
     @Test
     void malformedItemIdsAre400() throws Exception {
-        for (String itemId : new String[] { "not-a-uuid", "1-1-1-1-1", ITEM.toUpperCase() }) {
-            problem(mvc.perform(get("/api/serviceability").param("itemId", itemId).param("pincode", "110001")), 400)
+        for (String itemId : new String[] {"not-a-uuid", "1-1-1-1-1", ITEM.toUpperCase()}) {
+            problem(
+                            mvc.perform(get("/api/serviceability")
+                                    .param("itemId", itemId)
+                                    .param("pincode", "110001")),
+                            400)
                     .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/invalid-item-id"))
                     .andExpect(jsonPath("$.detail").value(ItemIds.MESSAGE))
                     .andExpect(jsonPath("$.errors[0].field").value("itemId"))
                     .andExpect(jsonPath("$.errors[0].message").value(ItemIds.MESSAGE));
         }
-        problem(mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"pincode\":\"110001\",\"itemIds\":[\"" + ITEM + "\",\"x'; DROP\"]}")), 400);
+        problem(
+                mvc.perform(post("/api/serviceability/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pincode\":\"110001\",\"itemIds\":[\"" + ITEM + "\",\"x'; DROP\"]}")),
+                400);
     }
 
     @Test
     void missingParametersAndBadBatchesAre400() throws Exception {
         problem(mvc.perform(get("/api/serviceability").param("pincode", "110001")), 400);
-        problem(mvc.perform(get("/api/serviceability").param("itemId", ITEM).param("pincode", "110001")
-                .param("orderTime", "yesterday")), 400);
-        problem(mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"pincode\":\"110001\",\"itemIds\":[]}")), 400)
+        problem(
+                mvc.perform(get("/api/serviceability")
+                        .param("itemId", ITEM)
+                        .param("pincode", "110001")
+                        .param("orderTime", "yesterday")),
+                400);
+        problem(
+                        mvc.perform(post("/api/serviceability/batch")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"pincode\":\"110001\",\"itemIds\":[]}")),
+                        400)
                 .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/invalid-batch"));
         String tooMany = String.join("\",\"", Collections.nCopies(101, ITEM));
-        problem(mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"pincode\":\"110001\",\"itemIds\":[\"" + tooMany + "\"]}")), 400);
-        problem(mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"pincode\":")), 400);
+        problem(
+                mvc.perform(post("/api/serviceability/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pincode\":\"110001\",\"itemIds\":[\"" + tooMany + "\"]}")),
+                400);
+        problem(
+                mvc.perform(post("/api/serviceability/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"pincode\":")),
+                400);
     }
 
     @Test
@@ -118,7 +141,11 @@ class BadInputIntegrationTests {
         mvc.perform(get("/api/ops/logistics/lanes").header("Authorization", OpsClient.OPS))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.from == 'W1' && @.to == 'B')]").isEmpty());
-        problem(ops.json("lanes", "[{\"from\":\"W1\",\"to\":\"B\",\"courier\":\"X\",\"transitHours\":-1,\"maxSize\":\"SMALL\"}]"), 400)
+        problem(
+                        ops.json(
+                                "lanes",
+                                "[{\"from\":\"W1\",\"to\":\"B\",\"courier\":\"X\",\"transitHours\":-1,\"maxSize\":\"SMALL\"}]"),
+                        400)
                 .andExpect(jsonPath("$.errors[0].row").value(1));
     }
 
@@ -133,17 +160,34 @@ class BadInputIntegrationTests {
                 .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/empty-load"));
         problem(ops.json("lanes", "{\"not\":\"an array\"}"), 400);
         problem(ops.csv("planets", "id\nmars\n"), 404);
-        problem(mvc.perform(post("/api/ops/logistics/coverage/nearest-hub").header("Authorization", OpsClient.OPS)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"maxKm\":-5,\"courier\":\"X\"}")), 400);
-        problem(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/ops/logistics/lanes")
-                .header("Authorization", OpsClient.OPS).param("from", "A").param("to", "W2").param("courier", "X")), 404);
+        problem(
+                mvc.perform(post("/api/ops/logistics/coverage/nearest-hub")
+                        .header("Authorization", OpsClient.OPS)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"maxKm\":-5,\"courier\":\"X\"}")),
+                400);
+        problem(
+                mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/ops/logistics/lanes")
+                        .header("Authorization", OpsClient.OPS)
+                        .param("from", "A")
+                        .param("to", "W2")
+                        .param("courier", "X")),
+                404);
     }
 
     @Test
     void opsApisNeedTheOpsRole() throws Exception {
-        problem(mvc.perform(post("/api/ops/logistics/lanes").contentType("text/csv").content("from,to\n")), 401);
-        problem(mvc.perform(post("/api/ops/logistics/lanes").header("Authorization", TestJwts.bearer("u1", "CUSTOMER"))
-                .contentType("text/csv").content("from,to\n")), 403);
+        problem(
+                mvc.perform(
+                        post("/api/ops/logistics/lanes").contentType("text/csv").content("from,to\n")),
+                401);
+        problem(
+                mvc.perform(post("/api/ops/logistics/lanes")
+                        .header("Authorization", TestJwts.bearer("u1", "CUSTOMER"))
+                        .contentType("text/csv")
+                        .content("from,to\n")),
+                403);
         problem(mvc.perform(get("/api/ops/logistics")), 401);
     }
 

@@ -36,12 +36,13 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServiceabilityApiIntegrationTests {
 
     /** 10:00 and 15:00 IST on a Monday; W1's cut-off is 14:00, W2's 18:00. */
     static final String MORNING = "2025-03-10T04:30:00Z";
+
     static final String AFTERNOON = "2025-03-10T09:30:00Z";
 
     static final String SMALL_AT_W1 = id("small-at-w1");
@@ -68,11 +69,15 @@ class ServiceabilityApiIntegrationTests {
     void networkAndEvents() throws Exception {
         new OpsClient(mvc).loadTestNetwork();
         publish(Events.item(SMALL_AT_W1, SizeClass.SMALL, 1), Events.stock(SMALL_AT_W1, "W1", 5, 1));
-        publish(Events.item(SMALL_AT_BOTH, SizeClass.SMALL, 1), Events.stock(SMALL_AT_BOTH, "W1", 5, 1),
+        publish(
+                Events.item(SMALL_AT_BOTH, SizeClass.SMALL, 1),
+                Events.stock(SMALL_AT_BOTH, "W1", 5, 1),
                 Events.stock(SMALL_AT_BOTH, "W2", 5, 2));
         publish(Events.item(BULKY_AT_W2, SizeClass.BULKY, 1), Events.stock(BULKY_AT_W2, "W2", 2, 1));
         publish(Events.item(SOLD_OUT, SizeClass.SMALL, 1), Events.stock(SOLD_OUT, "W1", 0, 1));
-        publish(Events.item(DEACTIVATED, SizeClass.SMALL, 1), Events.stock(DEACTIVATED, "W1", 5, 1),
+        publish(
+                Events.item(DEACTIVATED, SizeClass.SMALL, 1),
+                Events.stock(DEACTIVATED, "W1", 5, 1),
                 Events.item(DEACTIVATED, SizeClass.SMALL, 2, CatalogItemChanged.Change.DEACTIVATED, false));
         // Version 2 says "in stock"; version 1 ("sold out") arrives late and must be ignored; a
         // redelivered version 2 changes nothing.
@@ -81,9 +86,12 @@ class ServiceabilityApiIntegrationTests {
         String marker = id("marker");
         publish(Events.item(marker, SizeClass.SMALL, 1), Events.stock(marker, "W1", 1, 1));
         // Events on one topic are consumed in order per item; the marker comes last on each topic.
-        await().atMost(Duration.ofSeconds(60)).until(() -> locations.stock(marker) != null && locations.size(marker) != null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> locations.stock(LATE_EVENT) != null
-                && locations.size(DEACTIVATED) != null && !locations.size(DEACTIVATED).active());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> locations.stock(marker) != null && locations.size(marker) != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> locations.stock(LATE_EVENT) != null
+                        && locations.size(DEACTIVATED) != null
+                        && !locations.size(DEACTIVATED).active());
     }
 
     private void publish(IntegrationEvent... toSend) throws Exception {
@@ -95,19 +103,28 @@ class ServiceabilityApiIntegrationTests {
     /** The API docs say which calls need a token and how errors look, as they do. */
     @Test
     void theApiDocsListThePublicLookupsAndTheOpsNetworkApi() throws Exception {
-        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        ApiDocument doc = ApiDocument.parse(mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-        doc.assertPlatformConventions("serviceability-service").assertBearerScheme()
-                .assertOperations("GET /api/serviceability", "POST /api/serviceability/batch",
-                        "GET /api/logistics/pincodes/{code}", "POST /api/ops/logistics/{part}",
+        doc.assertPlatformConventions("serviceability-service")
+                .assertBearerScheme()
+                .assertOperations(
+                        "GET /api/serviceability",
+                        "POST /api/serviceability/batch",
+                        "GET /api/logistics/pincodes/{code}",
+                        "POST /api/ops/logistics/{part}",
                         "POST /api/ops/logistics/matrix/rebuild");
         assertThat(doc.securityOf("GET /api/serviceability")).isEmpty();
         assertThat(doc.securityOf("POST /api/serviceability/batch")).isEmpty();
         assertThat(doc.securityOf("GET /api/logistics/pincodes/{code}")).isEmpty();
         assertThat(doc.securityOf("POST /api/ops/logistics/{part}")).containsExactly(ApiDocument.BEARER);
         // One operation, two ways to send the rows.
-        assertThat(doc.operation("POST /api/ops/logistics/{part}").getRequestBody().getContent())
+        assertThat(doc.operation("POST /api/ops/logistics/{part}")
+                        .getRequestBody()
+                        .getContent())
                 .containsKeys("text/csv", "application/json");
         doc.assertProblemResponse("GET /api/serviceability", 400)
                 .assertProblemResponse("GET /api/logistics/pincodes/{code}", 404)
@@ -117,7 +134,9 @@ class ServiceabilityApiIntegrationTests {
     @Test
     void anItemStockedInOneWarehouseIsPromisedByShortestPathPlusHandling() throws Exception {
         // W1 → A → C → B → 110001 = 13 h transit (SMALL may use the MEDIUM lane) + 4 h handling.
-        mvc.perform(get("/api/serviceability").param("itemId", SMALL_AT_W1).param("pincode", "110001")
+        mvc.perform(get("/api/serviceability")
+                        .param("itemId", SMALL_AT_W1)
+                        .param("pincode", "110001")
                         .param("orderTime", MORNING))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deliverable").value(true))
@@ -131,7 +150,9 @@ class ServiceabilityApiIntegrationTests {
     @Test
     void anOrderAfterTheCutoffIsPromisedFromTheNextDay() throws Exception {
         // Handling starts at midnight: 9 h waiting + 17 h.
-        mvc.perform(get("/api/serviceability").param("itemId", SMALL_AT_W1).param("pincode", "110001")
+        mvc.perform(get("/api/serviceability")
+                        .param("itemId", SMALL_AT_W1)
+                        .param("pincode", "110001")
                         .param("orderTime", AFTERNOON))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.etaHours").value(26))
@@ -141,7 +162,9 @@ class ServiceabilityApiIntegrationTests {
     @Test
     void theFastestStockedWarehouseWins() throws Exception {
         // W2 → C → B → 110001 = 8 h + 6 h handling = 14 h, beats W1's 17 h.
-        mvc.perform(get("/api/serviceability").param("itemId", SMALL_AT_BOTH).param("pincode", "110001")
+        mvc.perform(get("/api/serviceability")
+                        .param("itemId", SMALL_AT_BOTH)
+                        .param("pincode", "110001")
                         .param("orderTime", MORNING))
                 .andExpect(jsonPath("$.warehouseId").value("W2"))
                 .andExpect(jsonPath("$.etaHours").value(14));
@@ -149,10 +172,13 @@ class ServiceabilityApiIntegrationTests {
 
     @Test
     void theBatchAnswersEveryItemWithAReason() throws Exception {
-        String body = """
+        String body =
+                """
                 {"pincode":"560001","orderTime":"%s","itemIds":["%s","%s","%s","%s","%s","%s"]}
                 """.formatted(MORNING, SMALL_AT_BOTH, BULKY_AT_W2, SOLD_OUT, NEVER_SEEN, DEACTIVATED, SMALL_AT_W1);
-        mvc.perform(post("/api/serviceability/batch").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/serviceability/batch")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.pincode").value("560001"))
                 .andExpect(jsonPath("$.items.length()").value(6))
@@ -202,8 +228,12 @@ class ServiceabilityApiIntegrationTests {
 
     @Test
     void withoutAnOrderTimeTheServiceUsesNow() throws Exception {
-        String body = mvc.perform(get("/api/serviceability").param("itemId", SMALL_AT_W1).param("pincode", "110001"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(
+                        get("/api/serviceability").param("itemId", SMALL_AT_W1).param("pincode", "110001"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(body).contains("\"deliverable\":true").contains("\"warehouseId\":\"W1\"");
     }
 

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** OPS changes reach the Redis matrix incrementally: only affected trees, only changed rows. */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NetworkChangeIntegrationTests {
@@ -77,8 +77,11 @@ class NetworkChangeIntegrationTests {
     @Test
     @Order(3)
     void removingALaneReroutesOrCutsOff() throws Exception {
-        mvc.perform(delete("/api/ops/logistics/lanes").header("Authorization", OpsClient.OPS)
-                        .param("from", "C").param("to", "B").param("courier", "X"))
+        mvc.perform(delete("/api/ops/logistics/lanes")
+                        .header("Authorization", OpsClient.OPS)
+                        .param("from", "C")
+                        .param("to", "B")
+                        .param("courier", "X"))
                 .andExpect(status().isOk())
                 // Only W2's trees used C → B: since A → C became slow, W1 reaches B over A → B.
                 .andExpect(jsonPath("$.warehousesRecomputed").value(1));
@@ -89,7 +92,9 @@ class NetworkChangeIntegrationTests {
     @Test
     @Order(4)
     void newCoverageRewritesJustThatPincode() throws Exception {
-        ops.json("coverage", "[{\"hub\":\"A\",\"pincode\":\"999999\",\"courier\":\"Y\",\"transitHours\":7,\"maxSize\":\"BULKY\"}]")
+        ops.json(
+                        "coverage",
+                        "[{\"hub\":\"A\",\"pincode\":\"999999\",\"courier\":\"Y\",\"transitHours\":7,\"maxSize\":\"BULKY\"}]")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.matrix.warehousesRecomputed").value(0))
                 .andExpect(jsonPath("$.matrix.pincodesRecomputed").value(1))

@@ -13,7 +13,9 @@ class NetworkRowParserTests {
             List.of(new Pincode("110001", "New Delhi", 28.6, 77.2)),
             List.of(new Warehouse("WH-DEL", "Delhi", "110001", 4, LocalTime.NOON, 0)),
             List.of(new Hub("HUB-DEL", "Delhi hub", "New Delhi", 28.6, 77.2)),
-            List.of(new Courier("SADAK", "Sadak")), List.of(), List.of());
+            List.of(new Courier("SADAK", "Sadak")),
+            List.of(),
+            List.of());
 
     @Test
     void csvLanesWithZeroOrNegativeTransitOrUnknownNodesAreRejectedWithTheirRow() {
@@ -29,12 +31,14 @@ class NetworkRowParserTests {
         List<Lane> lanes = parser.lanes(RawRows.fromCsv(csv));
 
         assertThat(lanes).containsExactly(new Lane("WH-DEL", "HUB-DEL", "SADAK", 2, SizeClass.BULKY));
-        assertThat(parser.errors()).extracting(RowError::row, RowError::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "transitHours"),
-                org.assertj.core.groups.Tuple.tuple(3, "transitHours"),
-                org.assertj.core.groups.Tuple.tuple(4, "to"),
-                org.assertj.core.groups.Tuple.tuple(5, "maxSize"),
-                org.assertj.core.groups.Tuple.tuple(5, "courier"));
+        assertThat(parser.errors())
+                .extracting(RowError::row, RowError::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "transitHours"),
+                        org.assertj.core.groups.Tuple.tuple(3, "transitHours"),
+                        org.assertj.core.groups.Tuple.tuple(4, "to"),
+                        org.assertj.core.groups.Tuple.tuple(5, "maxSize"),
+                        org.assertj.core.groups.Tuple.tuple(5, "courier"));
         assertThat(parser.errors().get(2).message()).contains("HUB-XYZ");
     }
 
@@ -57,8 +61,11 @@ class NetworkRowParserTests {
         List<Pincode> pincodes = parser.pincodes(RawRows.fromCsv(csv));
 
         assertThat(pincodes).extracting(Pincode::code).containsExactly("110002");
-        assertThat(parser.errors()).extracting(RowError::row, RowError::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "latitude"), org.assertj.core.groups.Tuple.tuple(2, "longitude"));
+        assertThat(parser.errors())
+                .extracting(RowError::row, RowError::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "latitude"),
+                        org.assertj.core.groups.Tuple.tuple(2, "longitude"));
     }
 
     @Test
@@ -71,8 +78,11 @@ class NetworkRowParserTests {
                 WH-BAD,Bad,560001,6,25:00
                 """));
 
-        assertThat(warehouses).extracting(Warehouse::id, Warehouse::slot).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("WH-NEW", 1), org.assertj.core.groups.Tuple.tuple("WH-DEL", 0));
+        assertThat(warehouses)
+                .extracting(Warehouse::id, Warehouse::slot)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("WH-NEW", 1),
+                        org.assertj.core.groups.Tuple.tuple("WH-DEL", 0));
         assertThat(parser.errors()).extracting(RowError::field).containsExactlyInAnyOrder("cutoff", "pincode");
     }
 
@@ -80,8 +90,28 @@ class NetworkRowParserTests {
     void jsonRowsAreValidatedLikeCsvRows() {
         NetworkRowParser parser = new NetworkRowParser(network);
         List<Coverage> coverage = parser.coverage(RawRows.fromJson(List.of(
-                java.util.Map.of("hub", "HUB-DEL", "pincode", "110001", "courier", "SADAK", "transitHours", 6, "maxSize", "large"),
-                java.util.Map.of("hub", "HUB-DEL", "pincode", "999999", "courier", "SADAK", "transitHours", 6, "maxSize", "LARGE"))));
+                java.util.Map.of(
+                        "hub",
+                        "HUB-DEL",
+                        "pincode",
+                        "110001",
+                        "courier",
+                        "SADAK",
+                        "transitHours",
+                        6,
+                        "maxSize",
+                        "large"),
+                java.util.Map.of(
+                        "hub",
+                        "HUB-DEL",
+                        "pincode",
+                        "999999",
+                        "courier",
+                        "SADAK",
+                        "transitHours",
+                        6,
+                        "maxSize",
+                        "LARGE"))));
 
         assertThat(coverage).containsExactly(new Coverage("HUB-DEL", "110001", "SADAK", 6, SizeClass.LARGE));
         assertThat(parser.errors()).containsExactly(new RowError(2, "pincode", "unknown pincode 999999"));

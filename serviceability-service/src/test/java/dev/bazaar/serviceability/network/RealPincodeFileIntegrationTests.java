@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB, LocalServer.REDIS})
 class RealPincodeFileIntegrationTests {
 
     @Autowired
@@ -62,14 +62,19 @@ class RealPincodeFileIntegrationTests {
                 .andExpect(jsonPath("$.rows").value(7113))
                 .andExpect(jsonPath("$.matrix.rowsWritten").value(7113));
 
-        LogisticsNetwork demo = DemoNetwork.generate(DemoNetwork.DEFAULT_SEED, maintainer.network().pincodes().values());
+        LogisticsNetwork demo = DemoNetwork.generate(
+                DemoNetwork.DEFAULT_SEED, maintainer.network().pincodes().values());
         ops.json("couriers", json.writeValueAsString(demo.couriers().values())).andExpect(status().isOk());
         ops.json("hubs", json.writeValueAsString(demo.hubs().values())).andExpect(status().isOk());
-        ops.json("warehouses", json.writeValueAsString(demo.warehouses().values())).andExpect(status().isOk());
-        ops.json("lanes", json.writeValueAsString(demo.lanes().values())).andExpect(status().isOk())
+        ops.json("warehouses", json.writeValueAsString(demo.warehouses().values()))
+                .andExpect(status().isOk());
+        ops.json("lanes", json.writeValueAsString(demo.lanes().values()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.matrix.warehousesRecomputed").value(20));
-        mvc.perform(post("/api/ops/logistics/coverage/nearest-hub").header("Authorization", OpsClient.OPS)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"maxKm\":220,\"courier\":\"GALI\"}"))
+        mvc.perform(post("/api/ops/logistics/coverage/nearest-hub")
+                        .header("Authorization", OpsClient.OPS)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"maxKm\":220,\"courier\":\"GALI\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.matrix.pincodesRecomputed").value(org.hamcrest.Matchers.greaterThan(6000)));
 
@@ -77,19 +82,22 @@ class RealPincodeFileIntegrationTests {
         mvc.perform(get("/api/logistics/pincodes/400001"))
                 .andExpect(jsonPath("$.state").value("Maharashtra"))
                 .andExpect(jsonPath("$.covered").value(true));
-        mvc.perform(get("/api/logistics/pincodes/744101")).andExpect(jsonPath("$.covered").value(false));
+        mvc.perform(get("/api/logistics/pincodes/744101"))
+                .andExpect(jsonPath("$.covered").value(false));
 
         int mumbaiFromMumbai = TatEntry.hours(matrix.row("400001"), slot("WH-BOM"), SizeClass.BULKY);
         int mumbaiFromDelhi = TatEntry.hours(matrix.row("400001"), slot("WH-DEL"), SizeClass.BULKY);
         assertThat(mumbaiFromMumbai).isLessThan(mumbaiFromDelhi);
         assertThat(mumbaiFromDelhi).isLessThan(TatEntry.UNREACHABLE);
-        assertThat(TatEntry.hours(matrix.row("744101"), slot("WH-MAA"), SizeClass.SMALL)).isEqualTo(TatEntry.UNREACHABLE);
+        assertThat(TatEntry.hours(matrix.row("744101"), slot("WH-MAA"), SizeClass.SMALL))
+                .isEqualTo(TatEntry.UNREACHABLE);
         // Wrong states in the file (274001 is listed under Tamil Nadu but lies in Uttar Pradesh) do
         // not matter: coverage and routing go by coordinates.
         assertThat(TatEntry.hours(matrix.row("274001"), slot("WH-LKO"), SizeClass.SMALL))
                 .isLessThan(TatEntry.hours(matrix.row("274001"), slot("WH-MAA"), SizeClass.SMALL));
         List<String> unreachable = maintainer.network().pincodes().keySet().stream()
-                .filter(p -> maintainer.network().coverageOf(p).isEmpty()).toList();
+                .filter(p -> maintainer.network().coverageOf(p).isEmpty())
+                .toList();
         assertThat(unreachable).isNotEmpty().hasSizeLessThan(1500);
     }
 

@@ -36,8 +36,10 @@ class DeliveryPromiseTests {
 
     @Test
     void theCutoffItselfStillCounts() {
-        assertThat(DeliveryPromise.handlingStarts(ist("2025-03-10T14:00"), CUTOFF)).isEqualTo(ist("2025-03-10T14:00"));
-        assertThat(DeliveryPromise.handlingStarts(ist("2025-03-10T14:01"), CUTOFF)).isEqualTo(ist("2025-03-11T00:00"));
+        assertThat(DeliveryPromise.handlingStarts(ist("2025-03-10T14:00"), CUTOFF))
+                .isEqualTo(ist("2025-03-10T14:00"));
+        assertThat(DeliveryPromise.handlingStarts(ist("2025-03-10T14:01"), CUTOFF))
+                .isEqualTo(ist("2025-03-11T00:00"));
     }
 
     @Test
@@ -55,6 +57,8 @@ class DeliveryPromiseTests {
     }
 
     static Instant ist(String localDateTime) {
-        return java.time.LocalDateTime.parse(localDateTime).atOffset(ZoneOffset.ofHoursMinutes(5, 30)).toInstant();
+        return java.time.LocalDateTime.parse(localDateTime)
+                .atOffset(ZoneOffset.ofHoursMinutes(5, 30))
+                .toInstant();
     }
 }

@@ -58,7 +58,8 @@ class TatMatrixTests {
     void aSlowerLaneRecomputesOnlyTheWarehousesWhoseTreesUseIt() {
         // A → C is used only by W1's trees (W2 starts after it).
         Lane slower = lane("A", "C", 20, SizeClass.MEDIUM);
-        TatUpdate update = matrix.update(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(slower), List.of()));
+        TatUpdate update =
+                matrix.update(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(slower), List.of()));
 
         assertThat(update.warehousesRecomputed()).containsExactly("W1");
         assertThat(update.matrix().hours("W1", "110001", SizeClass.SMALL)).isEqualTo(15);
@@ -71,7 +72,8 @@ class TatMatrixTests {
     void aLaneThatHelpsNobodyRecomputesNothing() {
         // B → C (1 h, SMALL only): every warehouse already reaches C sooner than through B.
         Lane useless = lane("B", "C", 1, SizeClass.SMALL);
-        TatUpdate update = matrix.update(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(useless), List.of()));
+        TatUpdate update =
+                matrix.update(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(useless), List.of()));
 
         assertThat(update.warehousesRecomputed()).isEmpty();
         assertThat(update.changedRows()).isEmpty();
@@ -101,7 +103,8 @@ class TatMatrixTests {
     @Test
     void newCoverageRewritesOnlyThatPincode() {
         Coverage coverage = new Coverage("A", "999999", "X", 7, SizeClass.BULKY);
-        TatUpdate update = matrix.update(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(coverage)));
+        TatUpdate update =
+                matrix.update(network.merge(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(coverage)));
 
         assertThat(update.warehousesRecomputed()).isEmpty();
         assertThat(update.pincodesRecomputed()).isEqualTo(1);
@@ -112,8 +115,8 @@ class TatMatrixTests {
     @Test
     void aNewWarehouseGetsItsOwnColumnAndLeavesTheOthersAlone() {
         Warehouse w3 = new Warehouse("W3", "three", "110001", 2, LocalTime.NOON, 2);
-        LogisticsNetwork next = network.merge(List.of(), List.of(w3), List.of(), List.of(),
-                List.of(lane("W3", "B", 2, SizeClass.BULKY)), List.of());
+        LogisticsNetwork next = network.merge(
+                List.of(), List.of(w3), List.of(), List.of(), List.of(lane("W3", "B", 2, SizeClass.BULKY)), List.of());
         TatUpdate update = matrix.update(next);
 
         assertThat(update.warehousesRecomputed()).containsExactly("W3");
@@ -124,6 +127,8 @@ class TatMatrixTests {
 
     private static void assertSameRows(TatMatrix incremental, TatMatrix full) {
         assertThat(incremental.rows().keySet()).isEqualTo(full.rows().keySet());
-        full.rows().forEach((pincode, row) -> assertThat(incremental.row(pincode)).as(pincode).isEqualTo(row));
+        full.rows()
+                .forEach((pincode, row) ->
+                        assertThat(incremental.row(pincode)).as(pincode).isEqualTo(row));
     }
 }

@@ -25,14 +25,19 @@ final class TestNetworks {
     static LogisticsNetwork small() {
         return new LogisticsNetwork(
                 List.of(pin("110001"), pin("560001"), pin("999999")),
-                List.of(new Warehouse("W1", "one", "110001", 4, LocalTime.of(14, 0), 0),
+                List.of(
+                        new Warehouse("W1", "one", "110001", 4, LocalTime.of(14, 0), 0),
                         new Warehouse("W2", "two", "560001", 6, LocalTime.of(18, 0), 1)),
                 List.of(hub("A"), hub("B"), hub("C")),
                 List.of(new Courier("X", "x")),
-                List.of(lane("W1", "A", 2, SizeClass.BULKY), lane("A", "B", 10, SizeClass.BULKY),
-                        lane("A", "C", 4, SizeClass.MEDIUM), lane("C", "B", 4, SizeClass.BULKY),
+                List.of(
+                        lane("W1", "A", 2, SizeClass.BULKY),
+                        lane("A", "B", 10, SizeClass.BULKY),
+                        lane("A", "C", 4, SizeClass.MEDIUM),
+                        lane("C", "B", 4, SizeClass.BULKY),
                         lane("W2", "C", 1, SizeClass.BULKY)),
-                List.of(new Coverage("B", "110001", "X", 3, SizeClass.BULKY),
+                List.of(
+                        new Coverage("B", "110001", "X", 3, SizeClass.BULKY),
                         new Coverage("C", "560001", "X", 5, SizeClass.LARGE)));
     }
 
@@ -48,6 +53,5 @@ final class TestNetworks {
         return new Lane(from, to, "X", hours, max);
     }
 
-    private TestNetworks() {
-    }
+    private TestNetworks() {}
 }

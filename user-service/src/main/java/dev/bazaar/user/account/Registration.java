@@ -19,8 +19,14 @@ public class Registration {
     }
 
     public UserAccount register(String email, String password, String name, List<Role> roles) {
-        var user = new UserAccount(UUID.randomUUID().toString(), UserAccounts.normalise(email), passwords.hash(password),
-                name.trim(), null, roles, 1);
+        var user = new UserAccount(
+                UUID.randomUUID().toString(),
+                UserAccounts.normalise(email),
+                passwords.hash(password),
+                name.trim(),
+                null,
+                roles,
+                1);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {

@@ -16,13 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     record RegisterRequest(
-            @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address") String email,
-            @StrongPassword String password,
-            @NotBlank @Size(max = 100) String name) {
-    }
+            @NotBlank
+            @Size(max = 254)
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
+            String email,
 
-    record Registered(String id, String email, String name, List<Role> roles) {
-    }
+            @StrongPassword String password,
+            @NotBlank @Size(max = 100) String name) {}
+
+    record Registered(String id, String email, String name, List<Role> roles) {}
 
     private final Registration registration;
 
@@ -33,7 +35,8 @@ class RegistrationController {
     @PostMapping("/api/users/register")
     @ResponseStatus(HttpStatus.CREATED)
     Registered register(@Valid @RequestBody RegisterRequest request) {
-        UserAccount user = registration.register(request.email(), request.password(), request.name(), List.of(Role.CUSTOMER));
+        UserAccount user =
+                registration.register(request.email(), request.password(), request.name(), List.of(Role.CUSTOMER));
         return new Registered(user.id(), user.email(), user.name(), user.roles());
     }
 }

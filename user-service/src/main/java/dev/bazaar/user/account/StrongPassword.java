@@ -18,7 +18,7 @@ import java.util.Set;
  * credential-stuffing lists start with. Length beats composition rules (NIST SP 800-63B), hence a
  * modest rule set.
  */
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = StrongPassword.Validator.class)
 @interface StrongPassword {
@@ -31,8 +31,17 @@ import java.util.Set;
 
     class Validator implements ConstraintValidator<StrongPassword, String> {
 
-        private static final Set<String> COMMON = Set.of("password123", "password1234", "qwerty12345",
-                "1234567890a", "a1234567890", "letmein1234", "welcome1234", "iloveyou123", "abc1234567", "passw0rd123");
+        private static final Set<String> COMMON = Set.of(
+                "password123",
+                "password1234",
+                "qwerty12345",
+                "1234567890a",
+                "a1234567890",
+                "letmein1234",
+                "welcome1234",
+                "iloveyou123",
+                "abc1234567",
+                "passw0rd123");
 
         @Override
         public boolean isValid(String password, ConstraintValidatorContext context) {
@@ -43,7 +52,8 @@ import java.util.Set;
             if (password.length() < 10 || bytes > 72) {
                 return fail(context, "must be 10 to 72 bytes long");
             }
-            if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
+            if (password.chars().noneMatch(Character::isLetter)
+                    || password.chars().noneMatch(Character::isDigit)) {
                 return fail(context, "must contain a letter and a digit");
             }
             if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {

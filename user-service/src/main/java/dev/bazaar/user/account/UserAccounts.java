@@ -29,18 +29,28 @@ public class UserAccounts {
         jdbc.sql("""
                 INSERT INTO app_user (id, email, password_hash, name, phone, roles, version, created_at, updated_at)
                 VALUES (:id, :email, :hash, :name, :phone, :roles, :version, :now, :now)""")
-                .param("id", user.id()).param("email", user.email()).param("hash", user.passwordHash())
-                .param("name", user.name()).param("phone", user.phone()).param("roles", join(user.roles()))
-                .param("version", user.version()).param("now", now)
+                .param("id", user.id())
+                .param("email", user.email())
+                .param("hash", user.passwordHash())
+                .param("name", user.name())
+                .param("phone", user.phone())
+                .param("roles", join(user.roles()))
+                .param("version", user.version())
+                .param("now", now)
                 .update();
     }
 
     public Optional<UserAccount> findById(String id) {
-        return jdbc.sql("SELECT * FROM app_user WHERE id = ?").param(id).query(UserAccounts::map).optional();
+        return jdbc.sql("SELECT * FROM app_user WHERE id = ?")
+                .param(id)
+                .query(UserAccounts::map)
+                .optional();
     }
 
     public Optional<UserAccount> findByEmail(String email) {
-        return jdbc.sql("SELECT * FROM app_user WHERE email = ?").param(normalise(email)).query(UserAccounts::map)
+        return jdbc.sql("SELECT * FROM app_user WHERE email = ?")
+                .param(normalise(email))
+                .query(UserAccounts::map)
                 .optional();
     }
 
@@ -50,23 +60,37 @@ public class UserAccounts {
      */
     public Optional<Long> bumpVersion(String id) {
         int rows = jdbc.sql("UPDATE app_user SET version = version + 1, updated_at = ? WHERE id = ?")
-                .param(Timestamp.from(Instant.now())).param(id).update();
+                .param(Timestamp.from(Instant.now()))
+                .param(id)
+                .update();
         if (rows == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(id).query(Long.class).single());
+        return Optional.of(jdbc.sql("SELECT version FROM app_user WHERE id = ?")
+                .param(id)
+                .query(Long.class)
+                .single());
     }
 
     public void updateProfile(String id, String name, String phone) {
-        jdbc.sql("UPDATE app_user SET name = ?, phone = ? WHERE id = ?").param(name).param(phone).param(id).update();
+        jdbc.sql("UPDATE app_user SET name = ?, phone = ? WHERE id = ?")
+                .param(name)
+                .param(phone)
+                .param(id)
+                .update();
     }
 
     public void updateRoles(String id, Collection<Role> roles) {
-        jdbc.sql("UPDATE app_user SET roles = ? WHERE id = ?").param(join(roles)).param(id).update();
+        jdbc.sql("UPDATE app_user SET roles = ? WHERE id = ?")
+                .param(join(roles))
+                .param(id)
+                .update();
     }
 
     public void updatePasswordHash(String id, String hash) {
-        jdbc.sql("UPDATE app_user SET password_hash = ?, version = version + 1 WHERE id = ?").param(hash).param(id)
+        jdbc.sql("UPDATE app_user SET password_hash = ?, version = version + 1 WHERE id = ?")
+                .param(hash)
+                .param(id)
                 .update();
     }
 
@@ -79,9 +103,17 @@ public class UserAccounts {
     }
 
     private static UserAccount map(ResultSet row, int number) throws SQLException {
-        List<Role> roles = Arrays.stream(row.getString("roles").split(",")).filter(s -> !s.isBlank())
-                .map(Role::valueOf).toList();
-        return new UserAccount(row.getString("id"), row.getString("email"), row.getString("password_hash"),
-                row.getString("name"), row.getString("phone"), roles, row.getLong("version"));
+        List<Role> roles = Arrays.stream(row.getString("roles").split(","))
+                .filter(s -> !s.isBlank())
+                .map(Role::valueOf)
+                .toList();
+        return new UserAccount(
+                row.getString("id"),
+                row.getString("email"),
+                row.getString("password_hash"),
+                row.getString("name"),
+                row.getString("phone"),
+                roles,
+                row.getLong("version"));
     }
 }

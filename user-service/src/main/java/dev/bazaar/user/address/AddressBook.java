@@ -41,19 +41,26 @@ public class AddressBook {
     }
 
     public List<Address> list(String userId) {
-        return jdbc.sql("SELECT * FROM address WHERE user_id = ? ORDER BY created_at, id").param(userId)
-                .query(AddressBook::map).list();
+        return jdbc.sql("SELECT * FROM address WHERE user_id = ? ORDER BY created_at, id")
+                .param(userId)
+                .query(AddressBook::map)
+                .list();
     }
 
     public Optional<Address> defaultAddress(String userId) {
-        return jdbc.sql("SELECT * FROM address WHERE user_id = ? AND is_default").param(userId)
-                .query(AddressBook::map).optional();
+        return jdbc.sql("SELECT * FROM address WHERE user_id = ? AND is_default")
+                .param(userId)
+                .query(AddressBook::map)
+                .optional();
     }
 
     @Transactional
     public Address add(String userId, AddressRequest request) {
         long version = lock(userId);
-        int count = jdbc.sql("SELECT COUNT(*) FROM address WHERE user_id = ?").param(userId).query(Integer.class).single();
+        int count = jdbc.sql("SELECT COUNT(*) FROM address WHERE user_id = ?")
+                .param(userId)
+                .query(Integer.class)
+                .single();
         if (count >= MAX_ADDRESSES) {
             throw ApiProblem.conflict("too-many-addresses", "A user may keep at most " + MAX_ADDRESSES + " addresses.");
         }
@@ -61,7 +68,10 @@ public class AddressBook {
         jdbc.sql("""
                 INSERT INTO address (id, user_id, label, recipient, line1, line2, city, state, pincode, phone, is_default, created_at)
                 VALUES (:id, :user, :label, :recipient, :line1, :line2, :city, :state, :pincode, :phone, FALSE, :now)""")
-                .params(columns(request)).param("id", id).param("user", userId).param("now", Timestamp.from(Instant.now()))
+                .params(columns(request))
+                .param("id", id)
+                .param("user", userId)
+                .param("now", Timestamp.from(Instant.now()))
                 .update();
         if (count == 0 || Boolean.TRUE.equals(request.makeDefault())) {
             switchDefault(userId, id);
@@ -77,7 +87,10 @@ public class AddressBook {
                 UPDATE address SET label = :label, recipient = :recipient, line1 = :line1, line2 = :line2, city = :city,
                        state = :state, pincode = :pincode, phone = :phone
                 WHERE id = :id AND user_id = :user""")
-                .params(columns(request)).param("id", addressId).param("user", userId).update();
+                .params(columns(request))
+                .param("id", addressId)
+                .param("user", userId)
+                .update();
         if (rows == 0) {
             throw notFound(addressId);
         }
@@ -102,10 +115,16 @@ public class AddressBook {
     public void delete(String userId, String addressId) {
         long version = lock(userId);
         boolean wasDefault = find(userId, addressId).isDefault();
-        jdbc.sql("DELETE FROM address WHERE id = ? AND user_id = ?").param(addressId).param(userId).update();
+        jdbc.sql("DELETE FROM address WHERE id = ? AND user_id = ?")
+                .param(addressId)
+                .param(userId)
+                .update();
         if (wasDefault) {
-            jdbc.sql("SELECT id FROM address WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 1").param(userId)
-                    .query(String.class).optional().ifPresent(next -> switchDefault(userId, next));
+            jdbc.sql("SELECT id FROM address WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT 1")
+                    .param(userId)
+                    .query(String.class)
+                    .optional()
+                    .ifPresent(next -> switchDefault(userId, next));
         }
         changes.changed(userId, version);
     }
@@ -130,15 +149,23 @@ public class AddressBook {
     // Two statements, clear then set: the unique key is checked row by row, so one UPDATE flipping
     // both rows could see two defaults midway.
     private void switchDefault(String userId, String addressId) {
-        jdbc.sql("UPDATE address SET is_default = FALSE WHERE user_id = ? AND is_default AND id <> ?").param(userId)
-                .param(addressId).update();
-        jdbc.sql("UPDATE address SET is_default = TRUE WHERE user_id = ? AND id = ?").param(userId).param(addressId)
+        jdbc.sql("UPDATE address SET is_default = FALSE WHERE user_id = ? AND is_default AND id <> ?")
+                .param(userId)
+                .param(addressId)
+                .update();
+        jdbc.sql("UPDATE address SET is_default = TRUE WHERE user_id = ? AND id = ?")
+                .param(userId)
+                .param(addressId)
                 .update();
     }
 
     private Address find(String userId, String addressId) {
-        return jdbc.sql("SELECT * FROM address WHERE id = ? AND user_id = ?").param(addressId).param(userId)
-                .query(AddressBook::map).optional().orElseThrow(() -> notFound(addressId));
+        return jdbc.sql("SELECT * FROM address WHERE id = ? AND user_id = ?")
+                .param(addressId)
+                .param(userId)
+                .query(AddressBook::map)
+                .optional()
+                .orElseThrow(() -> notFound(addressId));
     }
 
     private static ApiProblem notFound(String addressId) {
@@ -146,8 +173,16 @@ public class AddressBook {
     }
 
     static Address map(ResultSet row, int number) throws SQLException {
-        return new Address(row.getString("id"), row.getString("label"), row.getString("recipient"),
-                row.getString("line1"), row.getString("line2"), row.getString("city"), row.getString("state"),
-                row.getString("pincode"), row.getString("phone"), row.getBoolean("is_default"));
+        return new Address(
+                row.getString("id"),
+                row.getString("label"),
+                row.getString("recipient"),
+                row.getString("line1"),
+                row.getString("line2"),
+                row.getString("city"),
+                row.getString("state"),
+                row.getString("pincode"),
+                row.getString("phone"),
+                row.getBoolean("is_default"));
     }
 }

@@ -38,7 +38,9 @@ class AddressController {
     }
 
     @PutMapping("/{addressId}")
-    Address replace(@AuthenticationPrincipal Jwt token, @PathVariable String addressId,
+    Address replace(
+            @AuthenticationPrincipal Jwt token,
+            @PathVariable String addressId,
             @Valid @RequestBody AddressRequest request) {
         return book.replace(token.getSubject(), addressId, request);
     }

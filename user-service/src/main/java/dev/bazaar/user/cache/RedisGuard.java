@@ -32,13 +32,16 @@ public class RedisGuard {
     private volatile long retryAtNanos;
     private volatile String lastError;
 
-    RedisGuard(UsersProperties properties, MeterRegistry meters, @Value("${bazaar.redis.key-prefix:}") String keyPrefix) {
+    RedisGuard(
+            UsersProperties properties, MeterRegistry meters, @Value("${bazaar.redis.key-prefix:}") String keyPrefix) {
         this.retryAfterNanos = properties.cache().retryAfter().toNanos();
         this.keyPrefix = keyPrefix;
-        this.errors = Counter.builder("users.redis.errors").description("Redis calls that failed (the caller fell back)")
+        this.errors = Counter.builder("users.redis.errors")
+                .description("Redis calls that failed (the caller fell back)")
                 .register(meters);
         Gauge.builder("users.redis.available", this, guard -> guard.open ? 0 : 1)
-                .description("1 while reads use Redis, 0 while they bypass it").register(meters);
+                .description("1 while reads use Redis, 0 while they bypass it")
+                .register(meters);
     }
 
     /** Every key this service writes starts with this (tests isolate themselves by it). */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component("redisHealthContributor")
 class RedisHealth extends AbstractHealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "Redis unavailable: reads go to MariaDB, login throttle fails open");
+    static final Status DEGRADED =
+            new Status("DEGRADED", "Redis unavailable: reads go to MariaDB, login throttle fails open");
 
     private final RedisConnectionFactory connections;
     private final RedisGuard guard;
@@ -28,7 +29,8 @@ class RedisHealth extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         try (var connection = connections.getConnection()) {
             String pong = connection.ping();
-            builder.status(guard.isOpen() ? DEGRADED : Status.UP).withDetail("ping", pong)
+            builder.status(guard.isOpen() ? DEGRADED : Status.UP)
+                    .withDetail("ping", pong)
                     .withDetail("cacheBypassed", guard.isOpen());
         } catch (RuntimeException e) {
             builder.status(DEGRADED).withDetail("error", e.toString()).withDetail("cacheBypassed", true);

@@ -39,8 +39,7 @@ import org.springframework.stereotype.Component;
 public class VersionedCache {
 
     /** A cached value and the row version it came from. */
-    public record Entry(long version, String payload) {
-    }
+    public record Entry(long version, String payload) {}
 
     // Stores ARGV[2] unless the key holds a value of the same or a newer version, or a tombstone of a newer one.
     private static final RedisScript<Long> SET_IF_NEWER = new DefaultRedisScript<>("""
@@ -86,7 +85,8 @@ public class VersionedCache {
     }
 
     private static Counter counter(MeterRegistry meters, String result) {
-        return Counter.builder("users.cache.requests").tag("result", result)
+        return Counter.builder("users.cache.requests")
+                .tag("result", result)
                 .description("User cache lookups: hit, miss (loaded from MariaDB) or bypass (Redis unavailable)")
                 .register(meters);
     }
@@ -140,7 +140,8 @@ public class VersionedCache {
         try {
             long started = System.nanoTime();
             Entry loaded = loader.get();
-            if (loaded != null && System.nanoTime() - started < settings.maxLoadAge().toNanos()) {
+            if (loaded != null
+                    && System.nanoTime() - started < settings.maxLoadAge().toNanos()) {
                 store(key, loaded);
             }
             mine.complete(loaded);
@@ -157,15 +158,22 @@ public class VersionedCache {
         long ttl = settings.ttl().toMillis();
         ttl += ThreadLocalRandom.current().nextLong(ttl / 10 + 1);
         try {
-            redis.execute(SET_IF_NEWER, List.of(guard.key(key)), Long.toString(entry.version()),
-                    "v:" + entry.version() + ":" + entry.payload(), Long.toString(ttl));
+            redis.execute(
+                    SET_IF_NEWER,
+                    List.of(guard.key(key)),
+                    Long.toString(entry.version()),
+                    "v:" + entry.version() + ":" + entry.payload(),
+                    Long.toString(ttl));
         } catch (RuntimeException e) {
             guard.failed(e);
         }
     }
 
     private void tombstone(String key, long version) {
-        redis.execute(TOMBSTONE, List.of(guard.key(key)), Long.toString(version),
+        redis.execute(
+                TOMBSTONE,
+                List.of(guard.key(key)),
+                Long.toString(version),
                 Long.toString(settings.tombstoneTtl().toMillis()));
     }
 

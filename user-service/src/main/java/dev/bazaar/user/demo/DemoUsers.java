@@ -67,9 +67,10 @@ class DemoUsers implements ApplicationRunner {
 
     private String ensure(String email, String name, List<Role> roles) {
         String password = randomPassword();
-        users.findByEmail(email).ifPresentOrElse(
-                user -> users.updatePasswordHash(user.id(), passwords.hash(password)),
-                () -> registration.register(email, password, name, roles));
+        users.findByEmail(email)
+                .ifPresentOrElse(
+                        user -> users.updatePasswordHash(user.id(), passwords.hash(password)),
+                        () -> registration.register(email, password, name, roles));
         return password;
     }
 

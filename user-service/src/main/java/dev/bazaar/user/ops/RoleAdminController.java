@@ -25,8 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('OPS')")
 class RoleAdminController {
 
-    record RolesRequest(@NotEmpty Set<Role> roles) {
-    }
+    record RolesRequest(@NotEmpty Set<Role> roles) {}
 
     private final ProfileEditor editor;
     private final SigningKeys keys;

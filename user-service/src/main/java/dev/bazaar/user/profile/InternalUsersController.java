@@ -24,21 +24,29 @@ class InternalUsersController {
 
     InternalUsersController(UserViews views, UsersProperties properties) {
         this.views = views;
-        this.internalToken = properties.internalToken() == null ? new byte[0]
+        this.internalToken = properties.internalToken() == null
+                ? new byte[0]
                 : properties.internalToken().getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping("/internal/users/{userId}/default-address")
-    Address defaultAddress(@PathVariable String userId,
-            @RequestHeader(name = "X-Internal-Token", required = false) String token) {
-        if (internalToken.length == 0 || token == null
+    Address defaultAddress(
+            @PathVariable String userId, @RequestHeader(name = "X-Internal-Token", required = false) String token) {
+        if (internalToken.length == 0
+                || token == null
                 || !MessageDigest.isEqual(internalToken, token.getBytes(StandardCharsets.UTF_8))) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "internal-token-required", "Unauthorized",
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "internal-token-required",
+                    "Unauthorized",
                     "This endpoint is for Bazaar services and needs a valid X-Internal-Token header.");
         }
         UserView view = views.find(userId).orElseThrow(() -> ApiProblem.notFound("User", userId));
         if (view.defaultAddress() == null) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "no-default-address", "No default address",
+            throw new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    "no-default-address",
+                    "No default address",
                     "User '" + userId + "' has no address yet.");
         }
         return view.defaultAddress();

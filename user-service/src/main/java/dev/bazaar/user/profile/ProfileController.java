@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/users/me")
 class ProfileController {
 
-    record ProfileUpdate(@NotBlank @Size(max = 100) String name,
-            @Pattern(regexp = "\\+?[0-9]{10,15}", message = "must be 10 to 15 digits") String phone) {
-    }
+    record ProfileUpdate(
+            @NotBlank @Size(max = 100) String name,
+
+            @Pattern(regexp = "\\+?[0-9]{10,15}", message = "must be 10 to 15 digits")
+            String phone) {}
 
     private final UserViews views;
     private final ProfileEditor editor;
@@ -32,7 +34,8 @@ class ProfileController {
 
     @GetMapping
     Profile me(@AuthenticationPrincipal Jwt token) {
-        return views.find(token.getSubject()).map(UserView::profile)
+        return views.find(token.getSubject())
+                .map(UserView::profile)
                 .orElseThrow(() -> ApiProblem.notFound("User", token.getSubject()));
     }
 

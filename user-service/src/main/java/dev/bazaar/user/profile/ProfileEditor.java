@@ -41,7 +41,8 @@ public class ProfileEditor {
     }
 
     private Profile read(String userId) {
-        return users.findById(userId).map(u -> new Profile(u.id(), u.email(), u.name(), u.phone(), u.roles()))
+        return users.findById(userId)
+                .map(u -> new Profile(u.id(), u.email(), u.name(), u.phone(), u.roles()))
                 .orElseThrow();
     }
 }

@@ -5,8 +5,8 @@ import dev.bazaar.user.address.Address;
 import java.util.List;
 
 /** What the cache holds per user: the profile and the default address, at one row version. */
-record UserView(String id, String email, String name, String phone, List<Role> roles, long version,
-        Address defaultAddress) {
+record UserView(
+        String id, String email, String name, String phone, List<Role> roles, long version, Address defaultAddress) {
 
     Profile profile() {
         return new Profile(id, email, name, phone, roles);

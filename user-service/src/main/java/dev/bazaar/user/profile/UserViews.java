@@ -20,7 +20,11 @@ class UserViews {
     private final TransactionTemplate readOnly;
     private final JsonMapper json;
 
-    UserViews(VersionedCache cache, UserAccounts users, AddressBook addresses, PlatformTransactionManager transactions,
+    UserViews(
+            VersionedCache cache,
+            UserAccounts users,
+            AddressBook addresses,
+            PlatformTransactionManager transactions,
             JsonMapper json) {
         this.cache = cache;
         this.users = users;
@@ -38,8 +42,15 @@ class UserViews {
     /** Straight from MariaDB: the benchmark's baseline, and the loader behind the cache. */
     public Optional<UserView> loadFromDatabase(String userId) {
         // One read-only transaction (REPEATABLE READ): user row and default address at one version.
-        return readOnly.execute(status -> users.findById(userId).map(user -> new UserView(user.id(), user.email(),
-                user.name(), user.phone(), user.roles(), user.version(), addresses.defaultAddress(userId).orElse(null))));
+        return readOnly.execute(status -> users.findById(userId)
+                .map(user -> new UserView(
+                        user.id(),
+                        user.email(),
+                        user.name(),
+                        user.phone(),
+                        user.roles(),
+                        user.version(),
+                        addresses.defaultAddress(userId).orElse(null))));
     }
 
     private VersionedCache.Entry load(String userId) {

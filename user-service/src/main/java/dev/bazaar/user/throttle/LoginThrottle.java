@@ -69,8 +69,12 @@ public class LoginThrottle {
             return;
         }
         try {
-            redis.execute(COUNT, List.of(ipKey(ip)), Long.toString(limits.ipWindow().toMillis()));
-            redis.execute(COUNT, List.of(accountKey(email)), Long.toString(limits.accountWindow().toMillis()));
+            redis.execute(
+                    COUNT, List.of(ipKey(ip)), Long.toString(limits.ipWindow().toMillis()));
+            redis.execute(
+                    COUNT,
+                    List.of(accountKey(email)),
+                    Long.toString(limits.accountWindow().toMillis()));
         } catch (RuntimeException e) {
             guard.failed(e);
         }

@@ -50,7 +50,10 @@ class AccessTokens {
                 .claim("email", user.email())
                 .claim("roles", user.roles().stream().map(Role::name).toList())
                 .build();
-        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        var header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build();
         var jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new RSASSASigner(key));

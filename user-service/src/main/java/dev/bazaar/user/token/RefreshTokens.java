@@ -30,8 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class RefreshTokens {
 
     /** A new refresh token and the user it belongs to. */
-    public record Rotation(String userId, String refreshToken) {
-    }
+    public record Rotation(String userId, String refreshToken) {}
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,7 +43,8 @@ class RefreshTokens {
         this.jdbc = jdbc;
         this.ttl = properties.jwt().refreshTtl();
         this.reuseDetected = Counter.builder("users.refresh.reuse.detected")
-                .description("Refresh tokens presented twice: their family was revoked").register(meters);
+                .description("Refresh tokens presented twice: their family was revoked")
+                .register(meters);
     }
 
     @Transactional
@@ -56,10 +56,14 @@ class RefreshTokens {
     @Transactional
     public Optional<Rotation> rotate(String presented) {
         // FOR UPDATE: two refreshes with one token are serialised, so exactly one wins and the other is reuse.
-        var found = jdbc.sql("SELECT family_id, user_id, expires_at, used_at, revoked_at FROM refresh_token WHERE token_hash = ? FOR UPDATE")
+        var found = jdbc.sql(
+                        "SELECT family_id, user_id, expires_at, used_at, revoked_at FROM refresh_token WHERE token_hash = ? FOR UPDATE")
                 .param(hash(presented))
-                .query((row, n) -> new Stored(row.getString("family_id"), row.getString("user_id"),
-                        row.getTimestamp("expires_at").toInstant(), row.getTimestamp("used_at") != null,
+                .query((row, n) -> new Stored(
+                        row.getString("family_id"),
+                        row.getString("user_id"),
+                        row.getTimestamp("expires_at").toInstant(),
+                        row.getTimestamp("used_at") != null,
                         row.getTimestamp("revoked_at") != null))
                 .optional();
         if (found.isEmpty()) {
@@ -75,21 +79,28 @@ class RefreshTokens {
             revokeFamily(token.familyId());
             return Optional.empty();
         }
-        jdbc.sql("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?").param(Timestamp.from(Instant.now()))
-                .param(hash(presented)).update();
+        jdbc.sql("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?")
+                .param(Timestamp.from(Instant.now()))
+                .param(hash(presented))
+                .update();
         return Optional.of(new Rotation(token.userId(), issue(token.userId(), token.familyId())));
     }
 
     /** Logout: ends the session the token belongs to; unknown tokens are ignored. */
     @Transactional
     public void revokeFamilyOf(String presented) {
-        jdbc.sql("SELECT family_id FROM refresh_token WHERE token_hash = ?").param(hash(presented)).query(String.class)
-                .optional().ifPresent(this::revokeFamily);
+        jdbc.sql("SELECT family_id FROM refresh_token WHERE token_hash = ?")
+                .param(hash(presented))
+                .query(String.class)
+                .optional()
+                .ifPresent(this::revokeFamily);
     }
 
     private void revokeFamily(String familyId) {
         jdbc.sql("UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")
-                .param(Timestamp.from(Instant.now())).param(familyId).update();
+                .param(Timestamp.from(Instant.now()))
+                .param(familyId)
+                .update();
     }
 
     private String issue(String userId, String familyId) {
@@ -100,19 +111,23 @@ class RefreshTokens {
         jdbc.sql("""
                 INSERT INTO refresh_token (token_hash, family_id, user_id, expires_at, created_at)
                 VALUES (?, ?, ?, ?, ?)""")
-                .param(hash(token)).param(familyId).param(userId).param(Timestamp.from(now.plus(ttl)))
-                .param(Timestamp.from(now)).update();
+                .param(hash(token))
+                .param(familyId)
+                .param(userId)
+                .param(Timestamp.from(now.plus(ttl)))
+                .param(Timestamp.from(now))
+                .update();
         return token;
     }
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Stored(String familyId, String userId, Instant expiresAt, boolean used, boolean revoked) {
-    }
+    private record Stored(String familyId, String userId, Instant expiresAt, boolean used, boolean revoked) {}
 }

@@ -23,14 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
-    }
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) String password) {}
 
-    record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {
-    }
+    record RefreshRequest(@NotBlank @Size(max = 100) String refreshToken) {}
 
-    record TokenResponse(String accessToken, long expiresIn, String refreshToken, String tokenType) {
-    }
+    record TokenResponse(String accessToken, long expiresIn, String refreshToken, String tokenType) {}
 
     private final UserAccounts users;
     private final PasswordHashing passwords;
@@ -41,8 +40,13 @@ class SessionController {
     private final Counter loginFailure;
     private final Counter loginThrottled;
 
-    SessionController(UserAccounts users, PasswordHashing passwords, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, LoginThrottle throttle, MeterRegistry meters) {
+    SessionController(
+            UserAccounts users,
+            PasswordHashing passwords,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens,
+            LoginThrottle throttle,
+            MeterRegistry meters) {
         this.users = users;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -54,7 +58,9 @@ class SessionController {
     }
 
     private static Counter loginCounter(MeterRegistry meters, String outcome) {
-        return Counter.builder("users.logins").tag("outcome", outcome).description("Login attempts by outcome")
+        return Counter.builder("users.logins")
+                .tag("outcome", outcome)
+                .description("Login attempts by outcome")
                 .register(meters);
     }
 
@@ -64,18 +70,25 @@ class SessionController {
         LoginThrottle.Verdict verdict = throttle.check(ip, request.email());
         if (verdict.blocked()) {
             loginThrottled.increment();
-            ApiProblem tooMany = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
-                    "Too many failed logins", "Too many failed logins; retry in " + verdict.retryAfterSeconds() + " s.");
+            ApiProblem tooMany = new ApiProblem(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-login-attempts",
+                    "Too many failed logins",
+                    "Too many failed logins; retry in " + verdict.retryAfterSeconds() + " s.");
             tooMany.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
             throw tooMany;
         }
         Optional<UserAccount> user = users.findByEmail(request.email());
         // Always one bcrypt check, so timing does not reveal whether the email exists.
-        boolean matches = passwords.matches(request.password(), user.map(UserAccount::passwordHash).orElse(null));
+        boolean matches = passwords.matches(
+                request.password(), user.map(UserAccount::passwordHash).orElse(null));
         if (user.isEmpty() || !matches) {
             loginFailure.increment();
             throttle.failed(ip, request.email());
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Login failed",
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "invalid-credentials",
+                    "Login failed",
                     "The email or the password is wrong.");
         }
         loginSuccess.increment();
@@ -85,8 +98,8 @@ class SessionController {
 
     @PostMapping("/api/users/refresh")
     TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken())
-                .orElseThrow(SessionController::invalidRefreshToken);
+        RefreshTokens.Rotation rotation =
+                refreshTokens.rotate(request.refreshToken()).orElseThrow(SessionController::invalidRefreshToken);
         // Fresh claims: a role change shows up at the next refresh.
         UserAccount user = users.findById(rotation.userId()).orElseThrow(SessionController::invalidRefreshToken);
         return tokens(user, rotation.refreshToken());
@@ -103,7 +116,10 @@ class SessionController {
     }
 
     private static ApiProblem invalidRefreshToken() {
-        return new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "Refresh failed",
+        return new ApiProblem(
+                HttpStatus.UNAUTHORIZED,
+                "invalid-refresh-token",
+                "Refresh failed",
                 "The refresh token is unknown, expired, revoked or already used; log in again.");
     }
 }

@@ -89,9 +89,11 @@ public class SigningKeys {
     }
 
     private synchronized void reload() {
-        List<RSAKey> keys = jdbc.sql("SELECT kid, public_key, private_key FROM signing_key ORDER BY created_at DESC, kid DESC LIMIT ?")
+        List<RSAKey> keys = jdbc.sql(
+                        "SELECT kid, public_key, private_key FROM signing_key ORDER BY created_at DESC, kid DESC LIMIT ?")
                 .param(publishedKeys)
-                .query((row, n) -> restore(row.getString("kid"), row.getString("public_key"), row.getString("private_key")))
+                .query((row, n) ->
+                        restore(row.getString("kid"), row.getString("public_key"), row.getString("private_key")))
                 .list();
         active = keys.get(0);
         published = new JWKSet(List.<JWK>copyOf(keys));
@@ -102,8 +104,10 @@ public class SigningKeys {
         try {
             jdbc.sql("INSERT INTO signing_key (kid, public_key, private_key, created_at) VALUES (?, ?, ?, ?)")
                     .param(key.getKeyID())
-                    .param(Base64.getEncoder().encodeToString(key.toRSAPublicKey().getEncoded()))
-                    .param(Base64.getEncoder().encodeToString(key.toRSAPrivateKey().getEncoded()))
+                    .param(Base64.getEncoder()
+                            .encodeToString(key.toRSAPublicKey().getEncoded()))
+                    .param(Base64.getEncoder()
+                            .encodeToString(key.toRSAPrivateKey().getEncoded()))
                     .param(Timestamp.from(Instant.now()))
                     .update();
         } catch (JOSEException e) {
@@ -112,10 +116,17 @@ public class SigningKeys {
     }
 
     private static RSAKey generate() {
-        String kid = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now()) + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 10);
+        String kid =
+                DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC).format(Instant.now()) + "-"
+                        + HexFormat.of()
+                                .toHexDigits(ThreadLocalRandom.current().nextLong())
+                                .substring(0, 10);
         try {
-            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -124,10 +135,16 @@ public class SigningKeys {
     private static RSAKey restore(String kid, String publicKey, String privateKey) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            var pub = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
-            var priv = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
-            return new RSAKey.Builder(pub).privateKey(priv).keyID(kid).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).build();
+            var pub = (RSAPublicKey) rsa.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
+            var priv = (RSAPrivateKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
+            return new RSAKey.Builder(pub)
+                    .privateKey(priv)
+                    .keyID(kid)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Signing key " + kid + " is unreadable", e);
         }

@@ -28,10 +28,10 @@ class TokenVerification {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.verificationKeys()));
         // Claims are checked by Spring's validators below (one place, one clock skew).
-        processor.setJWTClaimsSetVerifier((claims, context) -> {
-        });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         var decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()));
+        decoder.setJwtValidator(
+                JwtValidators.createDefaultWithIssuer(properties.jwt().issuer()));
         return decoder;
     }
 }

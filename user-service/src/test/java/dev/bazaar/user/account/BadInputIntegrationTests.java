@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.Pincodes;
 import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.HttpTestClient;
-import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
+import dev.bazaar.user.TestUsers;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every endpoint's bad input answers 4xx problem+json with a stable type (and field errors where fields are wrong). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS})
 class BadInputIntegrationTests {
 
     @LocalServerPort
@@ -35,10 +35,17 @@ class BadInputIntegrationTests {
     void theApiDocsListThePublicAndTheSignedInOperations() {
         ApiDocument doc = ApiDocument.fetch(port);
 
-        doc.assertPlatformConventions("user-service").assertBearerScheme()
-                .assertOperations("POST /api/users/register", "POST /api/users/login", "POST /api/users/refresh",
-                        "POST /api/users/logout", "GET /api/users/me", "PUT /api/users/me",
-                        "GET /api/users/me/addresses", "PUT /api/ops/users/{userId}/roles");
+        doc.assertPlatformConventions("user-service")
+                .assertBearerScheme()
+                .assertOperations(
+                        "POST /api/users/register",
+                        "POST /api/users/login",
+                        "POST /api/users/refresh",
+                        "POST /api/users/logout",
+                        "GET /api/users/me",
+                        "PUT /api/users/me",
+                        "GET /api/users/me/addresses",
+                        "PUT /api/ops/users/{userId}/roles");
         assertThat(doc.securityOf("POST /api/users/login")).isEmpty();
         assertThat(doc.securityOf("GET /api/users/me")).containsExactly(ApiDocument.BEARER);
         assertThat(doc.securityOf("PUT /api/ops/users/{userId}/roles")).containsExactly(ApiDocument.BEARER);
@@ -52,7 +59,8 @@ class BadInputIntegrationTests {
     @Test
     void aDuplicateEmailIs409EvenInAnotherCase() {
         TestUsers.Session session = TestUsers.newUser(api);
-        HttpTestClient.Response duplicate = api.post("/api/users/register",
+        HttpTestClient.Response duplicate = api.post(
+                "/api/users/register",
                 Map.of("email", session.email().toUpperCase(), "password", TestUsers.PASSWORD, "name", "Again"));
         problem(duplicate, 409);
         assertThat(duplicate.text("type")).endsWith("/email-taken");
@@ -60,16 +68,21 @@ class BadInputIntegrationTests {
 
     @Test
     void weakPasswordsAndBadEmailsAre400WithFieldErrors() {
-        for (String weak : new String[] { "short1", "onlyletterslong", "1234567890123", "Password123", "x".repeat(70) + "1é" }) {
-            HttpTestClient.Response response = api.post("/api/users/register",
-                    Map.of("email", "weak@example.com", "password", weak, "name", "W"));
+        for (String weak :
+                new String[] {"short1", "onlyletterslong", "1234567890123", "Password123", "x".repeat(70) + "1é"}) {
+            HttpTestClient.Response response =
+                    api.post("/api/users/register", Map.of("email", "weak@example.com", "password", weak, "name", "W"));
             problem(response, 400);
-            assertThat(response.json().path("errors").get(0).path("field").asString()).as(weak).isEqualTo("password");
+            assertThat(response.json().path("errors").get(0).path("field").asString())
+                    .as(weak)
+                    .isEqualTo("password");
         }
-        for (String email : new String[] { "plain", "a@b", "a b@example.com", "@example.com" }) {
-            HttpTestClient.Response response = api.post("/api/users/register", Map.of("email", email, "password", TestUsers.PASSWORD, "name", "E"));
+        for (String email : new String[] {"plain", "a@b", "a b@example.com", "@example.com"}) {
+            HttpTestClient.Response response = api.post(
+                    "/api/users/register", Map.of("email", email, "password", TestUsers.PASSWORD, "name", "E"));
             problem(response, 400);
-            assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+            assertThat(response.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("email");
         }
         problem(api.post("/api/users/register", Map.of("email", "n@example.com", "password", TestUsers.PASSWORD)), 400);
         problem(api.post("/api/users/register", "{not json"), 400);
@@ -78,10 +91,12 @@ class BadInputIntegrationTests {
     @Test
     void loginRefreshAndLogoutRefuseBadInput() {
         TestUsers.Session session = TestUsers.newUser(api);
-        HttpTestClient.Response wrong = api.post("/api/users/login", Map.of("email", session.email(), "password", "wrong-password-1"));
+        HttpTestClient.Response wrong =
+                api.post("/api/users/login", Map.of("email", session.email(), "password", "wrong-password-1"));
         problem(wrong, 401);
         assertThat(wrong.text("type")).endsWith("/invalid-credentials");
-        HttpTestClient.Response unknown = api.post("/api/users/login", Map.of("email", "nobody@example.com", "password", "wrong-password-1"));
+        HttpTestClient.Response unknown =
+                api.post("/api/users/login", Map.of("email", "nobody@example.com", "password", "wrong-password-1"));
         problem(unknown, 401);
         assertThat(unknown.text("detail")).isEqualTo(wrong.text("detail"));
         problem(api.post("/api/users/login", Map.of("email", "")), 400);
@@ -101,11 +116,17 @@ class BadInputIntegrationTests {
         problem(address, 400);
         assertThat(address.json().path("errors").findValuesAsString("field")).contains("pincode", "phone");
         for (String pincode : new String[] {"012345", "56000", "5600011", "५६०००१", "５６０００１", "560 001"}) {
-            HttpTestClient.Response refused = api.post("/api/users/me/addresses", TestUsers.address("R", pincode), "Authorization", auth);
+            HttpTestClient.Response refused =
+                    api.post("/api/users/me/addresses", TestUsers.address("R", pincode), "Authorization", auth);
             problem(refused, 400);
-            assertThat(refused.json().path("errors").valueStream()
-                    .filter(e -> e.path("field").stringValue().equals("pincode"))
-                    .map(e -> e.path("message").stringValue()).toList()).as(pincode).containsExactly(Pincodes.MESSAGE);
+            assertThat(refused.json()
+                            .path("errors")
+                            .valueStream()
+                            .filter(e -> e.path("field").stringValue().equals("pincode"))
+                            .map(e -> e.path("message").stringValue())
+                            .toList())
+                    .as(pincode)
+                    .containsExactly(Pincodes.MESSAGE);
         }
         problem(api.post("/api/users/me/addresses", Map.of("pincode", "560001"), "Authorization", auth), 400);
         problem(api.put("/api/users/me/addresses/nope", TestUsers.address("R", "560001"), "Authorization", auth), 404);
@@ -117,8 +138,13 @@ class BadInputIntegrationTests {
     @Test
     void opsEndpointsRefuseCustomersAndBadRoles() {
         TestUsers.Session customer = TestUsers.newUser(api);
-        problem(api.put("/api/ops/users/" + customer.userId() + "/roles", Map.of("roles", new String[] { "OPS" }),
-                "Authorization", customer.bearer()), 403);
+        problem(
+                api.put(
+                        "/api/ops/users/" + customer.userId() + "/roles",
+                        Map.of("roles", new String[] {"OPS"}),
+                        "Authorization",
+                        customer.bearer()),
+                403);
         problem(api.post("/api/ops/users/signing-keys/rotate", Map.of(), "Authorization", customer.bearer()), 403);
     }
 

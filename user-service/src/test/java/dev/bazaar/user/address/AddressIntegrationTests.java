@@ -3,9 +3,9 @@ package dev.bazaar.user.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.testing.HttpTestClient;
-import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
+import dev.bazaar.user.TestUsers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Address CRUD, exactly one default (also under 20 concurrent switches), and the internal read. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS})
 class AddressIntegrationTests {
 
     @LocalServerPort
@@ -43,20 +43,25 @@ class AddressIntegrationTests {
     void theFirstAddressIsTheDefaultAndDeletingTheDefaultPromotesAnother() {
         TestUsers.Session session = TestUsers.newUser(api);
         String auth = session.bearer();
-        HttpTestClient.Response first = api.post("/api/users/me/addresses", TestUsers.address("Home", "560001"), "Authorization", auth);
+        HttpTestClient.Response first =
+                api.post("/api/users/me/addresses", TestUsers.address("Home", "560001"), "Authorization", auth);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("isDefault").asBoolean()).isTrue();
-        HttpTestClient.Response second = api.post("/api/users/me/addresses", TestUsers.address("Office", "560002"), "Authorization", auth);
+        HttpTestClient.Response second =
+                api.post("/api/users/me/addresses", TestUsers.address("Office", "560002"), "Authorization", auth);
         assertThat(second.json().path("isDefault").asBoolean()).isFalse();
 
         Map<String, Object> edited = new HashMap<>(TestUsers.address("Office 2", "560003"));
         edited.put("makeDefault", true);
-        HttpTestClient.Response replaced = api.put("/api/users/me/addresses/" + second.text("id"), edited, "Authorization", auth);
+        HttpTestClient.Response replaced =
+                api.put("/api/users/me/addresses/" + second.text("id"), edited, "Authorization", auth);
         assertThat(replaced.json().path("pincode").asString()).isEqualTo("560003");
         assertThat(replaced.json().path("isDefault").asBoolean()).isTrue();
         assertThat(internalDefault(session.userId()).text("id")).isEqualTo(second.text("id"));
 
-        assertThat(api.delete("/api/users/me/addresses/" + second.text("id"), "Authorization", auth).status()).isEqualTo(204);
+        assertThat(api.delete("/api/users/me/addresses/" + second.text("id"), "Authorization", auth)
+                        .status())
+                .isEqualTo(204);
         HttpTestClient.Response list = api.get("/api/users/me/addresses", "Authorization", auth);
         assertThat(list.json().size()).isEqualTo(1);
         assertThat(list.json().get(0).path("isDefault").asBoolean()).isTrue();
@@ -68,8 +73,12 @@ class AddressIntegrationTests {
         TestUsers.Session session = TestUsers.newUser(api);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ids.add(api.post("/api/users/me/addresses", TestUsers.address("R" + i, "5600" + (10 + i)), "Authorization",
-                    session.bearer()).text("id"));
+            ids.add(api.post(
+                            "/api/users/me/addresses",
+                            TestUsers.address("R" + i, "5600" + (10 + i)),
+                            "Authorization",
+                            session.bearer())
+                    .text("id"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch start = new CountDownLatch(1);
@@ -77,7 +86,11 @@ class AddressIntegrationTests {
         for (String id : ids) {
             results.add(pool.submit(() -> {
                 start.await();
-                return api.post("/api/users/me/addresses/" + id + "/default", Map.of(), "Authorization", session.bearer())
+                return api.post(
+                                "/api/users/me/addresses/" + id + "/default",
+                                Map.of(),
+                                "Authorization",
+                                session.bearer())
                         .status();
             }));
         }
@@ -86,8 +99,10 @@ class AddressIntegrationTests {
             assertThat(result.get()).isEqualTo(200);
         }
         pool.shutdown();
-        int defaults = jdbc.sql("SELECT COUNT(*) FROM address WHERE user_id = ? AND is_default").param(session.userId())
-                .query(Integer.class).single();
+        int defaults = jdbc.sql("SELECT COUNT(*) FROM address WHERE user_id = ? AND is_default")
+                .param(session.userId())
+                .query(Integer.class)
+                .single();
         assertThat(defaults).isEqualTo(1);
         HttpTestClient.Response list = api.get("/api/users/me/addresses", "Authorization", session.bearer());
         long listed = 0;
@@ -106,20 +121,33 @@ class AddressIntegrationTests {
     void userACannotReadOrChangeUserBsAddressesOrProfile() {
         TestUsers.Session a = TestUsers.newUser(api);
         TestUsers.Session b = TestUsers.newUser(api);
-        String bAddress = api.post("/api/users/me/addresses", TestUsers.address("B home", "110001"), "Authorization", b.bearer())
+        String bAddress = api.post(
+                        "/api/users/me/addresses", TestUsers.address("B home", "110001"), "Authorization", b.bearer())
                 .text("id");
         String path = "/api/users/me/addresses/" + bAddress;
 
-        assertThat(api.put(path, TestUsers.address("hijacked", "110002"), "Authorization", a.bearer()).status()).isEqualTo(404);
-        assertThat(api.post(path + "/default", Map.of(), "Authorization", a.bearer()).status()).isEqualTo(404);
+        assertThat(api.put(path, TestUsers.address("hijacked", "110002"), "Authorization", a.bearer())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(path + "/default", Map.of(), "Authorization", a.bearer())
+                        .status())
+                .isEqualTo(404);
         assertThat(api.delete(path, "Authorization", a.bearer()).status()).isEqualTo(404);
-        assertThat(api.get("/api/users/me/addresses", "Authorization", a.bearer()).json().size()).isZero();
+        assertThat(api.get("/api/users/me/addresses", "Authorization", a.bearer())
+                        .json()
+                        .size())
+                .isZero();
         // /me is always the token's subject: a user id in the request cannot point elsewhere.
-        assertThat(api.get("/api/users/me?id=" + b.userId(), "Authorization", a.bearer()).text("id")).isEqualTo(a.userId());
+        assertThat(api.get("/api/users/me?id=" + b.userId(), "Authorization", a.bearer())
+                        .text("id"))
+                .isEqualTo(a.userId());
         api.put("/api/users/me", Map.of("name", "A renamed", "id", b.userId()), "Authorization", a.bearer());
-        assertThat(api.get("/api/users/me", "Authorization", b.bearer()).text("name")).isEqualTo("Test User");
+        assertThat(api.get("/api/users/me", "Authorization", b.bearer()).text("name"))
+                .isEqualTo("Test User");
         // Other users' data cannot be reached through someone else's path either.
-        assertThat(api.get("/api/users/" + b.userId(), "Authorization", a.bearer()).status()).isIn(403, 404);
+        assertThat(api.get("/api/users/" + b.userId(), "Authorization", a.bearer())
+                        .status())
+                .isIn(403, 404);
 
         HttpTestClient.Response bList = api.get("/api/users/me/addresses", "Authorization", b.bearer());
         assertThat(bList.json().get(0).path("recipient").asString()).isEqualTo("B home");

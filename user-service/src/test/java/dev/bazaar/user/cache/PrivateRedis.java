@@ -33,9 +33,23 @@ final class PrivateRedis {
     }
 
     void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        process = new ProcessBuilder(
+                        binary.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--dir",
+                        dir.toString(),
+                        "--dbfilename",
+                        "dump.rdb")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         for (int i = 0; i < 100; i++) {
             try {
                 command("PING");
@@ -131,6 +145,7 @@ final class PrivateRedis {
                 }
             }
         }
-        throw new IllegalStateException("No redis-server binary under infra/redis/target/redis: run ./bazaar infra up once");
+        throw new IllegalStateException(
+                "No redis-server binary under infra/redis/target/redis: run ./bazaar infra up once");
     }
 }

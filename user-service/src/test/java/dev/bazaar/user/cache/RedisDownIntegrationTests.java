@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bazaar.testing.HttpTestClient;
-import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
+import dev.bazaar.user.TestUsers;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * working from MariaDB, health stays UP with redis DEGRADED, the failure shows in metrics, and no
  * stale value is served once Redis is back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bazaar.users.cache.retry-after=1s")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bazaar.users.cache.retry-after=1s")
 @UsesLocalServers(LocalServer.MARIADB)
 class RedisDownIntegrationTests {
 
@@ -70,25 +72,34 @@ class RedisDownIntegrationTests {
         HttpTestClient.Response health = api.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
-        assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("DEGRADED");
+        assertThat(health.json().path("components").path("redis").path("status").asString())
+                .isEqualTo("DEGRADED");
         assertThat(metric("users_redis_errors_total")).isPositive();
         assertThat(metric("users_cache_requests_total{result=\"bypass\"}")).isPositive();
         assertThat(metric("users_redis_available")).isZero();
 
         // Writes and logins go on; the throttle fails open.
         assertThat(api.put("/api/users/me", Map.of("name", "Written while down"), "Authorization", session.bearer())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         assertThat(me(session).text("name")).isEqualTo("Written while down");
         TestUsers.Session again = TestUsers.login(api, session.email(), TestUsers.PASSWORD, session.userId());
         assertThat(me(again).text("name")).isEqualTo("Written while down");
 
         REDIS.start();
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            me(session);
-            assertThat(api.get("/actuator/health").json().path("components").path("redis").path("status").asString())
-                    .isEqualTo("UP");
-            assertThat(metric("users_redis_available")).isEqualTo(1);
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    me(session);
+                    assertThat(api.get("/actuator/health")
+                                    .json()
+                                    .path("components")
+                                    .path("redis")
+                                    .path("status")
+                                    .asString())
+                            .isEqualTo("UP");
+                    assertThat(metric("users_redis_available")).isEqualTo(1);
+                });
         double hits = metric("users_cache_requests_total{result=\"hit\"}");
         assertThat(me(session).text("name")).isEqualTo("Written while down");
         assertThat(me(session).text("name")).isEqualTo("Written while down");
@@ -107,14 +118,20 @@ class RedisDownIntegrationTests {
         // is lost (not queued), and Redis comes back serving the old name unless the eviction is replayed.
         REDIS.crashKeepingSnapshot();
         assertThat(api.put("/api/users/me", Map.of("name", "Changed while down"), "Authorization", session.bearer())
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         REDIS.start();
-        assertThat(REDIS.get(key)).as("the stale entry is back in Redis").startsWith("v:").contains("\"Test User\"");
+        assertThat(REDIS.get(key))
+                .as("the stale entry is back in Redis")
+                .startsWith("v:")
+                .contains("\"Test User\"");
 
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            assertThat(me(session).text("name")).isEqualTo("Changed while down");
-            assertThat(metric("users_redis_available")).isEqualTo(1);
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    assertThat(me(session).text("name")).isEqualTo("Changed while down");
+                    assertThat(metric("users_redis_available")).isEqualTo(1);
+                });
         // Redis is read again, and what it holds now is the write's tombstone or the new name.
         assertThat(REDIS.get(key)).doesNotContain("Test User");
         double hits = metric("users_cache_requests_total{result=\"hit\"}");
@@ -130,8 +147,13 @@ class RedisDownIntegrationTests {
     }
 
     private double metric(String series) {
-        return api.get("/actuator/prometheus").body().lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim())).findFirst()
+        return api.get("/actuator/prometheus")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst()
                 .orElse(0);
     }
 

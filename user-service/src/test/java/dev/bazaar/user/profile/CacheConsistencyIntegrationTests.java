@@ -3,12 +3,12 @@ package dev.bazaar.user.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.testing.HttpTestClient;
-import dev.bazaar.user.TestUsers;
-import dev.bazaar.user.cache.UserChanges;
-import dev.bazaar.user.cache.VersionedCache;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
+import dev.bazaar.user.TestUsers;
+import dev.bazaar.user.cache.UserChanges;
+import dev.bazaar.user.cache.VersionedCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** Cache-aside: after a write returns, no read started later sees the old value. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS})
 class CacheConsistencyIntegrationTests {
 
     @LocalServerPort
@@ -62,8 +62,7 @@ class CacheConsistencyIntegrationTests {
         api = HttpTestClient.local(port);
     }
 
-    record Read(long startedAt, int seen) {
-    }
+    record Read(long startedAt, int seen) {}
 
     /** Reads that must have started after each write returned (and completed) before the next write. */
     static final int READS_AFTER_EACH_WRITE = 4;
@@ -91,7 +90,8 @@ class CacheConsistencyIntegrationTests {
         for (int i = 1; i <= writes; i++) {
             // Every write is followed by reads that started after it returned: each is checked below.
             awaitReadsStartedAfter(reads, writeDoneAt[i - 1]);
-            assertThat(api.put("/api/users/me", Map.of("name", "n-" + i), "Authorization", session.bearer()).status())
+            assertThat(api.put("/api/users/me", Map.of("name", "n-" + i), "Authorization", session.bearer())
+                            .status())
                     .isEqualTo(200);
             writeDoneAt[i] = System.nanoTime();
         }
@@ -108,10 +108,12 @@ class CacheConsistencyIntegrationTests {
                     newestCompleted = i;
                 }
             }
-            assertThat(read.seen()).as("a read started after write %d returned", newestCompleted)
+            assertThat(read.seen())
+                    .as("a read started after write %d returned", newestCompleted)
                     .isGreaterThanOrEqualTo(newestCompleted);
         }
-        assertThat(api.get("/api/users/me", "Authorization", session.bearer()).text("name")).isEqualTo("n-" + writes);
+        assertThat(api.get("/api/users/me", "Authorization", session.bearer()).text("name"))
+                .isEqualTo("n-" + writes);
     }
 
     @Test
@@ -125,10 +127,12 @@ class CacheConsistencyIntegrationTests {
             UserView old = views.loadFromDatabase(session.userId()).orElseThrow();
             loadedOldRow.countDown();
             await(writeDone);
-            return new VersionedCache.Entry(old.version(), "{\"id\":\"" + old.id() + "\",\"name\":\"" + old.name() + "\"}");
+            return new VersionedCache.Entry(
+                    old.version(), "{\"id\":\"" + old.id() + "\",\"name\":\"" + old.name() + "\"}");
         }));
         assertThat(loadedOldRow.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(api.put("/api/users/me", Map.of("name", "New Name"), "Authorization", session.bearer()).status())
+        assertThat(api.put("/api/users/me", Map.of("name", "New Name"), "Authorization", session.bearer())
+                        .status())
                 .isEqualTo(200);
         writeDone.countDown();
         assertThat(slowReader.get(10, TimeUnit.SECONDS).payload()).contains("Test User");
@@ -136,9 +140,13 @@ class CacheConsistencyIntegrationTests {
         // The stale value was refused: Redis still holds the tombstone of the newer version.
         assertThat(redis.opsForValue().get(names.redisKeyPrefix() + key)).startsWith("t:");
         for (int i = 0; i < 3; i++) {
-            assertThat(api.get("/api/users/me", "Authorization", session.bearer()).text("name")).isEqualTo("New Name");
+            assertThat(api.get("/api/users/me", "Authorization", session.bearer())
+                            .text("name"))
+                    .isEqualTo("New Name");
         }
-        assertThat(redis.opsForValue().get(names.redisKeyPrefix() + key)).startsWith("v:").contains("New Name");
+        assertThat(redis.opsForValue().get(names.redisKeyPrefix() + key))
+                .startsWith("v:")
+                .contains("New Name");
     }
 
     @Test
@@ -160,9 +168,10 @@ class CacheConsistencyIntegrationTests {
                     loads.incrementAndGet();
                     // The load lasts until every other caller has missed and waits for a load: with
                     // single-flight they all wait on this one; without it none waits and this gives up.
-                    holdUntil(() -> misses() >= missesBefore + callers && callerThreads.stream()
-                            .filter(caller -> caller != Thread.currentThread())
-                            .allMatch(caller -> caller.getState() == Thread.State.WAITING));
+                    holdUntil(() -> misses() >= missesBefore + callers
+                            && callerThreads.stream()
+                                    .filter(caller -> caller != Thread.currentThread())
+                                    .allMatch(caller -> caller.getState() == Thread.State.WAITING));
                     return new VersionedCache.Entry(1, "{}");
                 });
             }));
@@ -173,7 +182,8 @@ class CacheConsistencyIntegrationTests {
         }
         pool.shutdown();
         assertThat(loads.get()).isEqualTo(1);
-        assertThat(api.get("/actuator/prometheus").body()).contains("users_cache_requests_total{result=\"hit\"}")
+        assertThat(api.get("/actuator/prometheus").body())
+                .contains("users_cache_requests_total{result=\"hit\"}")
                 .contains("users_cache_requests_total{result=\"miss\"}");
     }
 
@@ -187,16 +197,25 @@ class CacheConsistencyIntegrationTests {
 
     /** Waits (up to 30 s) until {@link #READS_AFTER_EACH_WRITE} reads that started after {@code nanoTime} have completed. */
     private static void awaitReadsStartedAfter(List<Read> reads, long nanoTime) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(2))
                 .until(() -> {
                     synchronized (reads) {
-                        return reads.stream().filter(read -> read.startedAt() > nanoTime).count() >= READS_AFTER_EACH_WRITE;
+                        return reads.stream()
+                                        .filter(read -> read.startedAt() > nanoTime)
+                                        .count()
+                                >= READS_AFTER_EACH_WRITE;
                     }
                 });
     }
 
     private double misses() {
-        return meters.get("users.cache.requests").tag("result", "miss").counter().count();
+        return meters.get("users.cache.requests")
+                .tag("result", "miss")
+                .counter()
+                .count();
     }
 
     /**

@@ -44,15 +44,19 @@ public final class UserCacheBenchmark {
         String mariadb = env("BAZAAR_MARIADB_HOST", "127.0.0.1") + ":" + env("BAZAAR_MARIADB_PORT", "13306");
         // Command-line arguments: they outrank the service's application.yml (default properties did not:
         // the benchmark then ran on port 8081 and the database `users`, and failed beside a running user-service).
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(UserServiceApplication.class).profiles("local").run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:mariadb://" + mariadb + "/users_bench?createDatabaseIfNotExist=true",
-                "--spring.datasource.hikari.maximum-pool-size=10",
-                "--bazaar.users.demo.enabled=false",
-                "--bazaar.users.password.bcrypt-strength=4",
-                "--bazaar.redis.key-prefix=bench:",
-                "--logging.level.root=WARN", "--logging.structured.format.console=",
-                "--management.tracing.sampling.probability=0.0");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(UserServiceApplication.class)
+                .profiles("local")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:mariadb://" + mariadb
+                                + "/users_bench?createDatabaseIfNotExist=true",
+                        "--spring.datasource.hikari.maximum-pool-size=10",
+                        "--bazaar.users.demo.enabled=false",
+                        "--bazaar.users.password.bcrypt-strength=4",
+                        "--bazaar.redis.key-prefix=bench:",
+                        "--logging.level.root=WARN",
+                        "--logging.structured.format.console=",
+                        "--management.tracing.sampling.probability=0.0");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             new UserCacheBenchmark(app, port, clients, requests).run();
@@ -65,7 +69,8 @@ public final class UserCacheBenchmark {
     private final String base;
     private final int clients;
     private final int requests;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private UserCacheBenchmark(ConfigurableApplicationContext app, int port, int clients, int requests) {
         this.app = app;
@@ -75,8 +80,9 @@ public final class UserCacheBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf("user-service cache benchmark: %d concurrent clients x %d requests, %d cores%n", clients,
-                requests, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "user-service cache benchmark: %d concurrent clients x %d requests, %d cores%n",
+                clients, requests, Runtime.getRuntime().availableProcessors());
         List<String[]> users = new ArrayList<>(); // {userId, token}
         for (int i = 0; i < clients; i++) {
             users.add(registerAndLogin());
@@ -86,8 +92,8 @@ public final class UserCacheBenchmark {
 
         measure(users, c -> getMe(users.get(c)), null); // warm-up: JIT, connections, cache filled
         double[] hit = measure(users, c -> getMe(users.get(c)), null);
-        double[] miss = measure(users, c -> getMe(users.get(c)),
-                c -> redis.delete("bench:" + UserChanges.key(users.get(c)[0])));
+        double[] miss = measure(
+                users, c -> getMe(users.get(c)), c -> redis.delete("bench:" + UserChanges.key(users.get(c)[0])));
         measure(users, c -> views.find(users.get(c)[0]), null);
         double[] inHit = measure(users, c -> views.find(users.get(c)[0]), null);
         double[] inDb = measure(users, c -> views.loadFromDatabase(users.get(c)[0]), null);
@@ -98,22 +104,29 @@ public final class UserCacheBenchmark {
         print("HTTP, baseline: cache miss -> MariaDB read -> Redis set", miss);
         print("in service (UserViews.find), cache hit", inHit);
         print("in service (UserViews.loadFromDatabase), MariaDB read", inDb);
-        System.out.printf("%ncache-hit p99 over HTTP %.2f ms (target <= 5 ms): %s%n", percentile(hit, 99),
-                percentile(hit, 99) <= 5.0 ? "PASS" : "FAIL");
+        System.out.printf(
+                "%ncache-hit p99 over HTTP %.2f ms (target <= 5 ms): %s%n",
+                percentile(hit, 99), percentile(hit, 99) <= 5.0 ? "PASS" : "FAIL");
     }
 
     private String[] registerAndLogin() throws Exception {
         String email = "bench-" + UUID.randomUUID().toString().substring(0, 13) + "@example.com";
         String password = "bench-password-1";
-        JsonNode user = post("/api/users/register", "{\"email\":\"" + email + "\",\"password\":\"" + password
-                + "\",\"name\":\"Bench User\"}");
+        JsonNode user = post(
+                "/api/users/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"Bench User\"}");
         JsonNode tokens = post("/api/users/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
-        return new String[] { user.path("id").asString(), tokens.path("accessToken").asString() };
+        return new String[] {
+            user.path("id").asString(), tokens.path("accessToken").asString()
+        };
     }
 
     private JsonNode post(String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
@@ -123,8 +136,12 @@ public final class UserCacheBenchmark {
 
     private void getMe(String[] user) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/users/me"))
-                    .header("Authorization", "Bearer " + user[1]).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/users/me"))
+                            .header("Authorization", "Bearer " + user[1])
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET /api/users/me -> " + response.statusCode());
             }
@@ -171,8 +188,9 @@ public final class UserCacheBenchmark {
     }
 
     private static void print(String label, double[] sorted) {
-        System.out.printf("%-58s %9.2f %9.2f %9.2f%n", label, percentile(sorted, 50), percentile(sorted, 99),
-                sorted[sorted.length - 1]);
+        System.out.printf(
+                "%-58s %9.2f %9.2f %9.2f%n",
+                label, percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1]);
     }
 
     private static double percentile(double[] sorted, double p) {
@@ -181,8 +199,11 @@ public final class UserCacheBenchmark {
     }
 
     private static int intArg(String[] args, String prefix, int fallback) {
-        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
-                .findFirst().orElse(fallback);
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith(prefix))
+                .map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst()
+                .orElse(fallback);
     }
 
     private static String env(String name, String fallback) {

@@ -3,9 +3,9 @@ package dev.bazaar.user.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.testing.HttpTestClient;
-import dev.bazaar.user.TestUsers;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
+import dev.bazaar.user.TestUsers;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * because the test client connects from loopback (an internal proxy address).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesLocalServers({ LocalServer.MARIADB, LocalServer.REDIS })
+@UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS})
 class LoginThrottleIntegrationTests {
 
     @LocalServerPort
@@ -46,7 +46,8 @@ class LoginThrottleIntegrationTests {
         assertThat(blocked.text("type")).endsWith("/too-many-login-attempts");
         assertThat(blocked.headers().firstValue("Retry-After")).isPresent();
         // Other clients are not affected.
-        assertThat(login(victim.email(), TestUsers.PASSWORD, "198.51.100.20").status()).isEqualTo(200);
+        assertThat(login(victim.email(), TestUsers.PASSWORD, "198.51.100.20").status())
+                .isEqualTo(200);
         assertThat(api.get("/actuator/prometheus").body()).contains("users_logins_total{outcome=\"throttled\"}");
     }
 
@@ -54,10 +55,14 @@ class LoginThrottleIntegrationTests {
     void oneAccountIsThrottledAfterTenFailuresFromAnywhere() {
         TestUsers.Session victim = TestUsers.newUser(api);
         for (int i = 0; i < 10; i++) {
-            assertThat(login(victim.email(), "guess-number-" + i, "192.0.2." + i).status()).isEqualTo(401);
+            assertThat(login(victim.email(), "guess-number-" + i, "192.0.2." + i)
+                            .status())
+                    .isEqualTo(401);
         }
-        assertThat(login(victim.email(), TestUsers.PASSWORD, "192.0.2.200").status()).isEqualTo(429);
-        assertThat(login("other-" + UUID.randomUUID() + "@example.com", "whatever-123", "192.0.2.201").status())
+        assertThat(login(victim.email(), TestUsers.PASSWORD, "192.0.2.200").status())
+                .isEqualTo(429);
+        assertThat(login("other-" + UUID.randomUUID() + "@example.com", "whatever-123", "192.0.2.201")
+                        .status())
                 .isEqualTo(401);
     }
 

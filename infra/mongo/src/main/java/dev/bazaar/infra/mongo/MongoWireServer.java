@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
 
@@ -96,11 +95,15 @@ public final class MongoWireServer implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM runs shutdown hooks: closing the backend flushes the H2 store, so a
         // `./bazaar down` never loses acknowledged writes.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "mongo-wire-shutdown"));
-        System.out.println("mongo-java-server listening on 127.0.0.1:" + server.port() + " backend=" + server.description);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "mongo-wire-shutdown"));
+        System.out.println(
+                "mongo-java-server listening on 127.0.0.1:" + server.port() + " backend=" + server.description);
         stopped.await();
     }
 }

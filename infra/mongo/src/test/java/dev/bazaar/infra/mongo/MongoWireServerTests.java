@@ -27,10 +27,14 @@ class MongoWireServerTests {
         withServer(options, items -> {
             items.insertOne(new Document("_id", "a").append("title", "kept"));
             assertThatThrownBy(() -> items.insertOne(new Document("_id", "a")))
-                    .isInstanceOfSatisfying(MongoWriteException.class, e -> assertThat(e.getCode()).isEqualTo(11000));
+                    .isInstanceOfSatisfying(
+                            MongoWriteException.class,
+                            e -> assertThat(e.getCode()).isEqualTo(11000));
         });
         assertThat(file).exists();
-        withServer(options, items -> assertThat(items.find(Filters.eq("_id", "a")).first()).containsEntry("title", "kept"));
+        withServer(
+                options,
+                items -> assertThat(items.find(Filters.eq("_id", "a")).first()).containsEntry("title", "kept"));
     }
 
     @Test
@@ -43,12 +47,14 @@ class MongoWireServerTests {
 
     @Test
     void theCommandLineNamesOneBackendAndDefaultsToPort27018() {
-        assertThat(MongoWireServer.Options.parse("--h2", "x.mv.db")).isEqualTo(new MongoWireServer.Options(27018, "x.mv.db"));
+        assertThat(MongoWireServer.Options.parse("--h2", "x.mv.db"))
+                .isEqualTo(new MongoWireServer.Options(27018, "x.mv.db"));
         assertThat(MongoWireServer.Options.parse("--h2", "x.mv.db", "--memory", "--port", "1"))
                 .isEqualTo(new MongoWireServer.Options(1, null));
         assertThatThrownBy(() -> MongoWireServer.Options.parse("--port", "1")).hasMessageContaining("no backend");
         assertThatThrownBy(() -> MongoWireServer.Options.parse("--h2")).hasMessageContaining("--h2 needs a value");
-        assertThatThrownBy(() -> MongoWireServer.Options.parse("--memory", "--bson")).hasMessageContaining("--bson");
+        assertThatThrownBy(() -> MongoWireServer.Options.parse("--memory", "--bson"))
+                .hasMessageContaining("--bson");
     }
 
     private static void withServer(MongoWireServer.Options options, Consumer<MongoCollection<Document>> work) {

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** Top-N items for a user, overall ({@code category} null) or within one category. */
-public record RecommendationsComputed(UUID eventId, Instant occurredAt, String userId, String category,
-        String modelVersion, List<Scored> items) implements IntegrationEvent {
+public record RecommendationsComputed(
+        UUID eventId, Instant occurredAt, String userId, String category, String modelVersion, List<Scored> items)
+        implements IntegrationEvent {
 
-    public record Scored(String itemId, double score) {
-    }
+    public record Scored(String itemId, double score) {}
 
     @Override
     public String topic() {

@@ -20,5 +20,4 @@ public record CanonicalItem(
         String description,
         Map<String, Object> attributes,
         SizeClass sizeClass,
-        boolean active) {
-}
+        boolean active) {}

@@ -9,7 +9,11 @@ import java.util.UUID;
 public record CatalogItemChanged(UUID eventId, Instant occurredAt, Change change, CanonicalItem item)
         implements IntegrationEvent {
 
-    public enum Change { CREATED, UPDATED, DEACTIVATED }
+    public enum Change {
+        CREATED,
+        UPDATED,
+        DEACTIVATED
+    }
 
     @Override
     public String topic() {

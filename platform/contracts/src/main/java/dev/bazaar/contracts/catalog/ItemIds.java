@@ -21,7 +21,8 @@ public final class ItemIds {
     public static final String PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     /** The one error message, for a problem's detail and for a field error alike. */
-    public static final String MESSAGE = "an item id is a UUID in canonical form: lower-case hex digits in groups of 8-4-4-4-12";
+    public static final String MESSAGE =
+            "an item id is a UUID in canonical form: lower-case hex digits in groups of 8-4-4-4-12";
 
     private static final Pattern COMPILED = Pattern.compile(PATTERN);
 
@@ -69,6 +70,5 @@ public final class ItemIds {
         return value;
     }
 
-    private ItemIds() {
-    }
+    private ItemIds() {}
 }

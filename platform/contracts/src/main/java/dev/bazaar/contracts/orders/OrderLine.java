@@ -2,5 +2,4 @@ package dev.bazaar.contracts.orders;
 
 import dev.bazaar.contracts.Money;
 
-public record OrderLine(String itemId, String supplierId, String warehouseId, int quantity, Money unitPrice) {
-}
+public record OrderLine(String itemId, String supplierId, String warehouseId, int quantity, Money unitPrice) {}

@@ -8,8 +8,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** Every transition of an order, with enough of the order for notifications and analytics. */
-public record OrderStatusChanged(UUID eventId, Instant occurredAt, String orderId, String userId,
-        OrderStatus from, OrderStatus to, String reason, List<OrderLine> lines, Money total)
+public record OrderStatusChanged(
+        UUID eventId,
+        Instant occurredAt,
+        String orderId,
+        String userId,
+        OrderStatus from,
+        OrderStatus to,
+        String reason,
+        List<OrderLine> lines,
+        Money total)
         implements IntegrationEvent {
 
     @Override

@@ -7,10 +7,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** The outcome of a payment attempt as confirmed by the payment service provider. */
-public record PaymentCompleted(UUID eventId, Instant occurredAt, String paymentId, String orderId,
-        Outcome outcome, Money amount, String failureReason) implements IntegrationEvent {
+public record PaymentCompleted(
+        UUID eventId,
+        Instant occurredAt,
+        String paymentId,
+        String orderId,
+        Outcome outcome,
+        Money amount,
+        String failureReason)
+        implements IntegrationEvent {
 
-    public enum Outcome { SUCCEEDED, DECLINED, FAILED }
+    public enum Outcome {
+        SUCCEEDED,
+        DECLINED,
+        FAILED
+    }
 
     @Override
     public String topic() {

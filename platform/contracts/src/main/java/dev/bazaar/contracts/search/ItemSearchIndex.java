@@ -28,8 +28,7 @@ public final class ItemSearchIndex {
     /** Completion context of {@code suggest}: value {@code "true"} for listed items. */
     public static final String SUGGEST_CONTEXT = "listed";
 
-    private ItemSearchIndex() {
-    }
+    private ItemSearchIndex() {}
 
     /** Settings and mappings, as the body of a create-index request. */
     public static String definitionJson() {

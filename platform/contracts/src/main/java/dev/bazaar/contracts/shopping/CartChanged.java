@@ -7,10 +7,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A cart line was added, changed or removed; quantity is the line's quantity after the change. */
-public record CartChanged(UUID eventId, Instant occurredAt, String userId, Action action, String itemId,
-        int quantity, Money unitPrice) implements IntegrationEvent {
+public record CartChanged(
+        UUID eventId, Instant occurredAt, String userId, Action action, String itemId, int quantity, Money unitPrice)
+        implements IntegrationEvent {
 
-    public enum Action { ADDED, UPDATED, REMOVED, CLEARED }
+    public enum Action {
+        ADDED,
+        UPDATED,
+        REMOVED,
+        CLEARED
+    }
 
     @Override
     public String topic() {

@@ -7,8 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A shopper searched; {@code shopperId} is the user id, or an anonymous session id. */
-public record SearchPerformed(UUID eventId, Instant occurredAt, String shopperId, boolean anonymous,
-        String query, Map<String, String> filters, long resultCount) implements IntegrationEvent {
+public record SearchPerformed(
+        UUID eventId,
+        Instant occurredAt,
+        String shopperId,
+        boolean anonymous,
+        String query,
+        Map<String, String> filters,
+        long resultCount)
+        implements IntegrationEvent {
 
     @Override
     public String topic() {

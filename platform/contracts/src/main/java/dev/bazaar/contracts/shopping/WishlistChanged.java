@@ -8,7 +8,10 @@ import java.util.UUID;
 public record WishlistChanged(UUID eventId, Instant occurredAt, String userId, Action action, String itemId)
         implements IntegrationEvent {
 
-    public enum Action { ADDED, REMOVED }
+    public enum Action {
+        ADDED,
+        REMOVED
+    }
 
     @Override
     public String topic() {

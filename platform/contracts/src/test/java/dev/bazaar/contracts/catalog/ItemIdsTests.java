@@ -17,8 +17,10 @@ class ItemIdsTests {
             String supplier = "supplier-" + random.nextInt(1_000);
             String sku = randomText(random);
             String name = supplier.length() + ":" + supplier + "/" + sku;
-            assertThat(ItemIds.of(supplier, sku)).as(name)
-                    .isEqualTo(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
+            assertThat(ItemIds.of(supplier, sku))
+                    .as(name)
+                    .isEqualTo(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
+                            .toString());
         }
     }
 
@@ -53,22 +55,26 @@ class ItemIdsTests {
     @Test
     void refusesWhatUuidFromStringWouldTake() {
         for (String notAnId : new String[] {
-                "0F8FAD5B-D9CB-469F-A165-70867728950E", // upper case: UUID.toString never writes it
-                "0f8fad5b-d9cb-469f-a165-70867728950E", // one upper-case digit
-                "1-1-1-1-1", // UUID.fromString reads it as 00000001-0001-0001-0001-000000000001
-                "0f8fad5b-d9cb-469f-a165-0070867728950e", // 13 digits in the last group
-                "0f8fad5bd9cb469fa16570867728950e", // no dashes
-                "{0f8fad5b-d9cb-469f-a165-70867728950e}",
-                " 0f8fad5b-d9cb-469f-a165-70867728950e",
-                "0f8fad5b-d9cb-469f-a165-70867728950e ",
-                "0f8fad5b-d9cb-469f-a165-70867728950e\n",
-                "0f8fad5b-d9cb-469f-a165-７０867728950e", // full-width digits
-                "0f8fad5b-d9cb-469f-a165-७०867728950e", // Devanagari digits
-                "0f8fad5g-d9cb-469f-a165-70867728950e", // g is no hex digit
-                "", " "}) {
+            "0F8FAD5B-D9CB-469F-A165-70867728950E", // upper case: UUID.toString never writes it
+            "0f8fad5b-d9cb-469f-a165-70867728950E", // one upper-case digit
+            "1-1-1-1-1", // UUID.fromString reads it as 00000001-0001-0001-0001-000000000001
+            "0f8fad5b-d9cb-469f-a165-0070867728950e", // 13 digits in the last group
+            "0f8fad5bd9cb469fa16570867728950e", // no dashes
+            "{0f8fad5b-d9cb-469f-a165-70867728950e}",
+            " 0f8fad5b-d9cb-469f-a165-70867728950e",
+            "0f8fad5b-d9cb-469f-a165-70867728950e ",
+            "0f8fad5b-d9cb-469f-a165-70867728950e\n",
+            "0f8fad5b-d9cb-469f-a165-７０867728950e", // full-width digits
+            "0f8fad5b-d9cb-469f-a165-७०867728950e", // Devanagari digits
+            "0f8fad5g-d9cb-469f-a165-70867728950e", // g is no hex digit
+            "",
+            " "
+        }) {
             assertThat(ItemIds.isValid(notAnId)).as(notAnId).isFalse();
-            assertThatThrownBy(() -> ItemIds.require(notAnId)).as(notAnId)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage(ItemIds.MESSAGE);
+            assertThatThrownBy(() -> ItemIds.require(notAnId))
+                    .as(notAnId)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(ItemIds.MESSAGE);
         }
         assertThat(ItemIds.isValid(null)).isFalse();
         assertThatThrownBy(() -> ItemIds.require(null)).hasMessage(ItemIds.MESSAGE);

@@ -27,18 +27,20 @@ class CsvReaderTests {
 
     @Test
     void quotedFieldsHoldCommasDoubledQuotesAndLineBreaks() throws IOException {
-        assertThat(fields(CSV)).containsExactly(
-                List.of("id", "title", "description"),
-                List.of("1", "Kurta, cotton", "Says \"hello\"\nacross lines"),
-                List.of("2", "plain", ""),
-                List.of("3", "a\"", "ends with a quote \"\""));
+        assertThat(fields(CSV))
+                .containsExactly(
+                        List.of("id", "title", "description"),
+                        List.of("1", "Kurta, cotton", "Says \"hello\"\nacross lines"),
+                        List.of("2", "plain", ""),
+                        List.of("3", "a\"", "ends with a quote \"\""));
     }
 
     @Test
     void quotedFieldsReadTheSameWhereverTheInputIsCut() throws IOException {
         List<List<String>> whole = fields(CSV);
         for (int chunk = 1; chunk <= 9; chunk++) {
-            assertThat(fields(new CsvReader(trickling(CSV, chunk)))).as("read %d chars at a time", chunk)
+            assertThat(fields(new CsvReader(trickling(CSV, chunk))))
+                    .as("read %d chars at a time", chunk)
                     .isEqualTo(whole);
         }
     }
@@ -110,7 +112,7 @@ class CsvReaderTests {
     @Test
     void aFieldLongerThanTheLimitIsFlaggedAndTheRowsAfterItStillRead() throws IOException {
         String csv = "a,b\n\"" + "x".repeat(50) + "\",short\n" + "y".repeat(50) + ",plain\nnext,row\n";
-        for (int chunk : new int[] { 3, 7, 64 * 1024 }) {
+        for (int chunk : new int[] {3, 7, 64 * 1024}) {
             var reader = new CsvReader(trickling(csv, chunk), 10);
             reader.read();
             CsvReader.Record quoted = reader.read();
@@ -145,8 +147,9 @@ class CsvReaderTests {
         bytes[text.length] = (byte) 0xC3; // a two-byte sequence cut off
         Files.write(file, bytes);
         try (CsvReader reader = CsvReader.open(file, 100)) {
-            assertThat(fields(reader)).containsExactly(List.of("name", "city"), List.of("Ananya", "Bengaluru ₹"),
-                    List.of("bad", "\uFFFD"));
+            assertThat(fields(reader))
+                    .containsExactly(
+                            List.of("name", "city"), List.of("Ananya", "Bengaluru ₹"), List.of("bad", "\uFFFD"));
         }
     }
 

@@ -39,7 +39,8 @@ public class ApiDocsAutoConfiguration {
     @ConditionalOnMissingBean(OpenAPI.class)
     OpenAPI bazaarOpenApi(Environment environment) {
         return new OpenAPI()
-                .info(new Info().title(environment.getProperty("spring.application.name", "bazaar"))
+                .info(new Info()
+                        .title(environment.getProperty("spring.application.name", "bazaar"))
                         .version(platformVersion())
                         .description("Errors are RFC 9457 application/problem+json (schema Problem)."))
                 .servers(List.of(new Server().url("/").description("where this document was fetched from")));
@@ -53,7 +54,7 @@ public class ApiDocsAutoConfiguration {
 
     // Mirrors the conditions of JwtSecurityAutoConfiguration: services that verify JWTs.
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ SecurityFilterChain.class, JwtAuthenticationConverter.class })
+    @ConditionalOnClass({SecurityFilterChain.class, JwtAuthenticationConverter.class})
     @EnableConfigurationProperties(SecurityProperties.class)
     static class WithJwtSecurity {
 

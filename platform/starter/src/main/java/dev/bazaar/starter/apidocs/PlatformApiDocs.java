@@ -59,33 +59,43 @@ public class PlatformApiDocs implements OpenApiCustomizer, Ordered {
             openApi.setComponents(new Components());
         }
         Components components = openApi.getComponents();
-        components.addSchemas(FIELD_ERROR_SCHEMA, new ObjectSchema()
-                .description("One invalid field of a request.")
-                .addProperty("field", new StringSchema().example("email"))
-                .addProperty("message", new StringSchema().example("must be a well-formed email address")));
+        components.addSchemas(
+                FIELD_ERROR_SCHEMA,
+                new ObjectSchema()
+                        .description("One invalid field of a request.")
+                        .addProperty("field", new StringSchema().example("email"))
+                        .addProperty("message", new StringSchema().example("must be a well-formed email address")));
         components.addSchemas(PROBLEM_SCHEMA, problemSchema());
         if (isPublic != null) {
-            components.addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
-                    .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                    .description("An access token from POST /api/users/login (RS256, verified against "
-                            + "user-service's JWKS)."));
+            components.addSecuritySchemes(
+                    BEARER_SCHEME,
+                    new SecurityScheme()
+                            .type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .bearerFormat("JWT")
+                            .description("An access token from POST /api/users/login (RS256, verified against "
+                                    + "user-service's JWKS)."));
         }
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            addProblem(operation, 400, "The request is not valid (a validation-error lists the fields in errors).");
-            if (path.contains("{")) {
-                addProblem(operation, 404, "Nothing exists at this path.");
-            }
-            addProblem(operation, 500, "An unexpected error; the service logged it and gives no details.");
-            if (isPublic != null && !isPublic.test(HttpMethod.valueOf(method.name()), path)) {
-                operation.addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
-                addProblem(operation, 401, "No valid bearer token.");
-                addProblem(operation, 403, "The token's roles do not allow this.");
-            }
-            sortByStatus(operation);
-        }));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    addProblem(
+                            operation,
+                            400,
+                            "The request is not valid (a validation-error lists the fields in errors).");
+                    if (path.contains("{")) {
+                        addProblem(operation, 404, "Nothing exists at this path.");
+                    }
+                    addProblem(operation, 500, "An unexpected error; the service logged it and gives no details.");
+                    if (isPublic != null && !isPublic.test(HttpMethod.valueOf(method.name()), path)) {
+                        operation.addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+                        addProblem(operation, 401, "No valid bearer token.");
+                        addProblem(operation, 403, "The token's roles do not allow this.");
+                    }
+                    sortByStatus(operation);
+                }));
     }
 
     /** Adds a problem+json response for {@code status} unless the operation declares that status itself. */
@@ -93,10 +103,18 @@ public class PlatformApiDocs implements OpenApiCustomizer, Ordered {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        operation.getResponses().computeIfAbsent(String.valueOf(status), code -> new ApiResponse()
-                .description(description)
-                .content(new Content().addMediaType(PROBLEM_JSON,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)))));
+        operation
+                .getResponses()
+                .computeIfAbsent(
+                        String.valueOf(status),
+                        code -> new ApiResponse()
+                                .description(description)
+                                .content(new Content()
+                                        .addMediaType(
+                                                PROBLEM_JSON,
+                                                new MediaType()
+                                                        .schema(new Schema<>()
+                                                                .$ref("#/components/schemas/" + PROBLEM_SCHEMA)))));
     }
 
     private static void sortByStatus(Operation operation) {
@@ -116,10 +134,13 @@ public class PlatformApiDocs implements OpenApiCustomizer, Ordered {
                 .addProperty("title", new StringSchema().example("Item not found"))
                 .addProperty("status", new IntegerSchema().example(404))
                 .addProperty("detail", new StringSchema().example("Item 'itm_42' does not exist"))
-                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/items/itm_42"))
-                .addProperty("errors", new ArraySchema()
-                        .description("Only on a validation-error: each invalid field.")
-                        .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR_SCHEMA)));
+                .addProperty(
+                        "instance", new StringSchema().format("uri-reference").example("/api/items/itm_42"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .description("Only on a validation-error: each invalid field.")
+                                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR_SCHEMA)));
         schema.setRequired(List.of("type", "title", "status"));
         schema.setAdditionalProperties(Boolean.TRUE);
         return schema;

@@ -11,12 +11,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
-@ConditionalOnClass({ JdbcTemplate.class, KafkaTemplate.class })
-@ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration"
+        })
+@ConditionalOnClass({JdbcTemplate.class, KafkaTemplate.class})
+@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
 public class IdempotentConsumerAutoConfiguration {
 
     @Bean

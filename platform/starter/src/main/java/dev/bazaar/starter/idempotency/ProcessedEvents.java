@@ -36,7 +36,9 @@ public class ProcessedEvents {
             // deliveries of one event serialise here and only the first one runs the effect.
             int inserted = jdbc.update(
                     "INSERT IGNORE INTO bazaar_processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)",
-                    consumer, eventId.toString(), Timestamp.from(Instant.now()));
+                    consumer,
+                    eventId.toString(),
+                    Timestamp.from(Instant.now()));
             if (inserted == 0) {
                 return false;
             }
@@ -49,8 +51,8 @@ public class ProcessedEvents {
     /** As {@link #runOnce(String, UUID, Runnable)}, with the id from the record's {@code ce_id} header. */
     public boolean runOnce(String consumer, ConsumerRecord<?, ?> record, Runnable effect) {
         UUID eventId = CloudEventHeaders.eventId(record.headers())
-                .orElseThrow(() -> new IllegalArgumentException("Record " + record.topic() + "-"
-                        + record.partition() + "@" + record.offset() + " has no ce_id header"));
+                .orElseThrow(() -> new IllegalArgumentException("Record " + record.topic() + "-" + record.partition()
+                        + "@" + record.offset() + " has no ce_id header"));
         return runOnce(consumer, eventId, effect);
     }
 }

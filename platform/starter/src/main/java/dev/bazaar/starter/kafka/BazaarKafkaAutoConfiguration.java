@@ -20,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * failures end in a dead-letter topic. Runs before Boot's and Modulith's Kafka configuration so
  * both pick up this converter.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration" })
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.modulith.events.kafka.KafkaJacksonConfiguration"
+        })
 @ConditionalOnClass(KafkaTemplate.class)
 @EnableConfigurationProperties(BazaarKafkaProperties.class)
 public class BazaarKafkaAutoConfiguration {
@@ -41,10 +43,13 @@ public class BazaarKafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IntegrationEventPublisher integrationEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-            TopicNames topics, @Value("${spring.application.name:bazaar}") String applicationName, Traces traces) {
-        return new IntegrationEventPublisher(kafka, json, topics, CloudEventHeaders.sourceOf(applicationName),
-                traces);
+    IntegrationEventPublisher integrationEventPublisher(
+            KafkaTemplate<String, byte[]> kafka,
+            JsonMapper json,
+            TopicNames topics,
+            @Value("${spring.application.name:bazaar}") String applicationName,
+            Traces traces) {
+        return new IntegrationEventPublisher(kafka, json, topics, CloudEventHeaders.sourceOf(applicationName), traces);
     }
 
     @Bean

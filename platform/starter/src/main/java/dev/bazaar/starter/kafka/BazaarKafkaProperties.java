@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BazaarKafkaProperties(
         @DefaultValue("") String topicPrefix,
         @DefaultValue("2") long retries,
-        @DefaultValue("500") long retryIntervalMs) {
-}
+        @DefaultValue("500") long retryIntervalMs) {}

@@ -17,6 +17,5 @@ public final class BulkKafkaTemplates {
         return bulk;
     }
 
-    private BulkKafkaTemplates() {
-    }
+    private BulkKafkaTemplates() {}
 }

@@ -28,8 +28,7 @@ public final class CloudEventHeaders {
     private static final byte[] SPEC_VERSION_1_0 = bytes("1.0");
     private static final byte[] APPLICATION_JSON = bytes("application/json");
 
-    private record FormattedTime(Instant instant, String text) {
-    }
+    private record FormattedTime(Instant instant, String text) {}
 
     private static volatile FormattedTime lastTime = new FormattedTime(Instant.EPOCH, Instant.EPOCH.toString());
 
@@ -68,8 +67,8 @@ public final class CloudEventHeaders {
      * (those of {@link #of(String, String, String, String)}, added without building its map: this
      * runs for every event of a bulk).
      */
-    public static ProducerRecord<String, byte[]> record(String topic, String key, byte[] json, String eventId,
-            String type, String source, String time) {
+    public static ProducerRecord<String, byte[]> record(
+            String topic, String key, byte[] json, String eventId, String type, String source, String time) {
         var record = new ProducerRecord<String, byte[]>(topic, key, json);
         Headers headers = record.headers();
         headers.add(ID, bytes(eventId));
@@ -100,6 +99,5 @@ public final class CloudEventHeaders {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

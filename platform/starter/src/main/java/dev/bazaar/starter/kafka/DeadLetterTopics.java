@@ -15,11 +15,10 @@ import org.springframework.util.backoff.FixedBackOff;
 final class DeadLetterTopics {
 
     static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, long retryIntervalMs, long retries) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
+        var recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(retryIntervalMs, retries));
     }
 
-    private DeadLetterTopics() {
-    }
+    private DeadLetterTopics() {}
 }

@@ -99,6 +99,5 @@ public final class EventJson {
         }
     }
 
-    private EventJson() {
-    }
+    private EventJson() {}
 }

@@ -27,8 +27,8 @@ public class IntegrationEventPublisher {
     private final String source;
     private final Traces traces;
 
-    public IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicNames topics,
-            String source, Traces traces) {
+    public IntegrationEventPublisher(
+            KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicNames topics, String source, Traces traces) {
         this.traced = kafka;
         this.bulk = BulkKafkaTemplates.sharing(kafka);
         this.json = json;
@@ -70,7 +70,13 @@ public class IntegrationEventPublisher {
     }
 
     private ProducerRecord<String, byte[]> record(IntegrationEvent event, byte[] eventJson) {
-        return CloudEventHeaders.record(topics.resolve(event.topic()), event.key(), eventJson,
-                event.eventId().toString(), event.type(), source, CloudEventHeaders.time(event.occurredAt()));
+        return CloudEventHeaders.record(
+                topics.resolve(event.topic()),
+                event.key(),
+                eventJson,
+                event.eventId().toString(),
+                event.type(),
+                source,
+                CloudEventHeaders.time(event.occurredAt()));
     }
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class BatchOutbox {
 
-    private static final String INSERT = "INSERT INTO bazaar_outbox_batch (events, content, traceparent) VALUES (?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO bazaar_outbox_batch (events, content, traceparent) VALUES (?, ?, ?)";
 
     /** Larger batches are split into rows of about this size, well under MariaDB's 16 MB packet limit. */
     static final int MAX_ROW_BYTES = 4 * 1024 * 1024;
@@ -44,15 +45,16 @@ public class BatchOutbox {
     }
 
     /** An event with its JSON already written, for a caller that has the bulk of it serialized anyway. */
-    public record Serialized(IntegrationEvent event, byte[] payload) {
-    }
+    public record Serialized(IntegrationEvent event, byte[] payload) {}
 
     /**
      * Stages the events in the current transaction; they are sent only if it commits, with the
      * {@code traceparent} of the span that staged them.
      */
     public void stage(List<? extends IntegrationEvent> events) {
-        stageSerialized(events.stream().map(event -> new Serialized(event, json.writeValueAsBytes(event))).toList());
+        stageSerialized(events.stream()
+                .map(event -> new Serialized(event, json.writeValueAsBytes(event)))
+                .toList());
     }
 
     /** {@link #stage}, with each event's payload as given. */
@@ -63,11 +65,18 @@ public class BatchOutbox {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("BatchOutbox.stage must run inside a transaction");
         }
-        List<OutboxEntries.Entry> entries = events.stream().map(serialized -> {
-            IntegrationEvent event = serialized.event();
-            return new OutboxEntries.Entry(topics.resolve(event.topic()), event.key(), event.eventId().toString(),
-                    event.type(), CloudEventHeaders.time(event.occurredAt()), serialized.payload());
-        }).toList();
+        List<OutboxEntries.Entry> entries = events.stream()
+                .map(serialized -> {
+                    IntegrationEvent event = serialized.event();
+                    return new OutboxEntries.Entry(
+                            topics.resolve(event.topic()),
+                            event.key(),
+                            event.eventId().toString(),
+                            event.type(),
+                            CloudEventHeaders.time(event.occurredAt()),
+                            serialized.payload());
+                })
+                .toList();
         List<OutboxEntries.Encoded> rows = OutboxEntries.encode(entries, MAX_ROW_BYTES);
         String traceparent = traces.currentText();
         jdbc.batchUpdate(INSERT, rows, rows.size(), (statement, row) -> {

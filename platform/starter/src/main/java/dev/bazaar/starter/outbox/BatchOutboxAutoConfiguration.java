@@ -21,31 +21,42 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-        "dev.bazaar.starter.kafka.BazaarKafkaAutoConfiguration" })
-@ConditionalOnClass({ JdbcTemplate.class, KafkaTemplate.class })
-@ConditionalOnBean({ DataSource.class, PlatformTransactionManager.class })
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "dev.bazaar.starter.kafka.BazaarKafkaAutoConfiguration"
+        })
+@ConditionalOnClass({JdbcTemplate.class, KafkaTemplate.class})
+@ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class BatchOutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxRelay outboxRelay(DataSource dataSource, PlatformTransactionManager transactionManager,
-            KafkaTemplate<String, byte[]> kafka, ObjectProvider<MeterRegistry> meters,
-            @Value("${spring.application.name:bazaar}") String applicationName, OutboxProperties outbox) {
-        return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+    OutboxRelay outboxRelay(
+            DataSource dataSource,
+            PlatformTransactionManager transactionManager,
+            KafkaTemplate<String, byte[]> kafka,
+            ObjectProvider<MeterRegistry> meters,
+            @Value("${spring.application.name:bazaar}") String applicationName,
+            OutboxProperties outbox) {
+        return new OutboxRelay(
+                new JdbcTemplate(dataSource),
+                new TransactionTemplate(transactionManager),
                 // No span or timer per record: each row carries the trace context it was staged in.
                 BulkKafkaTemplates.sharing(kafka),
-                CloudEventHeaders.sourceOf(applicationName), outbox.batchSize(), outbox.pollInterval(), outbox.ackTimeout(),
+                CloudEventHeaders.sourceOf(applicationName),
+                outbox.batchSize(),
+                outbox.pollInterval(),
+                outbox.ackTimeout(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    BatchOutbox batchOutbox(DataSource dataSource, JsonMapper json, TopicNames topics, OutboxRelay relay,
-            Traces traces) {
+    BatchOutbox batchOutbox(
+            DataSource dataSource, JsonMapper json, TopicNames topics, OutboxRelay relay, Traces traces) {
         return new BatchOutbox(new JdbcTemplate(dataSource), json, topics, relay, traces);
     }
 }

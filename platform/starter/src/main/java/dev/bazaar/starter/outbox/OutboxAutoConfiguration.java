@@ -23,16 +23,17 @@ import org.springframework.modulith.events.RoutingTarget;
  * stores nothing; an event whose send failed (Kafka down) stays incomplete and is sent again by
  * {@link OutboxResubmitter}.
  */
-@AutoConfiguration(beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
+@AutoConfiguration(
+        beforeName = "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration",
         afterName = "dev.bazaar.starter.kafka.BazaarKafkaAutoConfiguration")
-@ConditionalOnClass({ EventExternalizationConfiguration.class, KafkaTemplate.class })
+@ConditionalOnClass({EventExternalizationConfiguration.class, KafkaTemplate.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventExternalizationConfiguration integrationEventExternalization(TopicNames topics,
-            @Value("${spring.application.name:bazaar}") String applicationName) {
+    EventExternalizationConfiguration integrationEventExternalization(
+            TopicNames topics, @Value("${spring.application.name:bazaar}") String applicationName) {
         String source = CloudEventHeaders.sourceOf(applicationName);
         return EventExternalizationConfiguration.externalizing()
                 .select(event -> event instanceof IntegrationEvent)
@@ -47,8 +48,8 @@ public class OutboxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxResubmitter outboxResubmitter(ObjectProvider<IncompleteEventPublications> publications,
-            OutboxProperties properties) {
+    OutboxResubmitter outboxResubmitter(
+            ObjectProvider<IncompleteEventPublications> publications, OutboxProperties properties) {
         return new OutboxResubmitter(publications, properties.resubmitAfter());
     }
 }

@@ -16,12 +16,10 @@ import java.util.List;
 final class OutboxEntries {
 
     /** One event as the relay sends it. */
-    record Entry(String topic, String key, String eventId, String type, String time, byte[] payload) {
-    }
+    record Entry(String topic, String key, String eventId, String type, String time, byte[] payload) {}
 
     /** A row's content and how many events it holds. */
-    record Encoded(int events, byte[] content) {
-    }
+    record Encoded(int events, byte[] content) {}
 
     /** Per event, besides its payload: the five short strings and the lengths. */
     private static final int FRAMING_BYTES = 200;
@@ -39,7 +37,8 @@ final class OutboxEntries {
             do {
                 bytes += FRAMING_BYTES + entries.get(to).payload().length;
                 to++;
-            } while (to < entries.size() && bytes + FRAMING_BYTES + entries.get(to).payload().length <= maxBytes);
+            } while (to < entries.size()
+                    && bytes + FRAMING_BYTES + entries.get(to).payload().length <= maxBytes);
             rows.add(new Encoded(to - from, frame(entries.subList(from, to), (int) Math.min(bytes, maxBytes))));
             from = to;
         }
@@ -89,6 +88,5 @@ final class OutboxEntries {
         return entries;
     }
 
-    private OutboxEntries() {
-    }
+    private OutboxEntries() {}
 }

@@ -17,5 +17,4 @@ public record OutboxProperties(
         @DefaultValue("PT30S") Duration resubmitAfter,
         @DefaultValue("1000") int batchSize,
         @DefaultValue("PT1S") Duration pollInterval,
-        @DefaultValue("PT30S") Duration ackTimeout) {
-}
+        @DefaultValue("PT30S") Duration ackTimeout) {}

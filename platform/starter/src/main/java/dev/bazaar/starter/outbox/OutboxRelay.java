@@ -45,8 +45,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private static final String CLAIM = "SELECT id, events FROM bazaar_outbox_batch WHERE id > ? ORDER BY id "
-            + "LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM =
+            "SELECT id, events FROM bazaar_outbox_batch WHERE id > ? ORDER BY id " + "LIMIT ? FOR UPDATE SKIP LOCKED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -60,10 +60,18 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     /** The last id this relay claimed: the next claim starts after it. */
     private volatile long claimAfter;
+
     private volatile long nextClaimFromStart = System.nanoTime();
 
-    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaOperations<String, byte[]> kafka,
-            String source, int batchSize, Duration pollInterval, Duration ackTimeout, MeterRegistry meters) {
+    public OutboxRelay(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            KafkaOperations<String, byte[]> kafka,
+            String source,
+            int batchSize,
+            Duration pollInterval,
+            Duration ackTimeout,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions.getTransactionManager(), transactions);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -99,19 +107,23 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Sends one batch; returns how many events it moved (0 when the outbox is empty). */
     int relayBatch() {
-        long[] lastId = { 0 };
+        long[] lastId = {0};
         Integer moved = transactions.execute(status -> {
             List<Long> rows = new ArrayList<>();
-            int[] events = { 0 };
-            boolean[] full = { false };
-            jdbc.query(CLAIM, rs -> {
-                // The rows after the batch's last stay claimed until the commit: the next round takes them.
-                full[0] |= !rows.isEmpty() && events[0] + rs.getInt(2) > batchSize;
-                if (!full[0]) {
-                    rows.add(rs.getLong(1));
-                    events[0] += rs.getInt(2);
-                }
-            }, claimAfter, batchSize);
+            int[] events = {0};
+            boolean[] full = {false};
+            jdbc.query(
+                    CLAIM,
+                    rs -> {
+                        // The rows after the batch's last stay claimed until the commit: the next round takes them.
+                        full[0] |= !rows.isEmpty() && events[0] + rs.getInt(2) > batchSize;
+                        if (!full[0]) {
+                            rows.add(rs.getLong(1));
+                            events[0] += rs.getInt(2);
+                        }
+                    },
+                    claimAfter,
+                    batchSize);
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -170,8 +182,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, byte[]> record(OutboxEntries.Entry entry, byte[] traceparent) {
-        var record = CloudEventHeaders.record(entry.topic(), entry.key(), entry.payload(), entry.eventId(),
-                entry.type(), source, entry.time());
+        var record = CloudEventHeaders.record(
+                entry.topic(), entry.key(), entry.payload(), entry.eventId(), entry.type(), source, entry.time());
         if (traceparent != null) {
             record.headers().add(Traces.TRACEPARENT, traceparent);
         }

@@ -15,8 +15,8 @@ public class ApiProblem extends ErrorResponseException {
     }
 
     public static ApiProblem notFound(String what, Object id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", what + " not found",
-                what + " '" + id + "' does not exist");
+        return new ApiProblem(
+                HttpStatus.NOT_FOUND, "not-found", what + " not found", what + " '" + id + "' does not exist");
     }
 
     public static ApiProblem badRequest(String typeSlug, String detail) {

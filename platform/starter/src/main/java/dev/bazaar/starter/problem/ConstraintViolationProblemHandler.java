@@ -21,6 +21,8 @@ public class ConstraintViolationProblemHandler {
                 .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
                 .toList();
         ProblemDetail problem = ProblemDetailsExceptionHandler.validationProblem(errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

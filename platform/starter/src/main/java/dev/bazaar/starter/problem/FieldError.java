@@ -1,5 +1,4 @@
 package dev.bazaar.starter.problem;
 
 /** One invalid field of a request, listed in a problem's {@code errors} property. */
-public record FieldError(String field, String message) {
-}
+public record FieldError(String field, String message) {}

@@ -29,18 +29,19 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = validationProblem(fieldErrors(ex.getBindingResult()));
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(fieldName(result.getMethodParameter().getParameterName(), error),
+                        .map(error -> new FieldError(
+                                fieldName(result.getMethodParameter().getParameterName(), error),
                                 error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, validationProblem(errors), headers, HttpStatus.BAD_REQUEST, request);
@@ -49,17 +50,19 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error on {}", describe(request), ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. It has been logged; please retry later.");
         problem.setTitle("Internal error");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
                 problem.setType(ProblemTypes.forStatus(status));
             }
             if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
@@ -70,8 +73,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     }
 
     static ProblemDetail validationProblem(List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + " invalid field(s).");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request has " + errors.size() + " invalid field(s).");
         problem.setType(ProblemTypes.uri("validation-error"));
         problem.setTitle("Request is not valid");
         problem.setProperty("errors", errors);
@@ -81,14 +84,16 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     private static List<FieldError> fieldErrors(BindingResult result) {
         return result.getAllErrors().stream()
                 .map(error -> new FieldError(
-                        error instanceof org.springframework.validation.FieldError field ? field.getField()
+                        error instanceof org.springframework.validation.FieldError field
+                                ? field.getField()
                                 : error.getObjectName(),
                         error.getDefaultMessage()))
                 .toList();
     }
 
     private static String fieldName(String parameter, MessageSourceResolvable error) {
-        return error instanceof org.springframework.validation.FieldError field ? parameter + "." + field.getField()
+        return error instanceof org.springframework.validation.FieldError field
+                ? parameter + "." + field.getField()
                 : parameter;
     }
 

@@ -14,22 +14,22 @@ public final class ProblemTypes {
 
     /** The type for errors raised by the framework itself, which only know their status. */
     static URI forStatus(HttpStatusCode status) {
-        return uri(switch (status.value()) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 409 -> "conflict";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "too-many-requests";
-            case 503 -> "service-unavailable";
-            default -> status.is5xxServerError() ? "internal-error" : "http-" + status.value();
-        });
+        return uri(
+                switch (status.value()) {
+                    case 400 -> "bad-request";
+                    case 401 -> "unauthorized";
+                    case 403 -> "forbidden";
+                    case 404 -> "not-found";
+                    case 405 -> "method-not-allowed";
+                    case 406 -> "not-acceptable";
+                    case 409 -> "conflict";
+                    case 413 -> "payload-too-large";
+                    case 415 -> "unsupported-media-type";
+                    case 429 -> "too-many-requests";
+                    case 503 -> "service-unavailable";
+                    default -> status.is5xxServerError() ? "internal-error" : "http-" + status.value();
+                });
     }
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 }

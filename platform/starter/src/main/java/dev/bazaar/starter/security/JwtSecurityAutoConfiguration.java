@@ -21,11 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the gateway. Roles become {@code ROLE_*} authorities for {@code @PreAuthorize("hasRole('OPS')")};
  * a service lists what anonymous callers may reach in {@code bazaar.security.public-paths}.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ SecurityFilterChain.class, JwtAuthenticationConverter.class })
+@ConditionalOnClass({SecurityFilterChain.class, JwtAuthenticationConverter.class})
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableWebSecurity
 @EnableMethodSecurity
@@ -41,16 +43,22 @@ public class JwtSecurityAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(PublicPaths.ALWAYS.toArray(String[]::new)).permitAll();
-                    properties.publicGetPaths().forEach(path -> requests.requestMatchers(HttpMethod.GET, path).permitAll());
-                    properties.publicPaths().forEach(path -> requests.requestMatchers(path).permitAll());
+                    requests.requestMatchers(PublicPaths.ALWAYS.toArray(String[]::new))
+                            .permitAll();
+                    properties
+                            .publicGetPaths()
+                            .forEach(path -> requests.requestMatchers(HttpMethod.GET, path)
+                                    .permitAll());
+                    properties
+                            .publicPaths()
+                            .forEach(path -> requests.requestMatchers(path).permitAll());
                     requests.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 

@@ -15,14 +15,20 @@ import org.springframework.web.util.pattern.PathPatternParser;
 public final class PublicPaths {
 
     /** Health, info, Prometheus and the API docs. */
-    public static final List<String> ALWAYS = List.of("/actuator/health/**", "/actuator/info",
-            "/actuator/prometheus", "/v3/api-docs/**", "/v3/api-docs.yaml", "/error");
+    public static final List<String> ALWAYS = List.of(
+            "/actuator/health/**",
+            "/actuator/info",
+            "/actuator/prometheus",
+            "/v3/api-docs/**",
+            "/v3/api-docs.yaml",
+            "/error");
 
     private final List<PathPattern> anyMethod;
     private final List<PathPattern> get;
 
     public PublicPaths(SecurityProperties properties) {
-        this.anyMethod = parse(java.util.stream.Stream.concat(ALWAYS.stream(), properties.publicPaths().stream()).toList());
+        this.anyMethod = parse(java.util.stream.Stream.concat(ALWAYS.stream(), properties.publicPaths().stream())
+                .toList());
         this.get = parse(properties.publicGetPaths());
     }
 

@@ -17,7 +17,9 @@ public final class RolesClaimConverter implements Converter<Jwt, Collection<Gran
 
     @Override
     public Collection<GrantedAuthority> convert(Jwt jwt) {
-        return roles(jwt).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return roles(jwt).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
     }
 
     /** The roles of a token, none when the claim is absent. */

@@ -28,7 +28,8 @@ public class LocalProfileEnvironmentPostProcessor implements EnvironmentPostProc
             return;
         }
         try {
-            environment.getPropertySources()
+            environment
+                    .getPropertySources()
                     .addLast(new ResourcePropertySource(SOURCE_NAME, new ClassPathResource("bazaar-local.properties")));
         } catch (IOException e) {
             throw new UncheckedIOException("bazaar-local.properties is missing from bazaar-starter", e);

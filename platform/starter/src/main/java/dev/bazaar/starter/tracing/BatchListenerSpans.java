@@ -25,16 +25,15 @@ class BatchListenerSpans implements BatchInterceptor<Object, Object> {
     private final Traces traces;
     private final ThreadLocal<Open> open = new ThreadLocal<>();
 
-    private record Open(Span span, Tracer.SpanInScope scope) {
-    }
+    private record Open(Span span, Tracer.SpanInScope scope) {}
 
     BatchListenerSpans(Traces traces) {
         this.traces = traces;
     }
 
     @Override
-    public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
-            Consumer<Object, Object> consumer) {
+    public ConsumerRecords<Object, Object> intercept(
+            ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
         close(null);
         if (records.isEmpty()) {
             return records;
@@ -67,8 +66,8 @@ class BatchListenerSpans implements BatchInterceptor<Object, Object> {
     }
 
     @Override
-    public void failure(ConsumerRecords<Object, Object> records, Exception exception,
-            Consumer<Object, Object> consumer) {
+    public void failure(
+            ConsumerRecords<Object, Object> records, Exception exception, Consumer<Object, Object> consumer) {
         close(exception);
     }
 

@@ -21,8 +21,7 @@ public class Traces {
     /** The W3C Trace Context header, as Kafka record header and HTTP header alike. */
     public static final String TRACEPARENT = "traceparent";
 
-    private record Formatted(String traceId, String spanId, byte[] traceparent) {
-    }
+    private record Formatted(String traceId, String spanId, byte[] traceparent) {}
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -64,7 +63,8 @@ public class Traces {
      * names (or the root of a new trace when it is null or unreadable), and ends the span after it.
      */
     public <T> T inSpan(String name, String traceparent, Supplier<T> work) {
-        Span span = spanFrom(name, traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent)).start();
+        Span span = spanFrom(name, traceparent == null ? Map.of() : Map.of(TRACEPARENT, traceparent))
+                .start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
             return work.get();
         } catch (RuntimeException | Error e) {

@@ -16,9 +16,12 @@ import org.springframework.kafka.listener.BatchInterceptor;
  * Trace context across Kafka where Micrometer's observations stop (see {@link Traces}). Without a
  * tracer (tracing switched off) every method is a no-op.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration", afterName = {
-        "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
-        "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration" })
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+        afterName = {
+            "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+            "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration"
+        })
 public class TracingAutoConfiguration {
 
     @Bean

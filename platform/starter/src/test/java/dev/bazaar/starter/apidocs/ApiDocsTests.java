@@ -21,11 +21,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The OpenAPI document a service with JWT security gets from the starter, read as a client reads it. */
-@WebMvcTest(controllers = ApiDocsTests.DemoController.class, properties = {
-        "spring.application.name=demo-service", "bazaar.security.public-get-paths=/public/**" })
+@WebMvcTest(
+        controllers = ApiDocsTests.DemoController.class,
+        properties = {"spring.application.name=demo-service", "bazaar.security.public-get-paths=/public/**"})
 @Import(ApiDocsTests.DemoController.class)
-@ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
-        SpringDocWebMvcConfiguration.class, ApiDocsAutoConfiguration.class })
+@ImportAutoConfiguration({
+    SpringDocConfiguration.class,
+    SpringDocConfigProperties.class,
+    SpringDocWebMvcConfiguration.class,
+    ApiDocsAutoConfiguration.class
+})
 class ApiDocsTests {
 
     @RestController
@@ -55,7 +60,8 @@ class ApiDocsTests {
     void theDocumentIsPublicAndFollowsThePlatformConventions() throws Exception {
         ApiDocument doc = document();
 
-        doc.assertPlatformConventions("demo-service").assertBearerScheme()
+        doc.assertPlatformConventions("demo-service")
+                .assertBearerScheme()
                 .assertOperations("GET /public/things/{id}", "POST /public/things", "GET /me");
         assertThat(doc.openApi().getInfo().getVersion()).isEqualTo(ApiDocsAutoConfiguration.platformVersion());
     }
@@ -93,8 +99,11 @@ class ApiDocsTests {
     }
 
     private ApiDocument document() throws Exception {
-        String json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String json = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ApiDocument.parse(json);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class ProcessedEventsIntegrationTests {
 
     @Autowired
@@ -38,7 +38,8 @@ class ProcessedEventsIntegrationTests {
         UUID eventId = UUID.randomUUID();
         processed.runOnce("stock-projection", eventId, () -> bump("fan"));
 
-        assertThat(processed.runOnce("search-indexer", eventId, () -> bump("fan"))).isTrue();
+        assertThat(processed.runOnce("search-indexer", eventId, () -> bump("fan")))
+                .isTrue();
         assertThat(updatesOf("fan")).isEqualTo(2);
     }
 
@@ -47,22 +48,29 @@ class ProcessedEventsIntegrationTests {
         UUID eventId = UUID.randomUUID();
 
         assertThatThrownBy(() -> processed.runOnce("stock-projection", eventId, () -> {
-            bump("lamp");
-            throw new IllegalStateException("downstream failed");
-        })).hasMessage("downstream failed");
+                    bump("lamp");
+                    throw new IllegalStateException("downstream failed");
+                }))
+                .hasMessage("downstream failed");
 
         assertThat(updatesOf("lamp")).isZero();
-        assertThat(processed.runOnce("stock-projection", eventId, () -> bump("lamp"))).isTrue();
+        assertThat(processed.runOnce("stock-projection", eventId, () -> bump("lamp")))
+                .isTrue();
         assertThat(updatesOf("lamp")).isEqualTo(1);
     }
 
     private void bump(String itemId) {
-        jdbc.update("INSERT INTO stock_projection (item_id, updates) VALUES (?, 1) "
-                + "ON DUPLICATE KEY UPDATE updates = updates + 1", itemId);
+        jdbc.update(
+                "INSERT INTO stock_projection (item_id, updates) VALUES (?, 1) "
+                        + "ON DUPLICATE KEY UPDATE updates = updates + 1",
+                itemId);
     }
 
     private int updatesOf(String itemId) {
-        return jdbc.queryForList("SELECT updates FROM stock_projection WHERE item_id = ?", Integer.class, itemId)
-                .stream().findFirst().orElse(0);
+        return jdbc
+                .queryForList("SELECT updates FROM stock_projection WHERE item_id = ?", Integer.class, itemId)
+                .stream()
+                .findFirst()
+                .orElse(0);
     }
 }

@@ -57,13 +57,15 @@ class SqlErrorTranslationIntegrationTests {
             locked.await();
             try {
                 assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                    jdbc.execute("SET SESSION innodb_lock_wait_timeout = 1");
-                    try {
-                        jdbc.update("UPDATE sql_error_probe SET n = n + 1 WHERE id = 1");
-                    } finally {
-                        jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
-                    }
-                })).isInstanceOf(CannotAcquireLockException.class).isInstanceOf(TransientDataAccessException.class);
+                            jdbc.execute("SET SESSION innodb_lock_wait_timeout = 1");
+                            try {
+                                jdbc.update("UPDATE sql_error_probe SET n = n + 1 WHERE id = 1");
+                            } finally {
+                                jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
+                            }
+                        }))
+                        .isInstanceOf(CannotAcquireLockException.class)
+                        .isInstanceOf(TransientDataAccessException.class);
             } finally {
                 release.countDown();
             }

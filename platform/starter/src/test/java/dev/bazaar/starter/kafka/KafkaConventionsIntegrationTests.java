@@ -30,7 +30,7 @@ import org.springframework.messaging.Message;
  * a record that cannot be read, or that keeps failing, is parked in {@code <topic>.dlt} with the error.
  */
 @SpringBootTest(properties = "bazaar.kafka.retry-interval-ms=50")
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class KafkaConventionsIntegrationTests {
 
     static final BlockingQueue<Message<StockChanged>> received = new LinkedBlockingQueue<>();
@@ -63,7 +63,8 @@ class KafkaConventionsIntegrationTests {
 
     @Test
     void publishedEventReachesATypedListenerWithCloudEventsHeaders() throws Exception {
-        var event = new StockChanged(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z"), "tv-55", "BLR-1", 3, 7, 12);
+        var event =
+                new StockChanged(UUID.randomUUID(), Instant.parse("2026-11-25T10:00:00Z"), "tv-55", "BLR-1", 3, 7, 12);
 
         publisher.publish(event).get(10, TimeUnit.SECONDS);
 
@@ -71,7 +72,8 @@ class KafkaConventionsIntegrationTests {
         assertThat(message).isNotNull();
         assertThat(message.getPayload()).isEqualTo(event);
         assertThat(header(message, "kafka_receivedMessageKey")).isEqualTo("tv-55");
-        assertThat(header(message, CloudEventHeaders.ID)).isEqualTo(event.eventId().toString());
+        assertThat(header(message, CloudEventHeaders.ID))
+                .isEqualTo(event.eventId().toString());
         assertThat(header(message, CloudEventHeaders.TYPE)).isEqualTo("dev.bazaar.StockChanged");
         assertThat(header(message, CloudEventHeaders.SOURCE)).isEqualTo("/bazaar/starter-tests");
         assertThat(header(message, CloudEventHeaders.TIME)).isEqualTo("2026-11-25T10:00:00Z");
@@ -80,21 +82,33 @@ class KafkaConventionsIntegrationTests {
     @Test
     void unreadableAndFailingRecordsAreParkedInTheDeadLetterTopicWithTheError() throws Exception {
         String topic = names.topic(Topics.INVENTORY_STOCK);
-        rawTemplate.send(topic, "poison", "{not json".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
-        publisher.publish(new StockChanged(UUID.randomUUID(), Instant.now(), "explodes", "BLR-1", 1, 1, 1))
+        rawTemplate
+                .send(topic, "poison", "{not json".getBytes(StandardCharsets.UTF_8))
+                .get(10, TimeUnit.SECONDS);
+        publisher
+                .publish(new StockChanged(UUID.randomUUID(), Instant.now(), "explodes", "BLR-1", 1, 1, 1))
                 .get(10, TimeUnit.SECONDS);
         var healthy = new StockChanged(UUID.randomUUID(), Instant.now(), "after-poison", "BLR-1", 1, 1, 1);
         publisher.publish(healthy).get(10, TimeUnit.SECONDS);
 
-        var parked = KafkaRecords.read(LocalServer.KAFKA.address(), Topics.deadLetterOf(topic),
-                records -> records.size() >= 2, Duration.ofSeconds(30));
+        var parked = KafkaRecords.read(
+                LocalServer.KAFKA.address(),
+                Topics.deadLetterOf(topic),
+                records -> records.size() >= 2,
+                Duration.ofSeconds(30));
 
         assertThat(parked).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("poison", "explodes");
-        var poison = parked.stream().filter(r -> r.key().equals("poison")).findFirst().orElseThrow();
+        var poison = parked.stream()
+                .filter(r -> r.key().equals("poison"))
+                .findFirst()
+                .orElseThrow();
         assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(headerOf(poison, "kafka_dlt-original-topic")).isEqualTo(topic);
         assertThat(headerOf(poison, "kafka_dlt-exception-fqcn")).isNotBlank();
-        var failing = parked.stream().filter(r -> r.key().equals("explodes")).findFirst().orElseThrow();
+        var failing = parked.stream()
+                .filter(r -> r.key().equals("explodes"))
+                .findFirst()
+                .orElseThrow();
         assertThat(headerOf(failing, "kafka_dlt-exception-message")).contains("projection rejected item explodes");
         // The consumer moved on: the next healthy event was processed.
         Message<StockChanged> next;

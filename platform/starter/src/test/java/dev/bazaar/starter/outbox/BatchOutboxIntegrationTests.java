@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.inventory.StockChanged;
-import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Thousands of events staged in one transaction reach Kafka after the commit, none after a rollback. */
 @SpringBootTest
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class BatchOutboxIntegrationTests {
 
     @Autowired
@@ -64,24 +64,36 @@ class BatchOutboxIntegrationTests {
         List<StockChanged> committed = events("committed", 2_000);
         tx.executeWithoutResult(status -> outbox.stage(committed));
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            outbox.stage(events("rolled-back", 10));
-            throw new IllegalStateException("import chunk failed");
-        })).hasMessage("import chunk failed");
+                    outbox.stage(events("rolled-back", 10));
+                    throw new IllegalStateException("import chunk failed");
+                }))
+                .hasMessage("import chunk failed");
 
-        KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
-                found -> found.stream().filter(r -> r.key().startsWith("committed-")).count() >= committed.size(),
+        KafkaRecords.read(
+                LocalServer.KAFKA.address(),
+                names.topic(Topics.INVENTORY_STOCK),
+                found -> found.stream()
+                                .filter(r -> r.key().startsWith("committed-"))
+                                .count()
+                        >= committed.size(),
                 Duration.ofSeconds(60));
         // Read the whole topic once more after a pause: a late rolled-back or duplicate record would show now.
         // (The other tests of this class write to the same topic under keys of their own.)
-        var records = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
-                found -> false, Duration.ofSeconds(3)).stream()
-                .filter(r -> r.key().startsWith("committed-") || r.key().startsWith("rolled-back-")).toList();
+        var records = KafkaRecords.read(
+                        LocalServer.KAFKA.address(),
+                        names.topic(Topics.INVENTORY_STOCK),
+                        found -> false,
+                        Duration.ofSeconds(3))
+                .stream()
+                .filter(r -> r.key().startsWith("committed-") || r.key().startsWith("rolled-back-"))
+                .toList();
 
         assertThat(records).hasSize(committed.size());
         assertThat(records).extracting(ConsumerRecord::key).allMatch(key -> key.startsWith("committed-"));
         // One item's events stay in order: they share a key, hence a partition.
         assertThat(records.stream().filter(r -> r.key().equals("committed-7")).map(this::version))
-                .isSorted().hasSize(20);
+                .isSorted()
+                .hasSize(20);
         var first = records.get(0);
         assertThat(header(first, "ce_source")).isEqualTo("/bazaar/starter-tests");
         assertThat(header(first, "ce_type")).isEqualTo("dev.bazaar.StockChanged");
@@ -91,12 +103,20 @@ class BatchOutboxIntegrationTests {
 
     @Test
     void rowsStayInTheOutboxWhileKafkaIsUnreachableAndGoOutLater() {
-        var deadKafka = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500), new StringSerializer(), new ByteArraySerializer()));
+        var deadKafka = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1", ProducerConfig.MAX_BLOCK_MS_CONFIG, 500),
+                new StringSerializer(),
+                new ByteArraySerializer()));
         var tx = new TransactionTemplate(transactionManager);
-        var cutOff = new OutboxRelay(jdbc, tx, deadKafka, "/bazaar/starter-tests", 100, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), new SimpleMeterRegistry());
+        var cutOff = new OutboxRelay(
+                jdbc,
+                tx,
+                deadKafka,
+                "/bazaar/starter-tests",
+                100,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(2),
+                new SimpleMeterRegistry());
         relay.stop(); // only the relay without a broker may run until the outage is over
         try {
             tx.executeWithoutResult(status -> outbox.stage(events("outage", 5)));
@@ -107,22 +127,43 @@ class BatchOutboxIntegrationTests {
             relay.start();
             deadKafka.destroy();
         }
-        var records = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
-                found -> found.stream().filter(r -> r.key().startsWith("outage-")).count() >= 5, Duration.ofSeconds(30));
-        assertThat(records).extracting(ConsumerRecord::key).filteredOn(key -> key.startsWith("outage-")).hasSize(5);
+        var records = KafkaRecords.read(
+                LocalServer.KAFKA.address(),
+                names.topic(Topics.INVENTORY_STOCK),
+                found -> found.stream()
+                                .filter(r -> r.key().startsWith("outage-"))
+                                .count()
+                        >= 5,
+                Duration.ofSeconds(30));
+        assertThat(records)
+                .extracting(ConsumerRecord::key)
+                .filteredOn(key -> key.startsWith("outage-"))
+                .hasSize(5);
     }
 
     @Test
     void stagingDoesNotWaitForABatchThatIsWaitingForKafka() throws Exception {
-        var slowKafka = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_500), new StringSerializer(), new ByteArraySerializer()));
+        var slowKafka = new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        "127.0.0.1:1",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        2_500),
+                new StringSerializer(),
+                new ByteArraySerializer()));
         var tx = new TransactionTemplate(transactionManager);
-        var stuck = new OutboxRelay(jdbc, tx, slowKafka, "/bazaar/starter-tests", 100, Duration.ofSeconds(1),
-                Duration.ofSeconds(5), new SimpleMeterRegistry());
+        var stuck = new OutboxRelay(
+                jdbc,
+                tx,
+                slowKafka,
+                "/bazaar/starter-tests",
+                100,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                new SimpleMeterRegistry());
         relay.stop();
         var batch = Executors.newSingleThreadExecutor();
-        long[] staged = { Long.MAX_VALUE };
+        long[] staged = {Long.MAX_VALUE};
         try {
             long lastBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM bazaar_outbox_batch", Long.class);
             staged[0] = lastBefore;
@@ -134,7 +175,9 @@ class BatchOutboxIntegrationTests {
             tx.executeWithoutResult(status -> outbox.stage(events("meanwhile", 5)));
 
             // Staged while the batch still holds its rows: staging did not wait for it.
-            assertThat(relaying).as("the relay batch is still waiting for Kafka").isNotDone();
+            assertThat(relaying)
+                    .as("the relay batch is still waiting for Kafka")
+                    .isNotDone();
             assertThatThrownBy(relaying::get).hasCauseInstanceOf(IllegalStateException.class);
             assertThat(stagedEvents()).isEqualTo(7);
         } finally {
@@ -148,15 +191,23 @@ class BatchOutboxIntegrationTests {
     /** Rows after {@code id} that no other transaction holds (the relay's claim locks its rows). */
     private int unclaimedRowsAfter(TransactionTemplate tx, long id) {
         return tx.execute(status -> jdbc.queryForList(
-                "SELECT id FROM bazaar_outbox_batch WHERE id > ? FOR UPDATE SKIP LOCKED", Long.class, id).size());
+                        "SELECT id FROM bazaar_outbox_batch WHERE id > ? FOR UPDATE SKIP LOCKED", Long.class, id)
+                .size());
     }
 
     @Test
     void aRowCommittedAfterALaterRowWasSentGoesOutWithinThePollInterval() throws Exception {
         var tx = new TransactionTemplate(transactionManager);
         Duration pollInterval = Duration.ofSeconds(3);
-        var relaying = new OutboxRelay(jdbc, tx, kafka, "/bazaar/starter-tests", 100, pollInterval,
-                Duration.ofSeconds(10), new SimpleMeterRegistry());
+        var relaying = new OutboxRelay(
+                jdbc,
+                tx,
+                kafka,
+                "/bazaar/starter-tests",
+                100,
+                pollInterval,
+                Duration.ofSeconds(10),
+                new SimpleMeterRegistry());
         relay.stop();
         var lateWriter = Executors.newSingleThreadExecutor();
         var staged = new CountDownLatch(1);
@@ -172,25 +223,36 @@ class BatchOutboxIntegrationTests {
             }));
             assertThat(staged.await(10, TimeUnit.SECONDS)).isTrue();
             tx.executeWithoutResult(status -> outbox.stage(events("early", 2)));
-            assertThat(relaying.relayAll()).as("the three events of the two committed rows; the open one is skipped")
+            assertThat(relaying.relayAll())
+                    .as("the three events of the two committed rows; the open one is skipped")
                     .isEqualTo(3);
 
             commit.countDown();
             late.get(10, TimeUnit.SECONDS);
             assertThat(stagedEvents())
-                    .as("the batch around it was deleted, the late row was not").isEqualTo(1);
-            assertThat(relaying.relayAll()).as("claims go on after the last row sent").isZero();
+                    .as("the batch around it was deleted, the late row was not")
+                    .isEqualTo(1);
+            assertThat(relaying.relayAll())
+                    .as("claims go on after the last row sent")
+                    .isZero();
             Thread.sleep(pollInterval.toMillis());
-            assertThat(relaying.relayAll()).as("a claim from the start, once per poll interval").isEqualTo(1);
+            assertThat(relaying.relayAll())
+                    .as("a claim from the start, once per poll interval")
+                    .isEqualTo(1);
             assertThat(stagedEvents()).isZero();
         } finally {
             commit.countDown();
             lateWriter.shutdownNow();
             relay.start();
         }
-        var records = KafkaRecords.read(LocalServer.KAFKA.address(), names.topic(Topics.INVENTORY_STOCK),
-                found -> found.stream().filter(r -> r.key().startsWith("late-")).count() >= 1, Duration.ofSeconds(30));
-        assertThat(records).extracting(ConsumerRecord::key).filteredOn(key -> key.startsWith("late-"))
+        var records = KafkaRecords.read(
+                LocalServer.KAFKA.address(),
+                names.topic(Topics.INVENTORY_STOCK),
+                found -> found.stream().filter(r -> r.key().startsWith("late-")).count() >= 1,
+                Duration.ofSeconds(30));
+        assertThat(records)
+                .extracting(ConsumerRecord::key)
+                .filteredOn(key -> key.startsWith("late-"))
                 .containsExactly("late-0");
     }
 
@@ -210,8 +272,8 @@ class BatchOutboxIntegrationTests {
     private static List<StockChanged> events(String prefix, int count) {
         // 100 items, each changed count/100 times with a growing version.
         return IntStream.range(0, count)
-                .mapToObj(i -> new StockChanged(UUID.randomUUID(), Instant.now(), prefix + "-" + (i % 100), "BLR-1",
-                        i, i, i / 100))
+                .mapToObj(i -> new StockChanged(
+                        UUID.randomUUID(), Instant.now(), prefix + "-" + (i % 100), "BLR-1", i, i, i / 100))
                 .toList();
     }
 

@@ -30,28 +30,42 @@ class OutboxEntriesTests {
 
     @Test
     void splitsIntoRowsOfAtMostTheGivenSizeAndAnOversizedEventGetsARowOfItsOwn() {
-        List<Entry> entries = IntStream.range(0, 10).mapToObj(i -> entry(i, "k" + i, "x".repeat(i == 4 ? 5_000 : 300)))
+        List<Entry> entries = IntStream.range(0, 10)
+                .mapToObj(i -> entry(i, "k" + i, "x".repeat(i == 4 ? 5_000 : 300)))
                 .toList();
 
         List<Encoded> rows = OutboxEntries.encode(entries, 1_200);
 
-        assertThat(rows).allSatisfy(row -> assertThat(row.content().length <= 1_200 || row.events() == 1).isTrue());
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.content().length <= 1_200 || row.events() == 1)
+                        .isTrue());
         assertThat(rows.stream().mapToInt(Encoded::events).sum()).isEqualTo(10);
         assertThat(rows).anySatisfy(row -> assertThat(row.content().length).isGreaterThan(5_000));
-        assertSame(rows.stream().flatMap(row -> OutboxEntries.decode(row.content()).stream()).toList(), entries);
+        assertSame(
+                rows.stream()
+                        .flatMap(row -> OutboxEntries.decode(row.content()).stream())
+                        .toList(),
+                entries);
     }
 
     @Test
     void refusesARowCutShort() {
-        byte[] content = OutboxEntries.encode(List.of(entry(0, "k", "{\"a\":1}")), 1_000).get(0).content();
+        byte[] content = OutboxEntries.encode(List.of(entry(0, "k", "{\"a\":1}")), 1_000)
+                .get(0)
+                .content();
 
         assertThatThrownBy(() -> OutboxEntries.decode(Arrays.copyOf(content, content.length - 2)))
                 .isInstanceOf(UncheckedIOException.class);
     }
 
     private static Entry entry(int i, String key, String payload) {
-        return new Entry("inventory.stock.v1", key, "00000000-0000-0000-0000-00000000000" + i, "dev.bazaar.StockChanged",
-                "2026-12-02T11:30:00.12345Z", payload.getBytes(StandardCharsets.UTF_8));
+        return new Entry(
+                "inventory.stock.v1",
+                key,
+                "00000000-0000-0000-0000-00000000000" + i,
+                "dev.bazaar.StockChanged",
+                "2026-12-02T11:30:00.12345Z",
+                payload.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Records compare arrays by identity: payloads are compared by content. */

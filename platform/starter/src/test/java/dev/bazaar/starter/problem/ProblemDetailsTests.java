@@ -1,13 +1,13 @@
 package dev.bazaar.starter.problem;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -24,12 +24,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-@WebMvcTest(controllers = ProblemDetailsTests.CatalogueController.class, properties = "bazaar.security.public-paths=/items/**")
+@WebMvcTest(
+        controllers = ProblemDetailsTests.CatalogueController.class,
+        properties = "bazaar.security.public-paths=/items/**")
 @Import(ProblemDetailsTests.CatalogueController.class)
 class ProblemDetailsTests {
 
-    record NewItem(@NotBlank String title, @Min(1) long priceMinor) {
-    }
+    record NewItem(@NotBlank String title, @Min(1) long priceMinor) {}
 
     @RestController
     static class CatalogueController {
@@ -53,7 +54,9 @@ class ProblemDetailsTests {
 
     @Test
     void invalidFieldsAreListedInAValidationProblem() throws Exception {
-        mvc.perform(post("/items").contentType(MediaType.APPLICATION_JSON).content("{\"title\":\" \",\"priceMinor\":0}"))
+        mvc.perform(post("/items")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\" \",\"priceMinor\":0}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://bazaar.dev/problems/validation-error"))

@@ -23,7 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@WebMvcTest(controllers = JwtSecurityTests.DemoController.class, properties = "bazaar.security.public-get-paths=/public/**")
+@WebMvcTest(
+        controllers = JwtSecurityTests.DemoController.class,
+        properties = "bazaar.security.public-get-paths=/public/**")
 @Import(JwtSecurityTests.DemoController.class)
 class JwtSecurityTests {
 
@@ -85,11 +87,13 @@ class JwtSecurityTests {
         String expired = TestJwts.token("user-7", Instant.now().minusSeconds(120), "OPS");
         String valid = TestJwts.token("user-7", Instant.now().plusSeconds(600), "CUSTOMER");
         String[] parts = valid.split("\\.");
-        String escalated = parts[0] + "." + base64Url("{\"sub\":\"user-7\",\"roles\":[\"OPS\"],\"exp\":"
-                + Instant.now().plusSeconds(600).getEpochSecond() + "}") + "." + parts[2];
+        String escalated = parts[0] + "."
+                + base64Url("{\"sub\":\"user-7\",\"roles\":[\"OPS\"],\"exp\":"
+                        + Instant.now().plusSeconds(600).getEpochSecond() + "}")
+                + "." + parts[2];
         String unsigned = base64Url("{\"alg\":\"none\"}") + "." + parts[1] + ".";
 
-        for (String token : new String[] { expired, escalated, unsigned }) {
+        for (String token : new String[] {expired, escalated, unsigned}) {
             mvc.perform(get("/ops/report").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                     .andExpect(status().isUnauthorized());
         }

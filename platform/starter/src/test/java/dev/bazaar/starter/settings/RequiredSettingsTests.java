@@ -49,21 +49,29 @@ class RequiredSettingsTests {
         withDatabase.withPropertyValues("spring.datasource.password=").run(context -> {
             assertThat(context).hasFailed();
             Throwable failure = context.getStartupFailure();
-            assertThat(failure).isInstanceOf(MissingSettingException.class)
+            assertThat(failure)
+                    .isInstanceOf(MissingSettingException.class)
                     .hasMessage("spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD)");
             FailureAnalysis analysis = new MissingSettingFailureAnalyzer().analyze(failure);
-            assertThat(analysis.getDescription()).startsWith(
-                    "The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD).");
-            assertThat(analysis.getAction()).startsWith("Set BAZAAR_MARIADB_PASSWORD, or run with --spring.profiles.active=local");
+            assertThat(analysis.getDescription())
+                    .startsWith(
+                            "The required setting spring.datasource.password is not set (environment variable BAZAAR_MARIADB_PASSWORD).");
+            assertThat(analysis.getAction())
+                    .startsWith("Set BAZAAR_MARIADB_PASSWORD, or run with --spring.profiles.active=local");
         });
         withDatabase.run(context -> assertThat(context).getFailure().isInstanceOf(MissingSettingException.class));
     }
 
     @Test
     void aPasswordOrTheLocalProfileOrNoDatabaseLetsItStart() {
-        withDatabase.withPropertyValues("spring.datasource.password=s3cret").run(context -> assertThat(context).hasNotFailed());
-        withDatabase.withPropertyValues("spring.profiles.active=local").run(context -> assertThat(context).hasNotFailed());
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(RequiredSettingsAutoConfiguration.class))
+        withDatabase
+                .withPropertyValues("spring.datasource.password=s3cret")
+                .run(context -> assertThat(context).hasNotFailed());
+        withDatabase
+                .withPropertyValues("spring.profiles.active=local")
+                .run(context -> assertThat(context).hasNotFailed());
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(RequiredSettingsAutoConfiguration.class))
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
@@ -76,6 +84,5 @@ class RequiredSettingsTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class Nothing {
-    }
+    static class Nothing {}
 }

@@ -2,6 +2,7 @@ package dev.bazaar.starter.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.bazaar.contracts.IntegrationEvent;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.inventory.StockChanged;
@@ -15,7 +16,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,13 +51,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * outbox (relayed later, by another thread), the transactional outbox, record and batch listeners.
  * Recorded spans reach a Zipkin-compatible collector when export is on.
  */
-@SpringBootTest(properties = { "management.tracing.sampling.probability=1.0",
-        "management.tracing.export.zipkin.enabled=true" })
-@UsesLocalServers({ LocalServer.KAFKA, LocalServer.MARIADB })
+@SpringBootTest(
+        properties = {"management.tracing.sampling.probability=1.0", "management.tracing.export.zipkin.enabled=true"})
+@UsesLocalServers({LocalServer.KAFKA, LocalServer.MARIADB})
 class KafkaTracingIntegrationTests {
 
     /** What a Zipkin-compatible collector (Jaeger in docker-compose) received: one JSON span list per POST. */
     static final BlockingQueue<String> exportedSpans = new LinkedBlockingQueue<>();
+
     static final HttpServer collector = collector();
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -75,7 +76,10 @@ class KafkaTracingIntegrationTests {
                     recordListenerTraces.add(event.itemId() + " " + currentTraceId(tracer));
                 }
 
-                @KafkaListener(id = "batch-listener", idIsGroup = false, batch = "true",
+                @KafkaListener(
+                        id = "batch-listener",
+                        idIsGroup = false,
+                        batch = "true",
                         topics = "${bazaar.kafka.topic-prefix}" + Topics.CATALOG_ITEMS)
                 void onBatch(List<ConsumerRecord<String, byte[]>> records) {
                     batchListenerTraces.add(records.get(0).key() + " " + currentTraceId(tracer));
@@ -86,7 +90,8 @@ class KafkaTracingIntegrationTests {
 
     @DynamicPropertySource
     static void exportTo(DynamicPropertyRegistry registry) {
-        registry.add("management.tracing.export.zipkin.endpoint",
+        registry.add(
+                "management.tracing.export.zipkin.endpoint",
                 () -> "http://127.0.0.1:" + collector.getAddress().getPort() + "/api/v2/spans");
     }
 
@@ -128,7 +133,8 @@ class KafkaTracingIntegrationTests {
 
         String traceId = inNewTrace(() -> publisher.publish(event).join());
 
-        assertThat(KafkaRecords.traceId(recordOf(Topics.INVENTORY_STOCK, "observed"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.INVENTORY_STOCK, "observed")))
+                .isEqualTo(traceId);
         assertThat(awaitTrace(recordListenerTraces, "observed")).isEqualTo(traceId);
     }
 
@@ -138,16 +144,19 @@ class KafkaTracingIntegrationTests {
 
         String traceId = inNewTrace(() -> publisher.publishInBulk(bulk).join());
 
-        assertThat(KafkaRecords.traceId(recordOf(Topics.CATALOG_ITEMS, "bulk-1"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.CATALOG_ITEMS, "bulk-1")))
+                .isEqualTo(traceId);
         assertThat(awaitTrace(batchListenerTraces, "bulk-1")).isEqualTo(traceId);
     }
 
     @Test
     void aBatchWithoutAnyTraceparentStartsANewTraceInsteadOfFailing() throws Exception {
         // A producer that sends no trace context (no observation, no span): a console tool, another stack.
-        new KafkaTemplate<>(producers).send(names.topic(Topics.CATALOG_ITEMS), "untraced-1",
-                "{}".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
-        assertThat(KafkaRecords.header(recordOf(Topics.CATALOG_ITEMS, "untraced-1"), Traces.TRACEPARENT)).isNull();
+        new KafkaTemplate<>(producers)
+                .send(names.topic(Topics.CATALOG_ITEMS), "untraced-1", "{}".getBytes(StandardCharsets.UTF_8))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(KafkaRecords.header(recordOf(Topics.CATALOG_ITEMS, "untraced-1"), Traces.TRACEPARENT))
+                .isNull();
 
         assertThat(awaitTrace(batchListenerTraces, "untraced-1")).isNotEqualTo("none");
     }
@@ -155,13 +164,16 @@ class KafkaTracingIntegrationTests {
     @Test
     void aBatchOutboxRowIsRelayedWithTheTraceThatStagedIt() {
         String traceId = inNewTrace(() -> transactions.execute(status -> {
-            batchOutbox.stage(List.of(new RoutedEvent(Topics.SUPPLIER_ITEMS, "staged-1"),
+            batchOutbox.stage(List.of(
+                    new RoutedEvent(Topics.SUPPLIER_ITEMS, "staged-1"),
                     new RoutedEvent(Topics.SUPPLIER_ITEMS, "staged-2")));
             return null;
         }));
 
-        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, "staged-1"))).isEqualTo(traceId);
-        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, "staged-2"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, "staged-1")))
+                .isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.SUPPLIER_ITEMS, "staged-2")))
+                .isEqualTo(traceId);
     }
 
     @Test
@@ -173,7 +185,8 @@ class KafkaTracingIntegrationTests {
             return null;
         }));
 
-        assertThat(KafkaRecords.traceId(recordOf(Topics.INVENTORY_STOCK, "outboxed"))).isEqualTo(traceId);
+        assertThat(KafkaRecords.traceId(recordOf(Topics.INVENTORY_STOCK, "outboxed")))
+                .isEqualTo(traceId);
     }
 
     @Test
@@ -211,9 +224,10 @@ class KafkaTracingIntegrationTests {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/api/v2/spans", exchange -> {
                 // The exporter gzips larger bodies, as Zipkin's and Jaeger's receivers accept.
-                boolean gzipped = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-                try (InputStream body = gzipped ? new GZIPInputStream(exchange.getRequestBody())
-                        : exchange.getRequestBody()) {
+                boolean gzipped =
+                        "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+                try (InputStream body =
+                        gzipped ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
                     exportedSpans.add(new String(body.readAllBytes(), StandardCharsets.UTF_8));
                 }
                 exchange.sendResponseHeaders(202, -1);

@@ -20,12 +20,21 @@ class CassandraSmokeIntegrationTests {
 
     @Table("archived_orders")
     record ArchivedOrder(
-            @PrimaryKeyColumn(name = "user_id", type = PrimaryKeyType.PARTITIONED) String userId,
-            @PrimaryKeyColumn(name = "placed_at", ordinal = 1, type = PrimaryKeyType.CLUSTERED,
-                    ordering = org.springframework.data.cassandra.core.cql.Ordering.DESCENDING) Instant placedAt,
-            @PrimaryKeyColumn(name = "order_id", ordinal = 2, type = PrimaryKeyType.CLUSTERED) String orderId,
-            String status, long totalMinor) {
-    }
+            @PrimaryKeyColumn(name = "user_id", type = PrimaryKeyType.PARTITIONED)
+            String userId,
+
+            @PrimaryKeyColumn(
+                    name = "placed_at",
+                    ordinal = 1,
+                    type = PrimaryKeyType.CLUSTERED,
+                    ordering = org.springframework.data.cassandra.core.cql.Ordering.DESCENDING)
+            Instant placedAt,
+
+            @PrimaryKeyColumn(name = "order_id", ordinal = 2, type = PrimaryKeyType.CLUSTERED)
+            String orderId,
+
+            String status,
+            long totalMinor) {}
 
     @Autowired
     ArchivedOrders archive;
@@ -38,7 +47,9 @@ class CassandraSmokeIntegrationTests {
         archive.insert(new ArchivedOrder("u1", now, "o2", "CANCELLED", 10_000));
         archive.insert(new ArchivedOrder("u2", now, "o3", "DELIVERED", 5_000));
 
-        assertThat(archive.findByUserId("u1")).extracting(ArchivedOrder::orderId).containsExactly("o2", "o1");
+        assertThat(archive.findByUserId("u1"))
+                .extracting(ArchivedOrder::orderId)
+                .containsExactly("o2", "o1");
         assertThat(archive.findByUserId("u1").get(1).totalMinor()).isEqualTo(49_900);
     }
 }

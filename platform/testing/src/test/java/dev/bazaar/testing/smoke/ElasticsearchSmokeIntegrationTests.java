@@ -29,9 +29,10 @@ import org.springframework.data.elasticsearch.core.SearchHits;
 class ElasticsearchSmokeIntegrationTests {
 
     @Document(indexName = "#{@isolatedNames.indexPrefix()}products")
-    record Product(@Id String id, @Field(type = FieldType.Text) String title,
-            @Field(type = FieldType.Keyword) String brand) {
-    }
+    record Product(
+            @Id String id,
+            @Field(type = FieldType.Text) String title,
+            @Field(type = FieldType.Keyword) String brand) {}
 
     @Autowired
     ElasticsearchOperations operations;
@@ -56,18 +57,23 @@ class ElasticsearchSmokeIntegrationTests {
         operations.indexOps(Product.class).refresh();
 
         NativeQuery query = NativeQuery.builder()
-                .withQuery(q -> q.multiMatch(m -> m.query("samsng smartphne").fields("title", "brand").fuzziness("AUTO")))
+                .withQuery(q -> q.multiMatch(m ->
+                        m.query("samsng smartphne").fields("title", "brand").fuzziness("AUTO")))
                 .withAggregation("brands", Aggregation.of(a -> a.terms(t -> t.field("brand"))))
                 .build();
         SearchHits<Product> hits = operations.search(query, Product.class);
 
-        assertThat(hits.getSearchHits()).map(SearchHit::getId).startsWith("1").contains("2", "3")
+        assertThat(hits.getSearchHits())
+                .map(SearchHit::getId)
+                .startsWith("1")
+                .contains("2", "3")
                 .doesNotContain("4");
-        var brands = ((ElasticsearchAggregations) hits.getAggregations()).get("brands")
-                .aggregation().getAggregate().sterms().buckets().array().stream()
-                .collect(Collectors.toMap(StringTermsBucket::key, StringTermsBucket::docCount, (a, b) -> a))
-                .entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().stringValue(), Map.Entry::getValue));
+        var brands = ((ElasticsearchAggregations) hits.getAggregations())
+                .get("brands").aggregation().getAggregate().sterms().buckets().array().stream()
+                        .collect(Collectors.toMap(StringTermsBucket::key, StringTermsBucket::docCount, (a, b) -> a))
+                        .entrySet()
+                        .stream()
+                        .collect(Collectors.toMap(e -> e.getKey().stringValue(), Map.Entry::getValue));
         assertThat(brands).containsExactlyInAnyOrderEntriesOf(Map.of("Samsung", 2L, "Apple", 1L));
     }
 }

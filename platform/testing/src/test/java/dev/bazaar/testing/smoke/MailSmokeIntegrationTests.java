@@ -28,8 +28,7 @@ class MailSmokeIntegrationTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(MailSenderAutoConfiguration.class)
-    static class MailOnly {
-    }
+    static class MailOnly {}
 
     static final int IMAP_PORT = Integer.parseInt(System.getenv().getOrDefault("BAZAAR_GREENMAIL_IMAP_PORT", "13143"));
 

@@ -33,6 +33,7 @@ class MariaDbSmokeIntegrationTests {
     static class Stock {
         @Id
         String itemId;
+
         long available;
     }
 
@@ -50,7 +51,8 @@ class MariaDbSmokeIntegrationTests {
         assertThat(jdbc.queryForObject("select version()", String.class)).containsIgnoringCase("mariadb");
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success = 1", Integer.class))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select available from stock where item_id = 'tv-55'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select available from stock where item_id = 'tv-55'", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -75,9 +77,14 @@ class MariaDbSmokeIntegrationTests {
             secondSawAvailable.set(stock.lockById("tv-55").available);
         }));
         // The second buyer reaches the row and waits for the first one's lock: InnoDB says so, not a pause.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> secondConnection.get() >= 0 && jdbc.queryForObject(
-                "select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ? and trx_state = 'LOCK WAIT'",
-                Integer.class, secondConnection.get()) == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> secondConnection.get() >= 0
+                        && jdbc.queryForObject(
+                                        "select count(*) from information_schema.innodb_trx where trx_mysql_thread_id = ? and trx_state = 'LOCK WAIT'",
+                                        Integer.class,
+                                        secondConnection.get())
+                                == 1);
         assertThat(second).isNotDone();
 
         releaseFirst.countDown();

@@ -23,8 +23,7 @@ import org.springframework.data.mongodb.core.query.Query;
 class MongoSmokeIntegrationTests {
 
     @Document("items")
-    record Item(@Id String id, @Indexed(unique = true) String sku, String title, Map<String, Object> attributes) {
-    }
+    record Item(@Id String id, @Indexed(unique = true) String sku, String title, Map<String, Object> attributes) {}
 
     @Autowired
     ItemRepository items;
@@ -43,7 +42,9 @@ class MongoSmokeIntegrationTests {
 
         assertThat(cotton).extracting(Item::id).containsExactlyInAnyOrder("a", "c");
         assertThat(size38).extracting(Item::id).containsExactly("a");
-        assertThat(items.findByIdIn(List.of("c", "a", "missing"))).extracting(Item::id).containsExactlyInAnyOrder("a", "c");
+        assertThat(items.findByIdIn(List.of("c", "a", "missing")))
+                .extracting(Item::id)
+                .containsExactlyInAnyOrder("a", "c");
     }
 
     @Test

@@ -36,7 +36,8 @@ class RedisSmokeIntegrationTests {
             }
             var container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connections);
-            container.addMessageListener((message, pattern) -> expiredKeys.add(new String(message.getBody())),
+            container.addMessageListener(
+                    (message, pattern) -> expiredKeys.add(new String(message.getBody())),
                     new PatternTopic("__keyevent@*__:expired"));
             return container;
         }
