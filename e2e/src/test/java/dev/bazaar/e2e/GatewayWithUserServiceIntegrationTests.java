@@ -1,6 +1,7 @@
 package dev.bazaar.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
@@ -10,6 +11,9 @@ import dev.bazaar.testing.TestJwts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * The gateway's jar in front of user-service's jar, with nothing standing in for either: a token
  * from a real login is checked against user-service's own JWKS, a token signed by another key is
  * refused by the gateway itself, a route whose backend is down answers 503 problems until its
- * circuit breaker opens, and a gateway whose Redis is unreachable still serves (its rate limiter
- * fails open). The gateway's module tests use {@code TestJwts} and echo backends instead.
+ * circuit breaker opens, a gateway whose Redis is unreachable still serves (its rate limiter
+ * fails open), and a gateway that cannot fetch the JWKS answers a valid token with a 503 it can be
+ * retried on, not a 500. The gateway's module tests use {@code TestJwts} and echo backends instead.
  */
 class GatewayWithUserServiceIntegrationTests {
 
@@ -39,6 +44,12 @@ class GatewayWithUserServiceIntegrationTests {
     static ServiceProcess users;
     static ServiceProcess gateway;
     static ServiceProcess gatewayWithoutRedis;
+    /**
+     * Its JWKS URI is a closed port (user-service down, as it looks during a restart). A gateway of its
+     * own: the no-Redis one must keep checking real tokens, or its fail-open test could only make
+     * anonymous calls and would no longer cover a signed-in shopper's bucket.
+     */
+    static ServiceProcess gatewayWithoutKeys;
 
     @BeforeAll
     static void startServices() throws Exception {
@@ -81,11 +92,19 @@ class GatewayWithUserServiceIntegrationTests {
                         "--bazaar.gateway.rate-limit.replenish-rate=1",
                         "--bazaar.gateway.rate-limit.burst-capacity=1"),
                 "/actuator/health/readiness");
+        gatewayWithoutKeys = ServiceProcess.start(
+                "gateway",
+                List.of(
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + DOWN + "/.well-known/jwks.json",
+                        "--bazaar.gateway.routes.users=" + users.baseUrl(),
+                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                        "--bazaar.redis.key-prefix=" + names.redisKeyPrefix()));
     }
 
     @AfterAll
     static void stopServices() {
-        for (ServiceProcess service : new ServiceProcess[] {gatewayWithoutRedis, gateway, users}) {
+        for (ServiceProcess service : new ServiceProcess[] {gatewayWithoutKeys, gatewayWithoutRedis, gateway, users}) {
             if (service != null) {
                 service.close();
             }
@@ -151,6 +170,36 @@ class GatewayWithUserServiceIntegrationTests {
         assertThat(send(gatewayWithoutRedis, "GET", "/actuator/health/readiness", null, null)
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aGatewayThatCannotFetchTheTokenKeysAnswersAValidToken503AndABadOne401() throws Exception {
+        // A token user-service really issued, obtained through the gateway that can reach its keys.
+        Session session = signUp(gateway);
+
+        // /api/users/me is routed to the live user-service: a 503 here is the gateway's own answer.
+        var unavailable = send(gatewayWithoutKeys, "GET", "/api/users/me", null, session.bearer());
+        assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(503);
+        assertThat(problemType(unavailable)).isEqualTo(PROBLEMS + "service-unavailable");
+        assertThat(unavailable.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        // The operator learns why from the gateway's log (ServiceProcess keeps it under target/).
+        Path log = Path.of("target", "gateway-" + gatewayWithoutKeys.port() + ".log");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(Files.readAllLines(log))
+                        .anySatisfy(line ->
+                                assertThat(line).contains("WARN", "token keys are unavailable", "Connection refused")));
+
+        // What it can judge without keys is still the client's fault: 401, not 503.
+        var garbage = send(gatewayWithoutKeys, "GET", "/api/users/me", null, "Bearer not-a-jwt");
+        assertThat(garbage.status()).as(garbage.body()).isEqualTo(401);
+        assertThat(problemType(garbage)).isEqualTo(PROBLEMS + "unauthorized");
+        assertThat(garbage.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).contains("invalid_token"));
+        var anonymous = send(gatewayWithoutKeys, "GET", "/api/users/me", null, null);
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+        assertThat(problemType(anonymous)).isEqualTo(PROBLEMS + "unauthorized");
     }
 
     record Session(String userId, String email, String accessToken) {

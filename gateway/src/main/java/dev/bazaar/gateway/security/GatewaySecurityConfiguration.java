@@ -48,7 +48,8 @@ class GatewaySecurityConfiguration {
     };
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ProblemSecurityHandlers problems) {
+    SecurityWebFilterChain gatewaySecurity(
+            ServerHttpSecurity http, ProblemSecurityHandlers problems, TokenKeysUnavailableHandler keysUnavailable) {
         var jwtConverter = new JwtAuthenticationConverter();
         jwtConverter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -81,6 +82,8 @@ class GatewaySecurityConfiguration {
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
                         .authenticationEntryPoint(problems)
+                        // A token that could not be checked (JWKS unreachable) is a 503, not a 401 or a 500.
+                        .authenticationFailureHandler(keysUnavailable)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

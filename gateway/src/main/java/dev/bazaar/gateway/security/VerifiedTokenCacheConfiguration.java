@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** Puts {@link CachingJwtDecoder} in front of whichever JWT decoder the context has (JWKS in production). */
+/**
+ * Puts {@link CachingJwtDecoder} in front of whichever JWT decoder the context has (JWKS in production),
+ * with {@link KeysUnavailableJwtDecoder} between them so a failure to fetch the keys is a 503, not a 500.
+ */
 @Configuration(proxyBeanMethods = false)
 class VerifiedTokenCacheConfiguration {
 
@@ -17,7 +20,8 @@ class VerifiedTokenCacheConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
-                        ? new CachingJwtDecoder(decoder, maximumTokens, Clock.systemUTC())
+                        ? new CachingJwtDecoder(
+                                new KeysUnavailableJwtDecoder(decoder), maximumTokens, Clock.systemUTC())
                         : bean;
             }
         };
