@@ -1,16 +1,13 @@
 package dev.bazaar.search;
 
+import static dev.bazaar.testing.ProductionStart.assertStartedWithoutLocalProfile;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import dev.bazaar.testing.ProductionStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,55 +20,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class RequiredSecretsIntegrationTests {
 
-    static final IsolatedNames NAMES = IsolatedNames.forTestClass(RequiredSecretsIntegrationTests.class);
-
-    @BeforeAll
-    static void servers() {
-        LocalServer.ELASTICSEARCH.requireReachable();
-        LocalServer.KAFKA.requireReachable();
-    }
+    @RegisterExtension
+    static final ProductionStart production =
+            ProductionStart.of(SearchApplication.class).withServers(LocalServer.ELASTICSEARCH, LocalServer.KAFKA);
 
     @Test
     void withoutTheLocalProfileAMissingInternalTokenStopsTheStart(CapturedOutput output) {
-        assertThatThrownBy(() -> start()).hasStackTraceContaining("bazaar.search");
-        assertThat(output.getOut() + output.getErr())
-                // The binder's report names the record component (internal-token in application.yml).
-                .contains("Property: bazaar.search.users.internalToken")
-                .contains("is not set (environment variable BAZAAR_INTERNAL_TOKEN)");
+        // The binder's report names the record component (internal-token in application.yml).
+        Throwable failure =
+                production.assertBindingRefused(output, "bazaar.search.users.internalToken", "BAZAAR_INTERNAL_TOKEN");
+        assertThat(failure).hasStackTraceContaining("bazaar.search");
     }
 
     @Test
     void withTheInternalTokenSetItStartsWithoutTheLocalProfile() {
-        try (ConfigurableApplicationContext app = start("--bazaar.search.users.internal-token=a-production-token")) {
-            assertThat(app.isRunning()).isTrue();
-            assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
+        try (ConfigurableApplicationContext app =
+                production.start("--bazaar.search.users.internal-token=a-production-token")) {
+            assertStartedWithoutLocalProfile(app);
             assertThat(app.getBean(SearchProperties.class).users().internalToken())
                     .isEqualTo("a-production-token");
         }
-    }
-
-    /** Each refusal stands for a start where the secrets' environment variables are not set. */
-    @BeforeAll
-    static void secretsAreNotInThisEnvironment() {
-        assertThat(System.getenv("BAZAAR_MARIADB_PASSWORD"))
-                .as("BAZAAR_MARIADB_PASSWORD in the test environment")
-                .isNull();
-        assertThat(System.getenv("BAZAAR_INTERNAL_TOKEN"))
-                .as("BAZAAR_INTERNAL_TOKEN in the test environment")
-                .isNull();
-    }
-
-    private static ConfigurableApplicationContext start(String... secrets) {
-        List<String> args = new ArrayList<>(List.of(
-                // The service's own application.yml only: not the test classpath's application.properties.
-                "--spring.config.location=classpath:/application.yml",
-                "--server.port=0",
-                "--logging.structured.format.console=",
-                "--spring.elasticsearch.uris=http://" + LocalServer.ELASTICSEARCH.address(),
-                "--bazaar.elasticsearch.index-prefix=" + NAMES.indexPrefix(),
-                "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                "--bazaar.kafka.topic-prefix=" + NAMES.topicPrefix()));
-        args.addAll(List.of(secrets));
-        return new SpringApplicationBuilder(SearchApplication.class).run(args.toArray(String[]::new));
     }
 }
