@@ -14,8 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * The local demo's supplier ({@code bazaar.inbound.demo-supplier.enabled}, on by default for
- * {@code ./bazaar up}, off in tests): {@code demo-supplier} with an API key written to a file under
+ * The local demo's supplier ({@code bazaar.inbound.demo-supplier.enabled}: on with {@code BAZAAR_DEMO=true},
+ * which the {@code local} profile of {@code ./bazaar up} sets; off in production and in this module's
+ * tests): {@code demo-supplier} with an API key written to a file under
  * {@code $BAZAAR_HOME}, so a fresh clone can import a catalogue without calling the ops API first.
  * The key is made and logged once; later starts reuse the file while the key in it still works.
  */
