@@ -4,8 +4,8 @@ import dev.bazaar.serviceability.itemlocation.ItemLocations;
 import dev.bazaar.serviceability.lookup.ServiceabilityLookup;
 import dev.bazaar.serviceability.matrix.MatrixMaintainer;
 import dev.bazaar.serviceability.matrix.MatrixStore;
+import dev.bazaar.starter.naming.BazaarRedisProperties;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -21,9 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 class ServiceabilityConfiguration {
 
     @Bean
-    MatrixStore matrixStore(
-            RedisConnectionFactory connections, @Value("${bazaar.redis.key-prefix:}") String keyPrefix) {
-        return new MatrixStore(connections, keyPrefix);
+    MatrixStore matrixStore(RedisConnectionFactory connections, BazaarRedisProperties redis) {
+        return new MatrixStore(connections, redis.keyPrefix());
     }
 
     @Bean

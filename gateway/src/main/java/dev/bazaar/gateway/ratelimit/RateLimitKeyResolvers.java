@@ -1,7 +1,7 @@
 package dev.bazaar.gateway.ratelimit;
 
+import dev.bazaar.starter.naming.BazaarRedisProperties;
 import java.net.InetSocketAddress;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +20,8 @@ class RateLimitKeyResolvers {
 
     private final String prefix;
 
-    RateLimitKeyResolvers(@Value("${bazaar.redis.key-prefix:}") String prefix) {
-        this.prefix = prefix;
+    RateLimitKeyResolvers(BazaarRedisProperties redis) {
+        this.prefix = redis.keyPrefix();
     }
 
     /** Signed-in callers by user id (one user, many devices, one budget); anonymous ones by IP. */

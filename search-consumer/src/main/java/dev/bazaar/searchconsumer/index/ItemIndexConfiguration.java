@@ -2,7 +2,7 @@ package dev.bazaar.searchconsumer.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.bazaar.searchconsumer.SearchConsumerProperties;
-import org.springframework.beans.factory.annotation.Value;
+import dev.bazaar.starter.naming.BazaarElasticsearchProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ItemIndexConfiguration {
 
     @Bean
-    ItemIndexNames itemIndexNames(@Value("${bazaar.elasticsearch.index-prefix:}") String prefix) {
-        return new ItemIndexNames(prefix);
+    ItemIndexNames itemIndexNames(BazaarElasticsearchProperties elasticsearch) {
+        return new ItemIndexNames(elasticsearch.indexPrefix());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.bazaar.search.index;
 
 import dev.bazaar.contracts.search.ItemSearchIndex;
-import org.springframework.beans.factory.annotation.Value;
+import dev.bazaar.starter.naming.BazaarElasticsearchProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,8 +13,8 @@ public class SearchIndexNames {
 
     private final String prefix;
 
-    public SearchIndexNames(@Value("${bazaar.elasticsearch.index-prefix:}") String prefix) {
-        this.prefix = prefix == null ? "" : prefix;
+    public SearchIndexNames(BazaarElasticsearchProperties elasticsearch) {
+        this.prefix = elasticsearch.indexPrefix();
     }
 
     public String alias() {

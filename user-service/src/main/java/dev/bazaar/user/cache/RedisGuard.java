@@ -1,5 +1,6 @@
 package dev.bazaar.user.cache;
 
+import dev.bazaar.starter.naming.BazaarRedisProperties;
 import dev.bazaar.user.UsersProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,7 +10,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +32,9 @@ public class RedisGuard {
     private volatile long retryAtNanos;
     private volatile String lastError;
 
-    RedisGuard(
-            UsersProperties properties, MeterRegistry meters, @Value("${bazaar.redis.key-prefix:}") String keyPrefix) {
+    RedisGuard(UsersProperties properties, MeterRegistry meters, BazaarRedisProperties redis) {
         this.retryAfterNanos = properties.cache().retryAfter().toNanos();
-        this.keyPrefix = keyPrefix;
+        this.keyPrefix = redis.keyPrefix();
         this.errors = Counter.builder("users.redis.errors")
                 .description("Redis calls that failed (the caller fell back)")
                 .register(meters);
