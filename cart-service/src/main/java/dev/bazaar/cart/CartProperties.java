@@ -1,0 +1,36 @@
+package dev.bazaar.cart;
+
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code bazaar.cart}; each default is stated here and nowhere else.
+ *
+ * @param limits what one cart may hold
+ * @param itemService where current prices come from (item-service's bulk-get)
+ */
+@Validated
+@ConfigurationProperties("bazaar.cart")
+public record CartProperties(
+        @DefaultValue Limits limits, @DefaultValue ItemService itemService) {
+
+    /**
+     * @param maxQuantityPerLine the most of one item a cart holds; an add beyond it leaves the line at this quantity
+     * @param maxLines the most distinct items in one cart; adding one more is refused
+     */
+    public record Limits(
+            @DefaultValue("10") @Min(1) int maxQuantityPerLine,
+            @DefaultValue("50") @Min(1) int maxLines) {}
+
+    /**
+     * @param url item-service's base URL ({@code BAZAAR_CART_ITEMSERVICE_URL})
+     * @param timeout how long a priced read waits for item-service before answering 503
+     */
+    public record ItemService(
+            @DefaultValue("http://127.0.0.1:8082") URI url,
+            @DefaultValue("2s") Duration timeout) {}
+}
