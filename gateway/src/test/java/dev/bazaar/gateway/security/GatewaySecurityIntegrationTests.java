@@ -276,7 +276,7 @@ class GatewaySecurityIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"users", "items", "inbound", "search", "serviceability", "search-consumer"})
+    @CsvSource({"users", "items", "inbound", "search", "serviceability", "search-consumer", "cart"})
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
 
@@ -303,6 +303,7 @@ class GatewaySecurityIntegrationTests {
                         "/v3/api-docs/search",
                         "/v3/api-docs/serviceability",
                         "/v3/api-docs/search-consumer",
+                        "/v3/api-docs/cart",
                         "/v3/api-docs");
         ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
         assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");
