@@ -12,11 +12,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param limits what one cart may hold
  * @param itemService where current prices come from (item-service's bulk-get)
+ * @param guest guest carts: idle expiry and its clean-up
  */
 @Validated
 @ConfigurationProperties("bazaar.cart")
 public record CartProperties(
-        @DefaultValue Limits limits, @DefaultValue ItemService itemService) {
+        @DefaultValue Limits limits,
+        @DefaultValue ItemService itemService,
+        @DefaultValue Guest guest) {
 
     /**
      * @param maxQuantityPerLine the most of one item a cart holds; an add beyond it leaves the line at this quantity
@@ -33,4 +36,14 @@ public record CartProperties(
     public record ItemService(
             @DefaultValue("http://127.0.0.1:8082") URI url,
             @DefaultValue("2s") Duration timeout) {}
+
+    /**
+     * @param idleTimeout a guest cart unused this long is expired: its token is refused, the clean-up deletes it
+     * @param cleanupInterval how often the clean-up runs ({@code GuestCarts.removeExpired})
+     * @param cleanupBatch guest carts deleted per transaction by the clean-up
+     */
+    public record Guest(
+            @DefaultValue("30d") Duration idleTimeout,
+            @DefaultValue("1h") Duration cleanupInterval,
+            @DefaultValue("100") @Min(1) int cleanupBatch) {}
 }

@@ -36,6 +36,15 @@ class CartLines {
                 .single();
     }
 
+    /** As {@link #lockCart}; false when the cart row is gone (a guest cart merged or expired meanwhile). */
+    boolean lockCartIfPresent(String owner) {
+        return jdbc.sql("SELECT user_id FROM cart WHERE user_id = ? FOR UPDATE")
+                .param(owner)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
     List<CartLine> of(String userId) {
         return jdbc.sql("""
                         SELECT item_id, quantity, added_price_minor, added_price_currency

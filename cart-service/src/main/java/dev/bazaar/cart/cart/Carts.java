@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The signed-in shopper's cart. Every change runs in one transaction with its {@link CartChanged}
+ * A shopper's cart, signed-in or guest ({@link CartOwner}), and the merge of a guest cart at login. Every change runs in one transaction with its {@link CartChanged}
  * event (the starter's transactional outbox), so an event exists exactly when the change does.
  * item-service is asked before the transaction starts, never while a cart row is locked.
  */
@@ -29,13 +29,17 @@ class Carts {
     private final TransactionTemplate transaction;
     private final CartProperties.Limits limits;
 
+    private final GuestCarts guests;
+
     Carts(
             CartLines lines,
+            GuestCarts guests,
             ItemCatalog catalog,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             CartProperties properties) {
         this.lines = lines;
+        this.guests = guests;
         this.catalog = catalog;
         this.events = events;
         this.transaction = transaction;
@@ -48,7 +52,35 @@ class Carts {
      * Adds to the line of {@code itemId}, creating it at the current price; a line that would pass the
      * per-line limit stays at the limit ({@code capped}). A new line beyond the lines limit is refused.
      */
-    Added add(String userId, String itemId, int quantity) {
+    Added add(CartOwner owner, String itemId, int quantity) {
+        CatalogItem item = checkedItem(itemId, quantity);
+        if (!owner.isGuest()) {
+            lines.ensureCart(owner.key());
+        }
+        return transaction.execute(status -> {
+            // A guest's cart row is made with its token; gone means merged or expired since the token was read.
+            if (!owner.isGuest()) {
+                lines.lockCart(owner.key());
+            } else if (!lines.lockCartIfPresent(owner.key())) {
+                throw GuestCarts.invalidToken();
+            }
+            return addLocked(owner, item, itemId, quantity);
+        });
+    }
+
+    record GuestAdded(Added added, String cartToken) {}
+
+    /** The first add of a shopper with neither a JWT nor a cart token: a new guest cart holding this line. */
+    GuestAdded addToNewGuestCart(String itemId, int quantity) {
+        CatalogItem item = checkedItem(itemId, quantity);
+        return transaction.execute(status -> {
+            GuestCarts.Created guest = guests.create();
+            lines.lockCart(guest.owner().key());
+            return new GuestAdded(addLocked(guest.owner(), item, itemId, quantity), guest.token());
+        });
+    }
+
+    private CatalogItem checkedItem(String itemId, int quantity) {
         requireItemId(itemId);
         requireQuantity(quantity);
         CatalogItem item = catalog.find(List.of(itemId)).get(itemId);
@@ -58,61 +90,122 @@ class Carts {
         if (!item.active()) {
             throw ApiProblem.conflict("item-inactive", "Item '" + itemId + "' is no longer sold");
         }
-        lines.ensureCart(userId);
-        return transaction.execute(status -> {
-            lines.lockCart(userId);
-            int before = lines.lockLine(userId, itemId).map(CartLine::quantity).orElse(0);
-            if (before == 0 && lines.lineCount(userId) >= limits.maxLines()) {
-                throw ApiProblem.badRequest(
-                                "cart-line-limit",
-                                "A cart holds at most " + limits.maxLines() + " different items (the lines limit)")
-                        .with("limit", limits.maxLines());
-            }
-            lines.add(userId, itemId, quantity, limits.maxQuantityPerLine(), item.price());
-            int after = Math.min(before + quantity, limits.maxQuantityPerLine());
-            publish(userId, CartChanged.Action.ADDED, itemId, after, item.price());
-            return new Added(itemId, after, item.price(), before + quantity > after);
-        });
+        return item;
     }
 
-    void setQuantity(String userId, String itemId, int quantity) {
+    /** The add itself; the caller holds the transaction and the cart row's lock. */
+    private Added addLocked(CartOwner owner, CatalogItem item, String itemId, int quantity) {
+        String key = owner.key();
+        int before = lines.lockLine(key, itemId).map(CartLine::quantity).orElse(0);
+        if (before == 0 && lines.lineCount(key) >= limits.maxLines()) {
+            throw ApiProblem.badRequest(
+                            "cart-line-limit",
+                            "A cart holds at most " + limits.maxLines() + " different items (the lines limit)")
+                    .with("limit", limits.maxLines());
+        }
+        lines.add(key, itemId, quantity, limits.maxQuantityPerLine(), item.price());
+        int after = Math.min(before + quantity, limits.maxQuantityPerLine());
+        publish(owner, CartChanged.Action.ADDED, itemId, after, item.price());
+        return new Added(itemId, after, item.price(), before + quantity > after);
+    }
+
+    /** A line that did not fit whole: {@code requested} is the summed quantity, {@code quantity} what the line holds. */
+    record Capped(String itemId, int requested, int quantity) {}
+
+    /**
+     * The merge's answer: the signed-in cart repriced, which guest lines went in, which were capped at
+     * the per-line limit and which were dropped because the cart had the most lines.
+     */
+    record Merged(PricedCart cart, List<String> merged, List<Capped> capped, List<String> dropped) {}
+
+    /**
+     * Moves the guest cart of {@code cartToken} into the user's cart: quantities summed per item and
+     * capped at the per-line limit, new lines while the lines limit allows (the rest dropped), then the
+     * guest cart deleted, all in one transaction. Idempotent: a second call finds no guest cart (as
+     * does an unknown or expired token) and answers the current cart with nothing merged.
+     */
+    Merged merge(String userId, String cartToken) {
+        CartOwner user = CartOwner.user(userId);
+        lines.ensureCart(userId);
+        List<String> merged = new java.util.ArrayList<>();
+        List<Capped> capped = new java.util.ArrayList<>();
+        List<String> dropped = new java.util.ArrayList<>();
+        transaction.executeWithoutResult(status -> {
+            // Lock order user cart, then guest cart; a guest add takes only the guest's: no cycle.
+            lines.lockCart(userId);
+            CartOwner guest = guests.lockForMerge(cartToken).orElse(null);
+            if (guest == null || !lines.lockCartIfPresent(guest.key())) {
+                return;
+            }
+            Map<String, Integer> have = new java.util.HashMap<>();
+            lines.of(userId).forEach(line -> have.put(line.itemId(), line.quantity()));
+            List<CartLine> guestLines = lines.of(guest.key());
+            for (CartLine line : guestLines) {
+                Integer before = have.get(line.itemId());
+                if (before == null && have.size() >= limits.maxLines()) {
+                    dropped.add(line.itemId());
+                    continue;
+                }
+                int sum = (before == null ? 0 : before) + line.quantity();
+                int after = Math.min(sum, limits.maxQuantityPerLine());
+                if (sum > after) {
+                    capped.add(new Capped(line.itemId(), sum, after));
+                }
+                lines.add(userId, line.itemId(), line.quantity(), limits.maxQuantityPerLine(), line.addedPrice());
+                have.put(line.itemId(), after);
+                merged.add(line.itemId());
+                publish(user, CartChanged.Action.ADDED, line.itemId(), after, line.addedPrice());
+            }
+            if (!guestLines.isEmpty()) {
+                publish(guest, CartChanged.Action.CLEARED, null, 0, null);
+            }
+            guests.delete(guest);
+        });
+        return new Merged(read(user), merged, capped, dropped);
+    }
+
+    void setQuantity(CartOwner owner, String itemId, int quantity) {
+        String userId = owner.key();
         requireItemId(itemId);
         requireQuantity(quantity);
         transaction.executeWithoutResult(status -> {
             CartLine line = lines.lockLine(userId, itemId).orElseThrow(() -> ApiProblem.notFound("Cart line", itemId));
             lines.setQuantity(userId, itemId, quantity);
-            publish(userId, CartChanged.Action.UPDATED, itemId, quantity, line.addedPrice());
+            publish(owner, CartChanged.Action.UPDATED, itemId, quantity, line.addedPrice());
         });
     }
 
-    void remove(String userId, String itemId) {
+    void remove(CartOwner owner, String itemId) {
+        String userId = owner.key();
         requireItemId(itemId);
         transaction.executeWithoutResult(status -> {
             CartLine line = lines.lockLine(userId, itemId).orElseThrow(() -> ApiProblem.notFound("Cart line", itemId));
             lines.remove(userId, itemId);
-            publish(userId, CartChanged.Action.REMOVED, itemId, 0, line.addedPrice());
+            publish(owner, CartChanged.Action.REMOVED, itemId, 0, line.addedPrice());
         });
     }
 
     /** Empties the cart: one CLEARED event (no item) when there was anything to clear. */
-    void clear(String userId) {
+    void clear(CartOwner owner) {
+        String userId = owner.key();
         transaction.executeWithoutResult(status -> {
             if (lines.clear(userId) > 0) {
-                publish(userId, CartChanged.Action.CLEARED, null, 0, null);
+                publish(owner, CartChanged.Action.CLEARED, null, 0, null);
             }
         });
     }
 
     /** The cart priced now from item-service. */
-    PricedCart read(String userId) {
-        List<CartLine> stored = lines.of(userId);
+    PricedCart read(CartOwner owner) {
+        List<CartLine> stored = lines.of(owner.key());
         Map<String, CatalogItem> current =
                 catalog.find(stored.stream().map(CartLine::itemId).toList());
         return PricedCart.of(stored, current);
     }
 
-    private void publish(String userId, CartChanged.Action action, String itemId, int quantity, Money price) {
-        events.publishEvent(new CartChanged(UUID.randomUUID(), Instant.now(), userId, action, itemId, quantity, price));
+    private void publish(CartOwner owner, CartChanged.Action action, String itemId, int quantity, Money price) {
+        events.publishEvent(new CartChanged(
+                UUID.randomUUID(), Instant.now(), owner.userId(), owner.guestId(), action, itemId, quantity, price));
     }
 
     private void requireQuantity(int quantity) {
