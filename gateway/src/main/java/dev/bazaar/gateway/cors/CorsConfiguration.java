@@ -18,9 +18,17 @@ class CorsConfiguration {
         var cors = new org.springframework.web.cors.CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(
-                List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key", "X-Request-Id", "X-Api-Key"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location", "X-RateLimit-Remaining"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "Accept",
+                "Idempotency-Key",
+                "X-Request-Id",
+                "X-Api-Key",
+                "X-Cart-Token"));
+        // X-Cart-Token: a guest's first add answers its cart token in it (cart-service).
+        cors.setExposedHeaders(
+                List.of("X-Request-Id", "Retry-After", "Location", "X-RateLimit-Remaining", "X-Cart-Token"));
         cors.setAllowCredentials(false);
         cors.setMaxAge(properties.maxAge());
         var source = new UrlBasedCorsConfigurationSource();

@@ -69,7 +69,7 @@ class EdgeHeadersIntegrationTests {
 
     @Test
     void answersTheGatewayGivesItselfCarryARequestId() {
-        var response = gateway.get("/api/cart");
+        var response = gateway.get("/api/users/me");
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
@@ -126,5 +126,31 @@ class EdgeHeadersIntegrationTests {
                         .firstValue("Access-Control-Expose-Headers")
                         .orElse(""))
                 .contains("X-Request-Id");
+    }
+
+    @Test
+    void aGuestsCartTokenMayBeSentAndReadCrossOrigin() {
+        var preflight = gateway.sendJson(
+                "OPTIONS",
+                "/api/cart/items",
+                null,
+                "Origin",
+                STOREFRONT,
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "x-cart-token");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElse(""))
+                .containsIgnoringCase("X-Cart-Token");
+
+        var response = gateway.get("/api/cart", "Origin", STOREFRONT, "X-Cart-Token", "t");
+        assertThat(response.status()).as("a guest reaches cart-service").isEqualTo(200);
+        assertThat(response.headers()
+                        .firstValue("Access-Control-Expose-Headers")
+                        .orElse(""))
+                .contains("X-Cart-Token");
     }
 }

@@ -78,7 +78,12 @@ class GatewaySecurityIntegrationTests {
         "POST, /api/serviceability/batch, serviceability",
         "GET, /api/logistics/pincodes/560001, serviceability",
         "POST, /api/supplier/catalog, inbound",
-        "GET, /api/supplier/imports/42, inbound"
+        "GET, /api/supplier/imports/42, inbound",
+        "GET, /api/cart, cart",
+        "POST, /api/cart/items, cart",
+        "PATCH, /api/cart/items/0f7c, cart",
+        "DELETE, /api/cart, cart",
+        "POST, /api/cart/merge, cart"
     })
     void publicRoutesPassAnonymously(String method, String path, String backend) {
         var response = gateway.sendJson(method, path, method.equals("POST") ? "{}" : null);
@@ -92,8 +97,6 @@ class GatewaySecurityIntegrationTests {
     @CsvSource({
         "GET, /api/users/me",
         "PUT, /api/users/me",
-        "GET, /api/cart",
-        "POST, /api/cart/items",
         "GET, /api/wishlist",
         "POST, /api/orders",
         "GET, /api/orders/1",
@@ -220,6 +223,14 @@ class GatewaySecurityIntegrationTests {
         String expired = TestJwts.token("user-42", Instant.now().minusSeconds(300));
 
         assertRejectedAsInvalid(gateway.get("/api/search?q=phone", "Authorization", "Bearer " + expired));
+    }
+
+    @Test
+    void aBadTokenIsRejectedOnTheGuestCartRoutesToo() {
+        String expired = TestJwts.token("user-42", Instant.now().minusSeconds(300));
+
+        assertRejectedAsInvalid(gateway.get("/api/cart", "Authorization", "Bearer " + expired));
+        assertRejectedAsInvalid(gateway.post("/api/cart/merge", "{}", "Authorization", "Bearer " + expired));
     }
 
     @Test
