@@ -1,6 +1,7 @@
 package dev.bazaar.cart;
 
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,12 +31,12 @@ public record CartProperties(
             @DefaultValue("50") @Min(1) int maxLines) {}
 
     /**
-     * @param url item-service's base URL ({@code BAZAAR_CART_ITEMSERVICE_URL})
+     * @param url item-service's base URL: application.yml maps {@code BAZAAR_CART_ITEMSERVICE_URL} with the
+     *     local address as its fallback (stated there only, where docker-compose's check reads it)
      * @param timeout how long a priced read waits for item-service before answering 503
      */
     public record ItemService(
-            @DefaultValue("http://127.0.0.1:8082") URI url,
-            @DefaultValue("2s") Duration timeout) {}
+            @NotNull URI url, @DefaultValue("2s") Duration timeout) {}
 
     /**
      * @param idleTimeout a guest cart unused this long is expired: its token is refused, the clean-up deletes it
