@@ -2,23 +2,16 @@ package dev.bazaar.cart.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.contracts.Money;
-import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.Topics;
-import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.ItemIds;
-import dev.bazaar.contracts.catalog.SupplierItemReceived;
-import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
-import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +51,11 @@ class CartIntegrationTests {
     static final int MAX_LINES = 5;
     static final int MAX_QUANTITY = 25;
     static final String SUPPLIER = "cart-test-supplier";
-    // item-service's own names: it starts before this class's context, whose names are random per class.
-    static final IsolatedNames itemServiceNames = IsolatedNames.forTestClass(ServiceProcess.class);
-
-    static ServiceProcess items;
+    static ItemServiceFeed items;
 
     @BeforeAll
     static void startItemService() throws Exception {
-        LocalServer.MONGO.requireReachable();
-        items = ServiceProcess.start(
-                "item-service",
-                List.of(
-                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                        "--bazaar.kafka.topic-prefix=" + itemServiceNames.topicPrefix(),
-                        "--spring.kafka.consumer.group-id=" + itemServiceNames.base() + "-items",
-                        "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/"
-                                + itemServiceNames.database()));
+        items = ItemServiceFeed.start(SUPPLIER);
     }
 
     @AfterAll
@@ -109,7 +91,7 @@ class CartIntegrationTests {
     @BeforeEach
     void clients() {
         api = HttpTestClient.local(port);
-        catalog = new HttpTestClient(items.baseUrl());
+        catalog = items.catalog();
     }
 
     @Test
@@ -287,47 +269,15 @@ class CartIntegrationTests {
 
     /** A new item in item-service, fed through its real input and waited for. */
     private String newItem(long priceMinor, boolean active) {
-        String itemId = sendItem("sku-" + UUID.randomUUID(), 1, priceMinor, active);
-        awaitPrice(itemId, priceMinor);
-        return itemId;
+        return items.newItem(kafka, json, priceMinor, active);
     }
 
     private String sendItem(String sku, long version, long priceMinor, boolean active) {
-        String itemId = ItemIds.of(SUPPLIER, sku);
-        var item = new CanonicalItem(
-                itemId,
-                SUPPLIER,
-                sku,
-                version,
-                "Cart test item " + sku,
-                "Acme",
-                List.of("Kitchen & Dining", "Mugs"),
-                Money.inr(priceMinor),
-                Money.inr(priceMinor),
-                List.of(),
-                "",
-                Map.of(),
-                SizeClass.SMALL,
-                active);
-        var received = new SupplierItemReceived(UUID.randomUUID(), Instant.now(), "cart-tests", item);
-        kafka.send(CloudEventHeaders.record(
-                        itemServiceNames.topic(Topics.SUPPLIER_ITEMS),
-                        received.key(),
-                        json.writeValueAsBytes(received),
-                        received.eventId().toString(),
-                        received.type(),
-                        "cart-tests",
-                        CloudEventHeaders.time(received.occurredAt())))
-                .join();
-        return itemId;
+        return items.send(kafka, json, sku, version, priceMinor, active);
     }
 
     private void awaitPrice(String itemId, long priceMinor) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpTestClient.Response item = catalog.get("/api/items/" + itemId);
-            return item.status() == 200
-                    && item.json().path("price").path("minor").asLong() == priceMinor;
-        });
+        items.awaitPrice(itemId, priceMinor);
     }
 
     private static String bearer() {

@@ -2,24 +2,16 @@ package dev.bazaar.cart.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bazaar.contracts.Money;
-import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.Topics;
-import dev.bazaar.contracts.catalog.CanonicalItem;
-import dev.bazaar.contracts.catalog.ItemIds;
-import dev.bazaar.contracts.catalog.SupplierItemReceived;
-import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
-import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,21 +57,12 @@ class GuestCartIntegrationTests {
 
     static final String SUPPLIER = "guest-cart-test-supplier";
     static final String TOKEN_HEADER = "X-Cart-Token";
-    static final IsolatedNames itemServiceNames = IsolatedNames.forTestClass(ServiceProcess.class);
 
-    static ServiceProcess items;
+    static ItemServiceFeed items;
 
     @BeforeAll
     static void startItemService() throws Exception {
-        LocalServer.MONGO.requireReachable();
-        items = ServiceProcess.start(
-                "item-service",
-                List.of(
-                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                        "--bazaar.kafka.topic-prefix=" + itemServiceNames.topicPrefix(),
-                        "--spring.kafka.consumer.group-id=" + itemServiceNames.base() + "-items",
-                        "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/"
-                                + itemServiceNames.database()));
+        items = ItemServiceFeed.start(SUPPLIER);
     }
 
     @AfterAll
@@ -118,7 +101,7 @@ class GuestCartIntegrationTests {
     @BeforeEach
     void clients() {
         api = HttpTestClient.local(port);
-        catalog = new HttpTestClient(items.baseUrl());
+        catalog = items.catalog();
     }
 
     @Test
@@ -413,47 +396,15 @@ class GuestCartIntegrationTests {
     }
 
     private String newItem(long priceMinor) {
-        String itemId = sendItem("sku-" + UUID.randomUUID(), 1, priceMinor);
-        awaitPrice(itemId, priceMinor);
-        return itemId;
+        return items.newItem(kafka, json, priceMinor, true);
     }
 
     private String sendItem(String sku, long version, long priceMinor) {
-        String itemId = ItemIds.of(SUPPLIER, sku);
-        var item = new CanonicalItem(
-                itemId,
-                SUPPLIER,
-                sku,
-                version,
-                "Guest cart test item " + sku,
-                "Acme",
-                List.of("Kitchen & Dining", "Mugs"),
-                Money.inr(priceMinor),
-                Money.inr(priceMinor),
-                List.of(),
-                "",
-                Map.of(),
-                SizeClass.SMALL,
-                true);
-        var received = new SupplierItemReceived(UUID.randomUUID(), Instant.now(), "guest-cart-tests", item);
-        kafka.send(CloudEventHeaders.record(
-                        itemServiceNames.topic(Topics.SUPPLIER_ITEMS),
-                        received.key(),
-                        json.writeValueAsBytes(received),
-                        received.eventId().toString(),
-                        received.type(),
-                        "guest-cart-tests",
-                        CloudEventHeaders.time(received.occurredAt())))
-                .join();
-        return itemId;
+        return items.send(kafka, json, sku, version, priceMinor, true);
     }
 
     private void awaitPrice(String itemId, long priceMinor) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpTestClient.Response item = catalog.get("/api/items/" + itemId);
-            return item.status() == 200
-                    && item.json().path("price").path("minor").asLong() == priceMinor;
-        });
+        items.awaitPrice(itemId, priceMinor);
     }
 
     private static String bearer() {
