@@ -14,6 +14,7 @@ import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.inventory.StockChanged;
 import dev.bazaar.contracts.search.ItemSearchIndex;
+import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
@@ -34,7 +35,6 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -377,19 +377,15 @@ class SearchJourneyIntegrationTests {
 
     /** As the platform's publishers send it: the event as JSON, keyed by item, CloudEvents headers. */
     private static void publish(IntegrationEvent event) throws Exception {
-        var record = new ProducerRecord<>(names.topic(event.topic()), event.key(), json.writeValueAsBytes(event));
-        record.headers()
-                .add("ce_id", bytes(event.eventId().toString()))
-                .add("ce_type", bytes(event.type()))
-                .add("ce_source", bytes("/bazaar/e2e"))
-                .add("ce_time", bytes(event.occurredAt().toString()))
-                .add("ce_specversion", bytes("1.0"))
-                .add("content-type", bytes("application/json"));
+        var record = CloudEventHeaders.record(
+                names.topic(event.topic()),
+                event.key(),
+                json.writeValueAsBytes(event),
+                event.eventId().toString(),
+                event.type(),
+                CloudEventHeaders.sourceOf("e2e"),
+                CloudEventHeaders.time(event.occurredAt()));
         kafka.send(record).get(30, TimeUnit.SECONDS);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
