@@ -11,7 +11,7 @@ import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.catalog.SupplierItemReceived;
-import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;

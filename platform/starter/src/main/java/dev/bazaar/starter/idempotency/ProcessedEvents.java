@@ -1,6 +1,6 @@
 package dev.bazaar.starter.idempotency;
 
-import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;

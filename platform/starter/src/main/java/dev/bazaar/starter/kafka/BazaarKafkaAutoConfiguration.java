@@ -1,5 +1,6 @@
 package dev.bazaar.starter.kafka;
 
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.starter.tracing.Traces;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

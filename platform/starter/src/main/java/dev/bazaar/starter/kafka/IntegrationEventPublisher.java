@@ -1,6 +1,7 @@
 package dev.bazaar.starter.kafka;
 
 import dev.bazaar.contracts.IntegrationEvent;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.starter.tracing.Traces;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,7 +1,7 @@
 package dev.bazaar.starter.outbox;
 
 import dev.bazaar.contracts.IntegrationEvent;
-import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.starter.tracing.Traces;
 import java.util.List;

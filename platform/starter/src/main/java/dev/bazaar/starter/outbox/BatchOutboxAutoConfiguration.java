@@ -1,7 +1,7 @@
 package dev.bazaar.starter.outbox;
 
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.BulkKafkaTemplates;
-import dev.bazaar.starter.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.starter.tracing.Traces;
 import io.micrometer.core.instrument.MeterRegistry;

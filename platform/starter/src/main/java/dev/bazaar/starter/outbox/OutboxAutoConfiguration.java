@@ -1,7 +1,7 @@
 package dev.bazaar.starter.outbox;
 
 import dev.bazaar.contracts.IntegrationEvent;
-import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.starter.kafka.TopicNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

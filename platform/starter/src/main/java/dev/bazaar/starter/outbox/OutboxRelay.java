@@ -1,6 +1,6 @@
 package dev.bazaar.starter.outbox;
 
-import dev.bazaar.starter.kafka.CloudEventHeaders;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.starter.tracing.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

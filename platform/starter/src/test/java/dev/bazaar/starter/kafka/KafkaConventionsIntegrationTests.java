@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.inventory.StockChanged;
+import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;

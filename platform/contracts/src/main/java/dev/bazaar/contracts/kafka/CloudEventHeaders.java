@@ -1,4 +1,4 @@
-package dev.bazaar.starter.kafka;
+package dev.bazaar.contracts.kafka;
 
 import dev.bazaar.contracts.IntegrationEvent;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,10 @@ import org.apache.kafka.common.header.Headers;
 /**
  * The CloudEvents Kafka protocol binding (binary mode): event metadata travels in {@code ce_*}
  * headers and the record value is the event itself as JSON. Header values are raw UTF-8 bytes so
- * any consumer (Spark, a shell tool) can read them without Spring's type information.
+ * any consumer (Spark, a shell tool) can read them without Spring's type information. It lives in
+ * contracts, beside the records, because the headers are part of every event's contract: the
+ * starter publishes and reads with it, and test support (platform/testing, which the starter's tests
+ * use) sends events with the same headers.
  */
 public final class CloudEventHeaders {
 
