@@ -97,7 +97,7 @@ class DockerComposeTests {
     /**
      * The other direction: a placeholder whose default is a local address (127.0.0.1, or a port of
      * the local servers) that this file runs a container for must be set, or the service would look
-     * for it on its own loopback. Defaults naming a port nothing here listens on (wishlist, orders, ...)
+     * for it on its own loopback. Defaults naming a port nothing here listens on (orders, inventory, ...)
      * may stay. BAZAAR_CORS_ORIGINS names where browsers come from, not a server the gateway calls:
      * its default (the gateway's own 127.0.0.1:8080) is right for this file too.
      */

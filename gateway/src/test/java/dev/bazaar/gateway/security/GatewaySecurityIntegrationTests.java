@@ -287,7 +287,7 @@ class GatewaySecurityIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"users", "items", "inbound", "search", "serviceability", "search-consumer", "cart"})
+    @CsvSource({"users", "items", "inbound", "search", "serviceability", "search-consumer", "cart", "wishlist"})
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
 
@@ -315,6 +315,7 @@ class GatewaySecurityIntegrationTests {
                         "/v3/api-docs/serviceability",
                         "/v3/api-docs/search-consumer",
                         "/v3/api-docs/cart",
+                        "/v3/api-docs/wishlist",
                         "/v3/api-docs");
         ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
         assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");
