@@ -6,6 +6,7 @@ import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -31,11 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The signed-in cart against the real servers and a real item-service process, fed items through its
@@ -74,29 +73,21 @@ class CartIntegrationTests {
     int port;
 
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     IsolatedNames names;
 
     @Autowired
     JdbcClient jdbc;
 
     HttpTestClient api;
-    HttpTestClient catalog;
 
     @BeforeEach
     void clients() {
         api = HttpTestClient.local(port);
-        catalog = items.catalog();
     }
 
     @Test
     void twentyParallelAddsOfOneItemAllCountAndTheLineStopsAtItsLimit() throws Exception {
-        String itemId = newItem(49_900, true);
+        String itemId = newItem(49_900);
         String user = bearer();
         List<Integer> statuses = inParallel(20, () -> add(user, itemId, 1).status());
         assertThat(statuses).containsOnly(200);
@@ -111,11 +102,11 @@ class CartIntegrationTests {
     void parallelNewItemsAtOneLineBelowTheLimitAddOnlyOne() throws Exception {
         String user = bearer();
         for (int i = 0; i < MAX_LINES - 1; i++) {
-            assertThat(add(user, newItem(100 + i, true), 1).status()).isEqualTo(200);
+            assertThat(add(user, newItem(100 + i), 1).status()).isEqualTo(200);
         }
         List<String> racing = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            racing.add(newItem(3_000 + i, true));
+            racing.add(newItem(3_000 + i));
         }
         var next = new AtomicInteger();
         List<HttpTestClient.Response> raced =
@@ -139,7 +130,7 @@ class CartIntegrationTests {
     @Test
     void badInputIsAProblemAndChangesNothing() {
         String user = bearer();
-        String itemId = newItem(12_345, true);
+        String itemId = newItem(12_345);
         assertThat(add(user, itemId, 3).status()).isEqualTo(200);
         JsonNode before = cart(user);
 
@@ -182,7 +173,7 @@ class CartIntegrationTests {
     void everyChangeIsExactlyOneEventAfterItsCommit() {
         String userId = UUID.randomUUID().toString();
         String user = TestJwts.bearer(userId);
-        String itemId = newItem(50_000, true);
+        String itemId = newItem(50_000);
         add(user, itemId, 0); // refused: no event
         assertThat(add(user, itemId, 2).status()).isEqualTo(200);
         assertThat(add(user, itemId, 1).status()).isEqualTo(200);
@@ -219,17 +210,15 @@ class CartIntegrationTests {
     @Test
     void aPriceChangeIsFlaggedAndADeactivatedItemIsMarkedOnTheNextRead() {
         String user = bearer();
-        String sku = "sku-" + UUID.randomUUID();
-        String itemId = sendItem(sku, 1, 10_000, true);
-        String other = newItem(7_000, true);
+        String itemId = newItem(10_000);
+        String other = newItem(7_000);
         add(user, itemId, 2);
         add(user, other, 1);
         JsonNode first = cart(user);
         assertThat(line(first, itemId).path("priceChanged").asBoolean()).isFalse();
         assertThat(first.path("subtotal").path("minor").asLong()).isEqualTo(2 * 10_000 + 7_000);
 
-        sendItem(sku, 2, 8_500, true);
-        awaitPrice(itemId, 8_500);
+        items.changePrice(itemId, 8_500);
         JsonNode repriced = cart(user);
         JsonNode line = line(repriced, itemId);
         assertThat(line.path("priceChanged").asBoolean()).isTrue();
@@ -238,13 +227,7 @@ class CartIntegrationTests {
         assertThat(line.path("lineTotal").path("minor").asLong()).isEqualTo(17_000);
         assertThat(repriced.path("subtotal").path("minor").asLong()).isEqualTo(17_000 + 7_000);
 
-        sendItem(sku, 3, 8_500, false);
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> !catalog.get("/api/items/" + itemId)
-                        .json()
-                        .path("active")
-                        .asBoolean());
+        items.deactivate(itemId);
         JsonNode deactivated = cart(user);
         assertThat(line(deactivated, itemId).path("availability").asString()).isEqualTo("INACTIVE");
         assertThat(deactivated.path("subtotal").path("minor").asLong()).isEqualTo(7_000);
@@ -255,7 +238,7 @@ class CartIntegrationTests {
     void anotherShopperCannotSeeOrChangeTheLines() {
         String alice = bearer();
         String bob = bearer();
-        String itemId = newItem(999, true);
+        String itemId = newItem(999);
         add(alice, itemId, 4);
 
         assertThat(cart(bob).path("lines").size()).isZero();
@@ -268,16 +251,8 @@ class CartIntegrationTests {
     // --- helpers
 
     /** A new item in item-service, fed through its real input and waited for. */
-    private String newItem(long priceMinor, boolean active) {
-        return items.newItem(kafka, json, priceMinor, active);
-    }
-
-    private String sendItem(String sku, long version, long priceMinor, boolean active) {
-        return items.send(kafka, json, sku, version, priceMinor, active);
-    }
-
-    private void awaitPrice(String itemId, long priceMinor) {
-        items.awaitPrice(itemId, priceMinor);
+    private String newItem(long priceMinor) {
+        return items.newItem(priceMinor);
     }
 
     private static String bearer() {

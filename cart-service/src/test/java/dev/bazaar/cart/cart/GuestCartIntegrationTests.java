@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -31,11 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guest carts and the merge at login, against the real servers and a real item-service process fed
@@ -81,12 +80,6 @@ class GuestCartIntegrationTests {
     int port;
 
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     IsolatedNames names;
 
     @Autowired
@@ -96,12 +89,10 @@ class GuestCartIntegrationTests {
     GuestCarts guests;
 
     HttpTestClient api;
-    HttpTestClient catalog;
 
     @BeforeEach
     void clients() {
         api = HttpTestClient.local(port);
-        catalog = items.catalog();
     }
 
     @Test
@@ -177,9 +168,7 @@ class GuestCartIntegrationTests {
     void theMergeSumsCapsDropsRepricesAndDeletesTheGuestCartAndTwiceChangesNothing() {
         String shared = newItem(1_000);
         String alsoShared = newItem(2_000);
-        String sku = "sku-" + UUID.randomUUID();
-        String repriced = sendItem(sku, 1, 3_000);
-        awaitPrice(repriced, 3_000);
+        String repriced = newItem(3_000);
         String noRoom = newItem(4_000);
         String userId = UUID.randomUUID().toString();
         String user = TestJwts.bearer(userId);
@@ -193,8 +182,7 @@ class GuestCartIntegrationTests {
         assertThat(guestAdd(token, repriced, 1).status()).isEqualTo(200);
         assertThat(guestAdd(token, noRoom, 1).status()).isEqualTo(200);
         String guestKey = guestKey(token);
-        sendItem(sku, 2, 2_500);
-        awaitPrice(repriced, 2_500);
+        items.changePrice(repriced, 2_500);
 
         HttpTestClient.Response merge = merge(user, token);
         assertThat(merge.status()).as(merge.body()).isEqualTo(200);
@@ -396,15 +384,7 @@ class GuestCartIntegrationTests {
     }
 
     private String newItem(long priceMinor) {
-        return items.newItem(kafka, json, priceMinor, true);
-    }
-
-    private String sendItem(String sku, long version, long priceMinor) {
-        return items.send(kafka, json, sku, version, priceMinor, true);
-    }
-
-    private void awaitPrice(String itemId, long priceMinor) {
-        items.awaitPrice(itemId, priceMinor);
+        return items.newItem(priceMinor);
     }
 
     private static String bearer() {

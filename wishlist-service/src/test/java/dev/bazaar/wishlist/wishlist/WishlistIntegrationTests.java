@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
-import dev.bazaar.contracts.Money;
-import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.Topics;
-import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.ItemIds;
-import dev.bazaar.contracts.catalog.SupplierItemReceived;
-import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
@@ -23,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The signed-in wishlist against the real servers, a real item-service process (fed items through
@@ -58,25 +51,16 @@ class WishlistIntegrationTests {
 
     static final int MAX_ENTRIES = 3;
     static final String SUPPLIER = "wishlist-test-supplier";
-    // The processes' own names: they start before this class's context, whose names are random per class.
-    static final IsolatedNames itemServiceNames = IsolatedNames.forTestClass(ServiceProcess.class);
+    // cart-service's own names: it starts before this class's context, whose names are random per class.
     static final IsolatedNames cartServiceNames = IsolatedNames.forTestClass(CartClient.class);
 
-    static ServiceProcess items;
+    static ItemServiceFeed items;
     static ServiceProcess carts;
     static HttpServer jwks;
 
     @BeforeAll
     static void startItemAndCartService() throws Exception {
-        LocalServer.MONGO.requireReachable();
-        items = ServiceProcess.start(
-                "item-service",
-                List.of(
-                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                        "--bazaar.kafka.topic-prefix=" + itemServiceNames.topicPrefix(),
-                        "--spring.kafka.consumer.group-id=" + itemServiceNames.base() + "-items",
-                        "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/"
-                                + itemServiceNames.database()));
+        items = ItemServiceFeed.start(SUPPLIER);
         byte[] keys = new JWKSet(new RSAKey.Builder(TestJwts.publicKey()).build())
                 .toString()
                 .getBytes(StandardCharsets.UTF_8);
@@ -124,41 +108,30 @@ class WishlistIntegrationTests {
     int port;
 
     @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
     IsolatedNames names;
 
     @Autowired
     JdbcClient jdbc;
 
     HttpTestClient api;
-    HttpTestClient catalog;
     HttpTestClient cart;
 
     @BeforeEach
     void clients() {
         api = HttpTestClient.local(port);
-        catalog = new HttpTestClient(items.baseUrl());
         cart = new HttpTestClient(carts.baseUrl());
     }
 
     @Test
     void addingTwiceKeepsOneEntryAndTheFirstPrice() {
         String user = bearer();
-        String sku = "sku-" + UUID.randomUUID();
-        String itemId = sendItem(sku, 1, 20_000, true);
-        awaitPrice(itemId, 20_000);
+        String itemId = newItem(20_000);
 
         HttpTestClient.Response first = add(user, itemId);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.json().path("addedPrice").path("minor").asLong()).isEqualTo(20_000);
 
-        sendItem(sku, 2, 25_000, true);
-        awaitPrice(itemId, 25_000);
+        items.changePrice(itemId, 25_000);
         HttpTestClient.Response again = add(user, itemId);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().path("addedPrice").path("minor").asLong()).isEqualTo(20_000);
@@ -176,7 +149,7 @@ class WishlistIntegrationTests {
         String user = bearer();
         List<String> added = new ArrayList<>();
         for (int i = 0; i < MAX_ENTRIES; i++) {
-            String itemId = newItem(1_000 + i, true);
+            String itemId = newItem(1_000 + i);
             assertThat(add(user, itemId).status()).isEqualTo(201);
             added.add(itemId);
         }
@@ -196,29 +169,20 @@ class WishlistIntegrationTests {
     @Test
     void aPriceDropIsFlaggedAndADeactivatedItemIsMarkedOnTheNextRead() {
         String user = bearer();
-        String sku = "sku-" + UUID.randomUUID();
-        String itemId = sendItem(sku, 1, 10_000, true);
-        awaitPrice(itemId, 10_000);
+        String itemId = newItem(10_000);
         add(user, itemId);
         assertThat(entry(wishlist(user, ""), itemId).path("priceDropped").asBoolean())
                 .isFalse();
         assertThat(entry(wishlist(user, ""), itemId).path("availability").asString())
                 .isEqualTo("ACTIVE");
 
-        sendItem(sku, 2, 8_500, true);
-        awaitPrice(itemId, 8_500);
+        items.changePrice(itemId, 8_500);
         JsonNode dropped = entry(wishlist(user, ""), itemId);
         assertThat(dropped.path("priceDropped").asBoolean()).isTrue();
         assertThat(dropped.path("addedPrice").path("minor").asLong()).isEqualTo(10_000);
         assertThat(dropped.path("currentPrice").path("minor").asLong()).isEqualTo(8_500);
 
-        sendItem(sku, 3, 8_500, false);
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> !catalog.get("/api/items/" + itemId)
-                        .json()
-                        .path("active")
-                        .asBoolean());
+        items.deactivate(itemId);
         assertThat(entry(wishlist(user, ""), itemId).path("availability").asString())
                 .isEqualTo("INACTIVE");
     }
@@ -227,11 +191,11 @@ class WishlistIntegrationTests {
     void badInputIsAProblemAndChangesNothing() {
         String user = bearer();
         for (int i = 0; i < MAX_ENTRIES; i++) {
-            assertThat(add(user, newItem(500 + i, true)).status()).isEqualTo(201);
+            assertThat(add(user, newItem(500 + i)).status()).isEqualTo(201);
         }
         JsonNode before = wishlist(user, "");
 
-        HttpTestClient.Response overCap = add(user, newItem(777, true));
+        HttpTestClient.Response overCap = add(user, newItem(777));
         assertProblem(overCap, 400, "wishlist-limit");
         assertThat(overCap.json().path("limit").asInt()).isEqualTo(MAX_ENTRIES);
         assertProblem(api.post("/api/wishlist/items", Map.of("itemId", "ABC"), "Authorization", user), 400, null);
@@ -258,7 +222,7 @@ class WishlistIntegrationTests {
     void everyChangeIsExactlyOneEventAfterItsCommit() {
         String userId = UUID.randomUUID().toString();
         String user = TestJwts.bearer(userId);
-        String itemId = newItem(50_000, true);
+        String itemId = newItem(50_000);
         assertThat(add(user, itemId).status()).isEqualTo(201);
         assertThat(add(user, itemId).status()).isEqualTo(200); // already there: no event
         assertThat(remove(user, itemId).status()).isEqualTo(204);
@@ -287,7 +251,7 @@ class WishlistIntegrationTests {
     void anotherShopperCannotSeeOrMoveTheEntries() {
         String alice = bearer();
         String bob = bearer();
-        String itemId = newItem(999, true);
+        String itemId = newItem(999);
         add(alice, itemId);
 
         assertThat(wishlist(bob, "").path("entries").size()).isZero();
@@ -304,8 +268,8 @@ class WishlistIntegrationTests {
     @Test
     void moveToCartAddsOnceAndKeepsTheEntryWhenTheCartRefusesOrIsDown() {
         String user = bearer();
-        String moved = newItem(4_000, true);
-        String refused = newItem(5_000, true);
+        String moved = newItem(4_000);
+        String refused = newItem(5_000);
         add(user, moved);
         add(user, refused);
 
@@ -330,48 +294,8 @@ class WishlistIntegrationTests {
     // --- helpers
 
     /** A new item in item-service, fed through its real input and waited for. */
-    private String newItem(long priceMinor, boolean active) {
-        String itemId = sendItem("sku-" + UUID.randomUUID(), 1, priceMinor, active);
-        awaitPrice(itemId, priceMinor);
-        return itemId;
-    }
-
-    private String sendItem(String sku, long version, long priceMinor, boolean active) {
-        String itemId = ItemIds.of(SUPPLIER, sku);
-        var item = new CanonicalItem(
-                itemId,
-                SUPPLIER,
-                sku,
-                version,
-                "Wishlist test item " + sku,
-                "Acme",
-                List.of("Kitchen & Dining", "Mugs"),
-                Money.inr(priceMinor),
-                Money.inr(priceMinor),
-                List.of(),
-                "",
-                Map.of(),
-                SizeClass.SMALL,
-                active);
-        var received = new SupplierItemReceived(UUID.randomUUID(), Instant.now(), "wishlist-tests", item);
-        kafka.send(CloudEventHeaders.record(
-                        itemServiceNames.topic(Topics.SUPPLIER_ITEMS),
-                        received.key(),
-                        json.writeValueAsBytes(received),
-                        received.eventId().toString(),
-                        received.type(),
-                        "wishlist-tests",
-                        CloudEventHeaders.time(received.occurredAt())))
-                .join();
-        return itemId;
-    }
-
-    private void awaitPrice(String itemId, long priceMinor) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            HttpTestClient.Response item = catalog.get("/api/items/" + itemId);
-            return item.status() == 200
-                    && item.json().path("price").path("minor").asLong() == priceMinor;
-        });
+    private String newItem(long priceMinor) {
+        return items.newItem(priceMinor);
     }
 
     private static String bearer() {
