@@ -1,5 +1,8 @@
 package dev.bazaar.cart;
 
+import dev.bazaar.starter.delivery.DefaultPincodes;
+import dev.bazaar.starter.delivery.ServiceabilityClient;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -14,13 +17,19 @@ import org.springframework.validation.annotation.Validated;
  * @param limits what one cart may hold
  * @param itemService where current prices come from (item-service's bulk-get)
  * @param guest guest carts: idle expiry and its clean-up
+ * @param serviceability where delivery ETAs come from, and how long a cart read waits for them
+ *     ({@code BAZAAR_SERVICEABILITY_URL}, {@code BAZAAR_SERVICEABILITY_BUDGET}: fallbacks in application.yml)
+ * @param users user-service, for a signed-in shopper's default pincode (the starter's
+ *     {@link DefaultPincodes.Settings})
  */
 @Validated
 @ConfigurationProperties("bazaar.cart")
 public record CartProperties(
         @DefaultValue Limits limits,
         @DefaultValue ItemService itemService,
-        @DefaultValue Guest guest) {
+        @DefaultValue Guest guest,
+        @DefaultValue ServiceabilityClient.Settings serviceability,
+        @Valid @DefaultValue DefaultPincodes.Settings users) {
 
     /**
      * @param maxQuantityPerLine the most of one item a cart holds; an add beyond it leaves the line at this quantity

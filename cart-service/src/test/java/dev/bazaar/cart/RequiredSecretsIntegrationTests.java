@@ -1,6 +1,7 @@
 package dev.bazaar.cart;
 
 import static dev.bazaar.testing.ProductionStart.assertStartedWithoutLocalProfile;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ProductionStart;
@@ -25,15 +26,27 @@ class RequiredSecretsIntegrationTests {
             .withServers(LocalServer.KAFKA)
             .withDatabaseAccount();
 
+    static final String INTERNAL_TOKEN = "--bazaar.cart.users.internal-token=a-production-token";
+
     @Test
     void withoutTheLocalProfileAnEmptyDatabasePasswordStopsTheStart(CapturedOutput output) {
-        production.assertRefusedFor(output, "spring.datasource.password", "BAZAAR_MARIADB_PASSWORD");
+        production.assertRefusedFor(output, "spring.datasource.password", "BAZAAR_MARIADB_PASSWORD", INTERNAL_TOKEN);
     }
 
     @Test
-    void withTheDatabasePasswordSetItStartsWithoutTheLocalProfile() {
-        try (ConfigurableApplicationContext app = production.start(production.databasePassword())) {
+    void withoutTheLocalProfileAMissingInternalTokenStopsTheStart(CapturedOutput output) {
+        // The default-address read for delivery ETAs needs user-service's internal token.
+        Throwable failure = production.assertBindingRefused(
+                output, "bazaar.cart.users.internalToken", "BAZAAR_INTERNAL_TOKEN", production.databasePassword());
+        assertThat(failure).hasStackTraceContaining("bazaar.cart");
+    }
+
+    @Test
+    void withTheSecretsSetItStartsWithoutTheLocalProfile() {
+        try (ConfigurableApplicationContext app = production.start(production.databasePassword(), INTERNAL_TOKEN)) {
             assertStartedWithoutLocalProfile(app);
+            assertThat(app.getBean(CartProperties.class).users().internalToken())
+                    .isEqualTo("a-production-token");
         }
     }
 }

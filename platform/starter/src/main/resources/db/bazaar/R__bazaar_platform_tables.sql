@@ -45,3 +45,16 @@ CREATE TABLE IF NOT EXISTS bazaar_outbox_batch
 -- goes on to the consumers. Added apart from the CREATE so a table made before it gets it too
 -- (in the CREATE, every new database would log a "duplicate column" warning here).
 ALTER TABLE bazaar_outbox_batch ADD COLUMN IF NOT EXISTS traceparent VARCHAR(64) NULL;
+
+-- Idempotency keys of client requests (IdempotentRequests): the first request's fingerprint and
+-- answer, written in the same transaction as its effect; deleted after the retention.
+CREATE TABLE IF NOT EXISTS bazaar_idempotent_request
+(
+  scope           VARCHAR(120)  NOT NULL,
+  idempotency_key VARCHAR(100)  NOT NULL,
+  fingerprint     CHAR(64)      NOT NULL,
+  answer          MEDIUMTEXT    NULL,
+  created_at      TIMESTAMP(3)  NOT NULL,
+  PRIMARY KEY (scope, idempotency_key),
+  INDEX bazaar_idempotent_request_by_created_at (created_at)
+) ENGINE = InnoDB;

@@ -1,9 +1,8 @@
 package dev.bazaar.search;
 
+import dev.bazaar.starter.delivery.DefaultPincodes;
+import dev.bazaar.starter.delivery.ServiceabilityClient;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param facetAttributes attribute names that get a facet (all attributes can be filtered on)
  * @param priceBoundaries edges of the price facet's buckets, in minor units (paise): below 500,
  *        500-1,000, 1,000-2,500, 2,500-5,000, 5,000 and up (INR)
+ * @param serviceability serviceability-service and the hard budget per search
+ *        ({@code BAZAAR_SERVICEABILITY_URL}, {@code BAZAAR_SERVICEABILITY_BUDGET})
+ * @param users user-service, for a signed-in shopper's default pincode (the starter's
+ *        {@link DefaultPincodes.Settings})
  */
 @Validated
 @ConfigurationProperties("bazaar.search")
@@ -41,37 +44,11 @@ public record SearchProperties(
         @DefaultValue({"50000", "100000", "250000", "500000"})
         List<Long> priceBoundaries,
 
-        @DefaultValue Serviceability serviceability,
-        @Valid @DefaultValue Users users) {
+        @DefaultValue ServiceabilityClient.Settings serviceability,
+        @Valid @DefaultValue DefaultPincodes.Settings users) {
 
     public SearchProperties {
         facetAttributes = List.copyOf(facetAttributes);
         priceBoundaries = priceBoundaries.stream().sorted().toList();
     }
-
-    /**
-     * @param url serviceability-service ({@code BAZAAR_SERVICEABILITY_URL})
-     * @param budget the hard limit on all serviceability calls of one search ({@code BAZAAR_SERVICEABILITY_BUDGET})
-     */
-    public record Serviceability(URI url, Duration budget) {}
-
-    /**
-     * @param url user-service ({@code BAZAAR_USERS_URL}), asked for a signed-in shopper's default address
-     * @param internalToken the secret user-service's {@code /internal/**} endpoints require
-     *        ({@code BAZAAR_INTERNAL_TOKEN}); only the {@code local} profile fills in a development value
-     * @param timeout how long a search waits for the default address
-     * @param cacheTtl how long a default address is cached
-     * @param cacheSize how many default addresses are cached
-     */
-    public record Users(
-            URI url,
-
-            @NotBlank(
-                    message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a "
-                            + "default outside the 'local' profile")
-            String internalToken,
-
-            @DefaultValue("200ms") Duration timeout,
-            @DefaultValue("5m") Duration cacheTtl,
-            @DefaultValue("100000") long cacheSize) {}
 }

@@ -1,6 +1,7 @@
 package dev.bazaar.cart.cart;
 
 import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.starter.idempotency.IdempotentRequests;
 import dev.bazaar.starter.problem.ApiProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,18 +53,27 @@ class CartController {
         this.guests = guests;
     }
 
+    /**
+     * The cart priced now; each line's delivery is for {@code pincode}, or else the signed-in shopper's
+     * default address (a guest without one gets UNKNOWN deliveries).
+     */
     @GetMapping
     PricedCart get(
             @AuthenticationPrincipal Jwt user,
-            @RequestHeader(name = GuestCarts.HEADER, required = false) String token) {
-        return carts.read(owner(user, token));
+            @RequestHeader(name = GuestCarts.HEADER, required = false) String token,
+            @RequestParam(required = false) String pincode) {
+        return carts.read(owner(user, token), pincode);
     }
 
-    /** Adds to the item's line; {@code capped} says the per-line limit stopped the add short. */
+    /**
+     * Adds to the item's line; {@code capped} says the per-line limit stopped the add short. With an
+     * {@value IdempotentRequests#HEADER} a retried add is answered as the first and adds nothing.
+     */
     @PostMapping("/items")
     ResponseEntity<Carts.Added> add(
             @AuthenticationPrincipal Jwt user,
             @RequestHeader(name = GuestCarts.HEADER, required = false) String token,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody AddRequest request) {
         if (user == null && token == null) {
             Carts.GuestAdded guest = carts.addToNewGuestCart(request.itemId(), request.quantity());
@@ -70,7 +81,7 @@ class CartController {
                     .header(GuestCarts.HEADER, guest.cartToken())
                     .body(guest.added());
         }
-        return ResponseEntity.ok(carts.add(owner(user, token), request.itemId(), request.quantity()));
+        return ResponseEntity.ok(carts.add(owner(user, token), request.itemId(), request.quantity(), idempotencyKey));
     }
 
     /**

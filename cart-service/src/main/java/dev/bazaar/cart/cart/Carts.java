@@ -6,13 +6,16 @@ import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.shopping.CartChanged;
 import dev.bazaar.starter.catalog.CatalogItem;
 import dev.bazaar.starter.catalog.ItemCatalog;
+import dev.bazaar.starter.idempotency.IdempotentRequests;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -25,47 +28,74 @@ class Carts {
 
     private final CartLines lines;
     private final ItemCatalog catalog;
+    private final DeliveryEstimates delivery;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final CartProperties.Limits limits;
 
     private final GuestCarts guests;
+    private final IdempotentRequests requests;
 
     Carts(
             CartLines lines,
             GuestCarts guests,
+            IdempotentRequests requests,
             ItemCatalog catalog,
+            DeliveryEstimates delivery,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             CartProperties properties) {
         this.lines = lines;
         this.guests = guests;
+        this.requests = requests;
         this.catalog = catalog;
+        this.delivery = delivery;
         this.events = events;
-        this.transaction = transaction;
+        // Read committed: each cart's row lock already runs its changes one after the other. Under
+        // repeatable read the locking read of a line not there yet (every new item) also took a gap
+        // lock, shared by neighbouring carts in cart_line's key order, and two shoppers inserting into
+        // that gap deadlocked (500s with 50 shoppers adding at once, ./bazaar bench cart).
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager(), transaction);
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.limits = properties.limits();
     }
 
     record Added(String itemId, int quantity, Money unitPrice, boolean capped) {}
 
+    /** What an {@code Idempotency-Key} on an add stands for: a repeat must ask for the same. */
+    private record AddRequest(String itemId, int quantity) {}
+
     /**
      * Adds to the line of {@code itemId}, creating it at the current price; a line that would pass the
      * per-line limit stays at the limit ({@code capped}). A new line beyond the lines limit is refused.
+     * With an {@code idempotencyKey} the add happens once: a repeat (a client's retry) gets the first
+     * answer and changes nothing, not even item-service is asked again.
      */
-    Added add(CartOwner owner, String itemId, int quantity) {
+    Added add(CartOwner owner, String itemId, int quantity, String idempotencyKey) {
+        String scope = "cart-add:" + owner.key();
+        AddRequest request = new AddRequest(itemId, quantity);
+        Optional<Added> earlier = requests.earlierAnswer(scope, idempotencyKey, request, Added.class);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         CatalogItem item = checkedItem(itemId, quantity);
         if (!owner.isGuest()) {
             lines.ensureCart(owner.key());
         }
-        return transaction.execute(status -> {
-            // A guest's cart row is made with its token; gone means merged or expired since the token was read.
-            if (!owner.isGuest()) {
-                lines.lockCart(owner.key());
-            } else if (!lines.lockCartIfPresent(owner.key())) {
-                throw GuestCarts.invalidToken();
-            }
-            return addLocked(owner, item, itemId, quantity);
-        });
+        return requests.once(
+                scope,
+                idempotencyKey,
+                request,
+                Added.class,
+                () -> transaction.execute(status -> {
+                    // A guest's cart row is made with its token; gone means merged or expired since the token was read.
+                    if (!owner.isGuest()) {
+                        lines.lockCart(owner.key());
+                    } else if (!lines.lockCartIfPresent(owner.key())) {
+                        throw GuestCarts.invalidToken();
+                    }
+                    return addLocked(owner, item, itemId, quantity);
+                }));
     }
 
     record GuestAdded(Added added, String cartToken) {}
@@ -161,7 +191,7 @@ class Carts {
             }
             guests.delete(guest);
         });
-        return new Merged(read(user), merged, capped, dropped);
+        return new Merged(read(user, null), merged, capped, dropped);
     }
 
     void setQuantity(CartOwner owner, String itemId, int quantity) {
@@ -195,12 +225,18 @@ class Carts {
         });
     }
 
-    /** The cart priced now from item-service. */
-    PricedCart read(CartOwner owner) {
+    /**
+     * The cart priced now from item-service, each buyable line with its delivery estimate.
+     *
+     * @param pincode where the shopper asks about delivery; null for the default address's
+     */
+    PricedCart read(CartOwner owner, String pincode) {
+        DeliveryEstimates.requireValid(pincode);
         List<CartLine> stored = lines.of(owner.key());
         Map<String, CatalogItem> current =
                 catalog.find(stored.stream().map(CartLine::itemId).toList());
-        return PricedCart.of(stored, current);
+        DeliveryEstimates.For deliveries = delivery.estimate(owner, pincode, PricedCart.buyable(stored, current));
+        return PricedCart.of(stored, current, deliveries.pincode(), deliveries.check());
     }
 
     private void publish(CartOwner owner, CartChanged.Action action, String itemId, int quantity, Money price) {

@@ -2,17 +2,21 @@ package dev.bazaar.cart.cart;
 
 import dev.bazaar.contracts.Money;
 import dev.bazaar.starter.catalog.CatalogItem;
+import dev.bazaar.starter.delivery.Delivery;
+import dev.bazaar.starter.delivery.DeliveryCheck;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A cart as the shopper sees it: each line at the price the shop charges now, flagged when that
- * differs from the price it was added at, and the total (in minor units) of the lines that can be
- * bought.
+ * differs from the price it was added at, with when it would arrive, and the total (in minor units)
+ * of the lines that can be bought.
  *
  * @param subtotal the sum of {@code lineTotal} over AVAILABLE lines
+ * @param deliveryPincode the pincode the deliveries are for (asked for, or the default address's);
+ *     null when there is none, and every delivery is then UNKNOWN
  */
-record PricedCart(List<Line> lines, int lineCount, int itemCount, Money subtotal) {
+record PricedCart(List<Line> lines, int lineCount, int itemCount, Money subtotal, String deliveryPincode) {
 
     enum Availability {
         AVAILABLE,
@@ -27,6 +31,8 @@ record PricedCart(List<Line> lines, int lineCount, int itemCount, Money subtotal
      * @param addedPrice the price when the line was first added
      * @param priceChanged whether {@code unitPrice} differs from {@code addedPrice}
      * @param lineTotal unitPrice × quantity; null when not AVAILABLE
+     * @param delivery DELIVERABLE with the ETA, UNDELIVERABLE to this pincode, or UNKNOWN (no pincode,
+     *     serviceability slow or down, or a line that is not AVAILABLE)
      */
     record Line(
             String itemId,
@@ -36,9 +42,19 @@ record PricedCart(List<Line> lines, int lineCount, int itemCount, Money subtotal
             Money addedPrice,
             boolean priceChanged,
             Availability availability,
-            Money lineTotal) {}
+            Money lineTotal,
+            Delivery delivery) {}
 
-    static PricedCart of(List<CartLine> stored, Map<String, CatalogItem> current) {
+    /** The ids of the lines that can be bought: the ones a delivery estimate is asked for. */
+    static List<String> buyable(List<CartLine> stored, Map<String, CatalogItem> current) {
+        return stored.stream()
+                .map(CartLine::itemId)
+                .filter(id -> current.containsKey(id) && current.get(id).active())
+                .toList();
+    }
+
+    static PricedCart of(
+            List<CartLine> stored, Map<String, CatalogItem> current, String pincode, DeliveryCheck deliveries) {
         String currency = "INR";
         long subtotal = 0;
         int items = 0;
@@ -54,7 +70,8 @@ record PricedCart(List<Line> lines, int lineCount, int itemCount, Money subtotal
                         line.addedPrice(),
                         false,
                         Availability.UNKNOWN,
-                        null));
+                        null,
+                        Delivery.UNKNOWN));
                 continue;
             }
             Availability availability = item.active() ? Availability.AVAILABLE : Availability.INACTIVE;
@@ -73,8 +90,9 @@ record PricedCart(List<Line> lines, int lineCount, int itemCount, Money subtotal
                     line.addedPrice(),
                     !item.price().equals(line.addedPrice()),
                     availability,
-                    lineTotal));
+                    lineTotal,
+                    availability == Availability.AVAILABLE ? deliveries.of(line.itemId()) : Delivery.UNKNOWN));
         }
-        return new PricedCart(priced, priced.size(), items, new Money(subtotal, currency));
+        return new PricedCart(priced, priced.size(), items, new Money(subtotal, currency), pincode);
     }
 }

@@ -235,6 +235,44 @@ class CartIntegrationTests {
     }
 
     @Test
+    void aRetriedAddWithItsIdempotencyKeyAddsOnceAndAnswersAsTheFirst() throws Exception {
+        String user = bearer();
+        String itemId = newItem(2_500);
+        String key = UUID.randomUUID().toString();
+
+        HttpTestClient.Response first = addWithKey(user, itemId, 2, key);
+        HttpTestClient.Response retry = addWithKey(user, itemId, 2, key);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json()).isEqualTo(first.json());
+        assertThat(line(cart(user), itemId).path("quantity").asInt()).isEqualTo(2);
+
+        // Retries racing each other (a client's timeout fired while the first was still running).
+        String raced = UUID.randomUUID().toString();
+        List<JsonNode> answers =
+                inParallel(6, () -> addWithKey(user, itemId, 1, raced).json());
+        assertThat(answers)
+                .allSatisfy(
+                        answer -> assertThat(answer.path("quantity").asInt()).isEqualTo(3));
+        assertThat(line(cart(user), itemId).path("quantity").asInt()).isEqualTo(3);
+
+        // The same key for another add is a client bug: refused, nothing changed.
+        assertProblem(addWithKey(user, itemId, 5, key), 422, "idempotency-key-reused");
+        assertProblem(addWithKey(user, itemId, 1, "has space"), 400, "invalid-idempotency-key");
+        assertThat(line(cart(user), itemId).path("quantity").asInt()).isEqualTo(3);
+
+        // Keys are the owner's: another shopper's add with the same key is their own.
+        String other = bearer();
+        assertThat(addWithKey(other, itemId, 2, key).status()).isEqualTo(200);
+        assertThat(line(cart(other), itemId).path("quantity").asInt()).isEqualTo(2);
+        // A refused add keeps no key: the client may correct the request and send it with the same key.
+        String later = UUID.randomUUID().toString();
+        assertProblem(addWithKey(user, itemId, MAX_QUANTITY + 1, later), 400, "quantity-limit");
+        assertThat(addWithKey(user, itemId, 1, later).status()).isEqualTo(200);
+        assertThat(line(cart(user), itemId).path("quantity").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void anotherShopperCannotSeeOrChangeTheLines() {
         String alice = bearer();
         String bob = bearer();
@@ -261,6 +299,16 @@ class CartIntegrationTests {
 
     private HttpTestClient.Response add(String user, String itemId, int quantity) {
         return api.post("/api/cart/items", Map.of("itemId", itemId, "quantity", quantity), "Authorization", user);
+    }
+
+    private HttpTestClient.Response addWithKey(String user, String itemId, int quantity, String key) {
+        return api.post(
+                "/api/cart/items",
+                Map.of("itemId", itemId, "quantity", quantity),
+                "Authorization",
+                user,
+                "Idempotency-Key",
+                key);
     }
 
     private HttpTestClient.Response patch(String user, String itemId, int quantity) {

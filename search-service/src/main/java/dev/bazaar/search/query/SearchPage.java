@@ -1,7 +1,7 @@
 package dev.bazaar.search.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.bazaar.search.delivery.Delivery;
+import dev.bazaar.starter.delivery.Delivery;
 import java.util.List;
 import java.util.Map;
 

@@ -6,15 +6,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.bazaar.search.support.ItemDoc;
 import dev.bazaar.search.support.SearchApi;
 import dev.bazaar.search.support.SearchIndexFixture;
-import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
-import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.UserServiceShoppers;
 import dev.bazaar.testing.UsesLocalServers;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +24,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A logged-in shopper without a pincode parameter gets deliverability for the default address held
@@ -42,24 +39,11 @@ import tools.jackson.databind.JsonNode;
 class DefaultAddressIntegrationTests {
 
     static final String INTERNAL_TOKEN = "search-test-internal-token";
-    static final IsolatedNames USERS = IsolatedNames.forTestClass(DefaultAddressIntegrationTests.class);
-    static ServiceProcess users;
+    static UserServiceShoppers users;
 
     @DynamicPropertySource
     static void startUserService(DynamicPropertyRegistry registry) throws Exception {
-        LocalServer.MARIADB.requireReachable();
-        LocalServer.REDIS.requireReachable();
-        users = ServiceProcess.start(
-                "user-service",
-                List.of(
-                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
-                                + USERS.database() + "?createDatabaseIfNotExist=true",
-                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                        "--bazaar.redis.key-prefix=" + USERS.redisKeyPrefix(),
-                        "--bazaar.users.internal-token=" + INTERNAL_TOKEN,
-                        "--bazaar.users.demo.enabled=false",
-                        "--bazaar.users.password.bcrypt-strength=4"));
+        users = UserServiceShoppers.start(INTERNAL_TOKEN);
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
@@ -105,8 +89,8 @@ class DefaultAddressIntegrationTests {
 
     @Test
     void theDefaultAddressPincodeIsUsedUnlessTheRequestNamesOne() throws Exception {
-        String withAddress = register("diya-" + UUID.randomUUID() + "@example.com", "560034");
-        String withoutAddress = register("none-" + UUID.randomUUID() + "@example.com", null);
+        String withAddress = users.register("560034");
+        String withoutAddress = users.register(null);
 
         var answer = api.searchAs(TestJwts.bearer(withAddress, "CUSTOMER"), "q", "diya");
         assertThat(answer.status()).isEqualTo(200);
@@ -131,41 +115,5 @@ class DefaultAddressIntegrationTests {
         assertThat(none.body().has("pincode")).isFalse();
         assertThat(none.body().path("deliverability").stringValue()).isEqualTo("NOT_CHECKED");
         assertThat(api.search("q", "diya").body().has("pincode")).isFalse();
-    }
-
-    private static String register(String email, String pincode) throws Exception {
-        String password = "Search-test-42-pass";
-        JsonNode user = post(
-                "/api/users/register", Map.of("email", email, "password", password, "name", "Test Shopper"), null, 201);
-        if (pincode != null) {
-            String token = post("/api/users/login", Map.of("email", email, "password", password), null, 200)
-                    .path("accessToken")
-                    .stringValue();
-            post(
-                    "/api/users/me/addresses",
-                    Map.of(
-                            "recipient",
-                            "Test Shopper",
-                            "line1",
-                            "1 Main Road",
-                            "city",
-                            "Bengaluru",
-                            "state",
-                            "Karnataka",
-                            "pincode",
-                            pincode),
-                    token,
-                    201);
-        }
-        return user.path("id").asString();
-    }
-
-    private static JsonNode post(String path, Map<String, String> body, String token, int expected) {
-        HttpTestClient userService = new HttpTestClient(users.baseUrl());
-        var response = token == null
-                ? userService.post(path, body)
-                : userService.withBearer(token).post(path, body);
-        assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(expected);
-        return response.json();
     }
 }

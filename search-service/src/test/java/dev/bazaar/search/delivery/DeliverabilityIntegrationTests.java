@@ -15,10 +15,9 @@ import dev.bazaar.search.support.SearchIndexFixture;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.starter.tracing.Traces;
-import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
-import dev.bazaar.testing.ServiceProcess;
+import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,11 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Deliverability against the REAL serviceability-service, started from its jar with its generated
- * demo network (isolated database, Redis prefix, topics and consumer group). It learns our items'
- * warehouse and size class from the same StockChanged / CatalogItemChanged events inventory and
- * item-service publish. The demo's Gangtok pincode 737001 is covered only by the Gangtok hub, whose
- * lanes (hill and north-east) refuse BULKY parcels; Mumbai 400001 is a metro with the warehouse;
- * Port Blair 744101 is reached by nothing.
+ * demo network (platform/testing {@link ServiceabilityNetwork}). It learns our items' warehouse and
+ * size class from the same StockChanged / CatalogItemChanged events inventory and item-service
+ * publish. The demo's Gangtok pincode 737001 is covered only by the Gangtok hub, whose lanes (hill
+ * and north-east) refuse BULKY parcels; Mumbai 400001 is a metro with the warehouse; Port Blair
+ * 744101 is reached by nothing.
  *
  * <p>The budget is raised to 2 s here: this test is about what serviceability says, and a cold
  * C1-only JVM on a shared 2-core machine can take longer than 50 ms for its first answers. The
@@ -62,29 +61,14 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeliverabilityIntegrationTests {
 
-    static final String METRO = "400001";
-    static final String HILLS = "737001";
-    static final String REMOTE = "744101";
-    static final IsolatedNames SERVICEABILITY = IsolatedNames.forTestClass(ServiceProcess.class);
-    static ServiceProcess serviceability;
+    static final String METRO = ServiceabilityNetwork.METRO;
+    static final String HILLS = ServiceabilityNetwork.HILLS;
+    static final String REMOTE = ServiceabilityNetwork.REMOTE;
+    static ServiceabilityNetwork serviceability;
 
     @DynamicPropertySource
     static void startServiceability(DynamicPropertyRegistry registry) throws Exception {
-        LocalServer.MARIADB.requireReachable();
-        LocalServer.REDIS.requireReachable();
-        LocalServer.KAFKA.requireReachable();
-        serviceability = ServiceProcess.start(
-                "serviceability-service",
-                List.of(
-                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
-                        "--bazaar.kafka.topic-prefix=" + SERVICEABILITY.topicPrefix(),
-                        "--spring.kafka.consumer.group-id=" + SERVICEABILITY.base(),
-                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
-                                + SERVICEABILITY.database() + "?createDatabaseIfNotExist=true",
-                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                        "--bazaar.redis.key-prefix=" + SERVICEABILITY.redisKeyPrefix(),
-                        "--bazaar.serviceability.demo.enabled=true"));
+        serviceability = ServiceabilityNetwork.start();
         registry.add("bazaar.search.serviceability.url", serviceability::baseUrl);
         registry.add("bazaar.search.serviceability.budget", () -> "2s");
     }
@@ -118,7 +102,7 @@ class DeliverabilityIntegrationTests {
         api = new SearchApi(mvc);
         List<ItemDoc> docs = new ArrayList<>();
         var events = new IntegrationEventPublisher(
-                kafka, json, new TopicNames(SERVICEABILITY.topicPrefix()), "/bazaar/test", traces);
+                kafka, json, new TopicNames(serviceability.topicPrefix()), "/bazaar/test", traces);
         for (int i = 0; i < 40; i++) {
             boolean bulky = i < 25;
             String id = UUID.randomUUID().toString();
@@ -148,7 +132,8 @@ class DeliverabilityIntegrationTests {
             events.publish(new CatalogItemChanged(
                             UUID.randomUUID(), Instant.now(), CatalogItemChanged.Change.CREATED, item))
                     .get();
-            events.publish(new StockChanged(UUID.randomUUID(), Instant.now(), id, "WH-BOM", 5, 5, 1))
+            events.publish(new StockChanged(
+                            UUID.randomUUID(), Instant.now(), id, ServiceabilityNetwork.WAREHOUSE, 5, 5, 1))
                     .get();
         }
         SearchIndexFixture.create(elasticsearch, names.indexPrefix());
@@ -156,11 +141,9 @@ class DeliverabilityIntegrationTests {
         // Serviceability consumes the events in its own time: wait until it knows every item.
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> batch(METRO, docs.stream().map(d -> d.itemId).toList())
-                        .path("items")
-                        .valueStream()
-                        .allMatch(item -> item.path("deliverable").booleanValue()));
-        JsonNode hills = batch(HILLS, List.of(wardrobes.get(0), lamps.get(0)));
+                .until(() -> serviceability.deliversAll(
+                        METRO, docs.stream().map(d -> d.itemId).toList()));
+        JsonNode hills = serviceability.batch(HILLS, List.of(wardrobes.get(0), lamps.get(0)));
         assertThat(hills.path("items").get(0).path("reason").stringValue()).isEqualTo("NOT_SERVICEABLE");
         assertThat(hills.path("items").get(1).path("deliverable").booleanValue())
                 .isTrue();
@@ -243,11 +226,5 @@ class DeliverabilityIntegrationTests {
                 .path("items")
                 .forEach(item -> assertThat(item.path("delivery").path("status").stringValue())
                         .isEqualTo("UNKNOWN"));
-    }
-
-    private static JsonNode batch(String pincode, List<String> itemIds) {
-        return new HttpTestClient(serviceability.baseUrl())
-                .post("/api/serviceability/batch", Map.of("pincode", pincode, "itemIds", itemIds))
-                .json();
     }
 }

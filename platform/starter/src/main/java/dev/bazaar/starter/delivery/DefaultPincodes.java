@@ -1,41 +1,64 @@
-package dev.bazaar.search.delivery;
+package dev.bazaar.starter.delivery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.bazaar.contracts.Pincodes;
-import dev.bazaar.search.SearchProperties;
+import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The pincode of a logged-in shopper's default address, from user-service's internal endpoint
- * ({@code X-Internal-Token}), cached in-process for {@code bazaar.search.users.cache-ttl}: a shopper
- * pages through many results and should not cost user-service a call per page. "No default address"
- * (404) is cached too; failures are not (the search goes on without a pincode and the next one
+ * The pincode of a signed-in shopper's default address, from user-service's internal endpoint
+ * ({@code X-Internal-Token}), cached in-process for {@code cacheTtl}: a shopper pages through many
+ * results or reloads a cart and should not cost user-service a call each time. "No default address"
+ * (404) is cached too; failures are not (the caller goes on without a pincode and the next request
  * asks again). An address changed in user-service is seen here after at most the TTL.
  */
-@Component
 public class DefaultPincodes {
+
+    /**
+     * A service's {@code users} settings (search-service's {@code bazaar.search.users}, cart-service's
+     * {@code bazaar.cart.users}).
+     *
+     * @param url user-service ({@code BAZAAR_USERS_URL}), asked for a signed-in shopper's default address
+     * @param internalToken the secret user-service's {@code /internal/**} endpoints require
+     *        ({@code BAZAAR_INTERNAL_TOKEN}); only the {@code local} profile fills in a development value
+     * @param timeout how long a request waits for the default address
+     * @param cacheTtl how long a default address is cached
+     * @param cacheSize how many default addresses are cached
+     */
+    public record Settings(
+            URI url,
+
+            @NotBlank(
+                    message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a "
+                            + "default outside the 'local' profile")
+            String internalToken,
+
+            @DefaultValue("200ms") Duration timeout,
+            @DefaultValue("5m") Duration cacheTtl,
+            @DefaultValue("100000") long cacheSize) {}
 
     private static final Logger log = LoggerFactory.getLogger(DefaultPincodes.class);
 
-    private final SearchProperties.Users users;
+    private final Settings users;
     private final HttpClient http;
     private final JsonMapper json;
     private final Cache<String, Optional<String>> cache;
 
-    public DefaultPincodes(SearchProperties properties, JsonMapper json) {
-        this.users = properties.users();
+    public DefaultPincodes(Settings users, JsonMapper json) {
+        this.users = users;
         this.json = json;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

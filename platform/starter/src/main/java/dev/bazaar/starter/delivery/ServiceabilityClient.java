@@ -1,7 +1,6 @@
-package dev.bazaar.search.delivery;
+package dev.bazaar.starter.delivery;
 
 import dev.bazaar.contracts.catalog.ItemIds;
-import dev.bazaar.search.SearchProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,32 +18,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One {@code POST /api/serviceability/batch} per page of results, bounded by a hard time budget:
- * search waits for the answer at most until the deadline, then goes on with every item UNKNOWN. A
- * slow, hung or dead serviceability therefore costs a search at most the budget, never an error.
- * Outcomes are counted in {@code bazaar.search.serviceability{outcome}}.
+ * serviceability-service's {@code POST /api/serviceability/batch} (one call for a page of search
+ * results, or for a cart's lines), bounded by a hard time budget: the caller waits for the answer at
+ * most until its deadline, then goes on with every item UNKNOWN. A slow, hung or dead serviceability
+ * therefore costs a request at most the budget, never an error. Outcomes are counted in the meter the
+ * caller names, tagged {@code outcome}.
  */
-@Component
 public class ServiceabilityClient {
+
+    /**
+     * A service's {@code serviceability} settings.
+     *
+     * @param url serviceability-service ({@code BAZAAR_SERVICEABILITY_URL})
+     * @param budget the hard limit on the serviceability calls of one request: each service states its
+     *     own (search's is per search, the cart's per read)
+     */
+    public record Settings(URI url, Duration budget) {}
 
     private static final Logger log = LoggerFactory.getLogger(ServiceabilityClient.class);
     public static final int MAX_BATCH = 100;
 
     private final URI batchUri;
+    private final Duration budget;
     private final HttpClient http;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final String meterName;
 
-    public ServiceabilityClient(SearchProperties properties, JsonMapper json, MeterRegistry meters) {
-        this.batchUri = properties.serviceability().url().resolve("/api/serviceability/batch");
+    /**
+     * @param meterName the outcome counter, e.g. {@code bazaar.search.serviceability}
+     */
+    public ServiceabilityClient(Settings settings, JsonMapper json, MeterRegistry meters, String meterName) {
+        this.batchUri = settings.url().resolve("/api/serviceability/batch");
+        this.budget = settings.budget();
         this.json = json;
         this.meters = meters;
-        Duration connect = properties.serviceability().budget().multipliedBy(2);
+        this.meterName = meterName;
+        Duration connect = settings.budget().multipliedBy(2);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connect)
@@ -53,6 +67,11 @@ public class ServiceabilityClient {
         for (DeliveryCheck.Outcome outcome : DeliveryCheck.Outcome.values()) {
             counter(outcome);
         }
+    }
+
+    /** {@link #check(String, List, long)} with the settings' budget from now. */
+    public DeliveryCheck check(String pincode, List<String> itemIds) {
+        return check(pincode, itemIds, System.nanoTime() + budget.toNanos());
     }
 
     /**
@@ -134,7 +153,6 @@ public class ServiceabilityClient {
     }
 
     private io.micrometer.core.instrument.Counter counter(DeliveryCheck.Outcome outcome) {
-        return meters.counter(
-                "bazaar.search.serviceability", "outcome", outcome.name().toLowerCase(Locale.ROOT));
+        return meters.counter(meterName, "outcome", outcome.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -1,4 +1,4 @@
-package dev.bazaar.search.delivery;
+package dev.bazaar.starter.delivery;
 
 import java.util.Map;
 

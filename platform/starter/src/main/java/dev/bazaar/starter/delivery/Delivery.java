@@ -1,4 +1,4 @@
-package dev.bazaar.search.delivery;
+package dev.bazaar.starter.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
