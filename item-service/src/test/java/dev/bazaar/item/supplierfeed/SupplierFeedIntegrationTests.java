@@ -22,6 +22,7 @@ import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.SupplierItems;
 import dev.bazaar.testing.TopicTail;
 import dev.bazaar.testing.UsesLocalServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -239,21 +240,7 @@ class SupplierFeedIntegrationTests {
         attributes.put("care", Map.of("wash", "cold", "temperature", 30, "steps", List.of(1, 2.5, "dry")));
         attributes.put("कपड़ा", "रेशम “silk”");
         CanonicalItem kurta = kurta("supplier-a", "K-4b", 1);
-        CanonicalItem v1 = new CanonicalItem(
-                kurta.itemId(),
-                kurta.supplierId(),
-                kurta.supplierSku(),
-                1,
-                kurta.title(),
-                kurta.brand(),
-                kurta.categoryPath(),
-                kurta.price(),
-                kurta.mrp(),
-                kurta.images(),
-                kurta.description(),
-                attributes,
-                kurta.sizeClass(),
-                true);
+        CanonicalItem v1 = SupplierItems.from(kurta).attributes(attributes).build();
         send(received(v1));
         catalog.await(v1.itemId(), 1);
         awaitStored(v1.itemId(), 1);
