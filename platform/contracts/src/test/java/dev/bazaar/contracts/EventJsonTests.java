@@ -6,6 +6,7 @@ import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.inventory.StockChanged;
+import dev.bazaar.contracts.shopping.WishlistChanged;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,25 @@ class EventJsonTests {
         assertThat(back.key()).isEqualTo(itemId);
         assertThat(back.topic()).isEqualTo("catalog.items.v1");
         assertThat(back.type()).isEqualTo("dev.bazaar.CatalogItemChanged");
+    }
+
+    @Test
+    void wishlistEventCarriesItsPriceInMinorUnitsAndIsKeyedByTheShopper() {
+        var event = new WishlistChanged(
+                UUID.randomUUID(),
+                Instant.parse("2026-01-01T00:00:00Z"),
+                "user-1",
+                WishlistChanged.Action.ADDED,
+                ItemIds.of("acme", "SKU-1"),
+                Money.inr(49_900));
+
+        String written = json.writeValueAsString(event);
+        var back = json.readValue(written, WishlistChanged.class);
+
+        assertThat(written).contains("\"price\":{\"minor\":49900,\"currency\":\"INR\"}");
+        assertThat(back).isEqualTo(event);
+        assertThat(back.key()).isEqualTo("user-1");
+        assertThat(back.topic()).isEqualTo("wishlist.events.v1");
     }
 
     @Test

@@ -47,6 +47,15 @@ class WishlistEntries {
                 .optional();
     }
 
+    /** The entry, locked until the transaction ends, so two removals of it cannot both see it. */
+    Optional<WishlistEntry> lock(String userId, String itemId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM wishlist_entry WHERE user_id = ? AND item_id = ? FOR UPDATE")
+                .param(userId)
+                .param(itemId)
+                .query(WishlistEntries::entry)
+                .optional();
+    }
+
     /** One page, newest first (the insert order, exact even within one timestamp). */
     List<WishlistEntry> page(String userId, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS
@@ -76,12 +85,11 @@ class WishlistEntries {
                 .update();
     }
 
-    boolean remove(String userId, String itemId) {
-        return jdbc.sql("DELETE FROM wishlist_entry WHERE user_id = ? AND item_id = ?")
-                        .param(userId)
-                        .param(itemId)
-                        .update()
-                > 0;
+    void remove(String userId, String itemId) {
+        jdbc.sql("DELETE FROM wishlist_entry WHERE user_id = ? AND item_id = ?")
+                .param(userId)
+                .param(itemId)
+                .update();
     }
 
     private static WishlistEntry entry(ResultSet rs, int row) throws SQLException {

@@ -1,11 +1,13 @@
 package dev.bazaar.wishlist.wishlist;
 
+import dev.bazaar.contracts.Money;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.shopping.WishlistChanged;
 import dev.bazaar.starter.catalog.CatalogItem;
 import dev.bazaar.starter.catalog.ItemCatalog;
 import dev.bazaar.starter.problem.ApiProblem;
 import dev.bazaar.wishlist.WishlistProperties;
+import dev.bazaar.wishlist.stock.ItemStocks;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,12 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The signed-in shopper's wishlist. Every change runs in one transaction with its {@link
  * WishlistChanged} event (the starter's transactional outbox), so an event exists exactly when the
  * change does; a request that changes nothing (a second add, removing an absent item) has none.
- * item-service is asked before the transaction starts, never while a wishlist row is locked.
+ * item-service is asked before the transaction starts, never while a wishlist row is locked. Each
+ * event carries the entry's added price (the contract's javadoc says why for REMOVED).
  */
 @Service
 class Wishlists {
 
     private final WishlistEntries entries;
+    private final ItemStocks stocks;
     private final ItemCatalog catalog;
     private final CartClient cart;
     private final ApplicationEventPublisher events;
@@ -31,12 +35,14 @@ class Wishlists {
 
     Wishlists(
             WishlistEntries entries,
+            ItemStocks stocks,
             ItemCatalog catalog,
             CartClient cart,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
             WishlistProperties properties) {
         this.entries = entries;
+        this.stocks = stocks;
         this.catalog = catalog;
         this.cart = cart;
         this.events = events;
@@ -76,7 +82,7 @@ class Wishlists {
                         .with("limit", properties.maxEntries());
             }
             entries.add(userId, itemId, item.price());
-            publish(userId, WishlistChanged.Action.ADDED, itemId);
+            publish(userId, WishlistChanged.Action.ADDED, itemId, item.price());
             return new Added(entries.find(userId, itemId).orElseThrow(), true);
         });
     }
@@ -84,11 +90,10 @@ class Wishlists {
     /** Removes the entry if it is there; removing an absent entry changes nothing and publishes nothing. */
     void remove(String userId, String itemId) {
         requireItemId(itemId);
-        transaction.executeWithoutResult(status -> {
-            if (entries.remove(userId, itemId)) {
-                publish(userId, WishlistChanged.Action.REMOVED, itemId);
-            }
-        });
+        transaction.executeWithoutResult(status -> entries.lock(userId, itemId).ifPresent(entry -> {
+            entries.remove(userId, itemId);
+            publish(userId, WishlistChanged.Action.REMOVED, itemId, entry.addedPrice());
+        }));
     }
 
     /**
@@ -107,7 +112,7 @@ class Wishlists {
         remove(userId, itemId);
     }
 
-    /** One page, newest first, priced now from item-service. */
+    /** One page, newest first, priced now from item-service, with each item's stock as last heard. */
     PricedPage read(String userId, int page, int size) {
         if (page < 0) {
             throw ApiProblem.badRequest("invalid-page", "page must be 0 or more, not " + page);
@@ -118,12 +123,12 @@ class Wishlists {
                     .with("limit", properties.maxPageSize());
         }
         List<WishlistEntry> stored = entries.page(userId, page, size);
-        var current = catalog.find(stored.stream().map(WishlistEntry::itemId).toList());
-        return PricedPage.of(stored, current, page, size, entries.count(userId));
+        List<String> itemIds = stored.stream().map(WishlistEntry::itemId).toList();
+        return PricedPage.of(stored, catalog.find(itemIds), stocks.of(itemIds), page, size, entries.count(userId));
     }
 
-    private void publish(String userId, WishlistChanged.Action action, String itemId) {
-        events.publishEvent(new WishlistChanged(UUID.randomUUID(), Instant.now(), userId, action, itemId));
+    private void publish(String userId, WishlistChanged.Action action, String itemId, Money price) {
+        events.publishEvent(new WishlistChanged(UUID.randomUUID(), Instant.now(), userId, action, itemId, price));
     }
 
     private static void requireItemId(String itemId) {
