@@ -1,12 +1,10 @@
 package dev.bazaar.searchconsumer;
 
-import dev.bazaar.contracts.Money;
-import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
-import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.inventory.StockChanged;
+import dev.bazaar.testing.SupplierItems;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,75 +20,29 @@ public final class TestEvents {
         attributes.put("fabric", "cotton");
         attributes.put("Rating", 4.2);
         attributes.put("care", "x".repeat(300));
-        return new CanonicalItem(
-                ItemIds.of(supplierId, sku),
-                supplierId,
-                sku,
-                version,
-                "Cotton kurta " + sku,
-                "Fabindia",
-                List.of("Clothing", "Women's Clothing", "Kurtas"),
-                Money.inr(79_900),
-                Money.inr(99_900),
-                List.of("https://img.example/" + sku + ".jpg", "https://img.example/" + sku + "-2.jpg"),
-                "A straight cotton kurta",
-                attributes,
-                SizeClass.SMALL,
-                true);
+        return SupplierItems.item(supplierId, sku)
+                .version(version)
+                .title("Cotton kurta " + sku)
+                .brand("Fabindia")
+                .categoryPath(List.of("Clothing", "Women's Clothing", "Kurtas"))
+                .price(79_900)
+                .mrp(99_900)
+                .images(List.of("https://img.example/" + sku + ".jpg", "https://img.example/" + sku + "-2.jpg"))
+                .description("A straight cotton kurta")
+                .attributes(attributes)
+                .build();
     }
 
     public static CanonicalItem withTitle(CanonicalItem item, long version, String title) {
-        return new CanonicalItem(
-                item.itemId(),
-                item.supplierId(),
-                item.supplierSku(),
-                version,
-                title,
-                item.brand(),
-                item.categoryPath(),
-                item.price(),
-                item.mrp(),
-                item.images(),
-                item.description(),
-                item.attributes(),
-                item.sizeClass(),
-                item.active());
+        return SupplierItems.from(item).version(version).title(title).build();
     }
 
     public static CanonicalItem withBrand(CanonicalItem item, String brand) {
-        return new CanonicalItem(
-                item.itemId(),
-                item.supplierId(),
-                item.supplierSku(),
-                item.version(),
-                item.title(),
-                brand,
-                item.categoryPath(),
-                item.price(),
-                item.mrp(),
-                item.images(),
-                item.description(),
-                item.attributes(),
-                item.sizeClass(),
-                item.active());
+        return SupplierItems.from(item).brand(brand).build();
     }
 
     public static CanonicalItem withActive(CanonicalItem item, long version, boolean active) {
-        return new CanonicalItem(
-                item.itemId(),
-                item.supplierId(),
-                item.supplierSku(),
-                version,
-                item.title(),
-                item.brand(),
-                item.categoryPath(),
-                item.price(),
-                item.mrp(),
-                item.images(),
-                item.description(),
-                item.attributes(),
-                item.sizeClass(),
-                active);
+        return SupplierItems.from(item).version(version).active(active).build();
     }
 
     public static CatalogItemChanged changed(CanonicalItem item) {
