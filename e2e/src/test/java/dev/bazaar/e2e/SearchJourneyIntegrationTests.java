@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.bazaar.contracts.IntegrationEvent;
-import dev.bazaar.contracts.Money;
-import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
@@ -19,6 +17,7 @@ import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
+import dev.bazaar.testing.SupplierItems;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -287,21 +286,15 @@ class SearchJourneyIntegrationTests {
         publish(changed(notebook));
         awaitSearch("the notebook listed", a -> ids(a).contains(notebook.itemId()), "q", "notebook");
 
-        CanonicalItem journal = new CanonicalItem(
-                notebook.itemId(),
-                SUPPLIER,
-                notebook.supplierSku(),
-                2,
-                "Recycled Kraft Journal A5",
-                "Likho",
-                List.of("Stationery", "Journals"),
-                Money.inr(17_900),
-                Money.inr(19_900),
-                notebook.images(),
-                "A journal of recycled kraft paper",
-                notebook.attributes(),
-                SizeClass.SMALL,
-                true);
+        CanonicalItem journal = SupplierItems.from(notebook)
+                .version(2)
+                .title("Recycled Kraft Journal A5")
+                .brand("Likho")
+                .categoryPath(List.of("Stationery", "Journals"))
+                .price(17_900)
+                .mrp(19_900)
+                .description("A journal of recycled kraft paper")
+                .build();
         publish(changed(journal));
         JsonNode answer = awaitSearch(
                 "the journal under its new title",
@@ -327,39 +320,20 @@ class SearchJourneyIntegrationTests {
             List<String> categoryPath,
             long priceMinor,
             Map<String, Object> attributes) {
-        return new CanonicalItem(
-                ItemIds.of(SUPPLIER, sku),
-                SUPPLIER,
-                sku,
-                1,
-                title,
-                brand,
-                categoryPath,
-                Money.inr(priceMinor),
-                Money.inr(priceMinor + 10_000),
-                List.of("https://img.example/" + sku + ".jpg"),
-                title + ", made by " + brand,
-                attributes,
-                SizeClass.SMALL,
-                true);
+        return SupplierItems.item(SUPPLIER, sku)
+                .title(title)
+                .brand(brand)
+                .categoryPath(categoryPath)
+                .price(priceMinor)
+                .mrp(priceMinor + 10_000)
+                .images(List.of("https://img.example/" + sku + ".jpg"))
+                .description(title + ", made by " + brand)
+                .attributes(attributes)
+                .build();
     }
 
     private static CanonicalItem withActive(CanonicalItem item, long version, boolean active) {
-        return new CanonicalItem(
-                item.itemId(),
-                item.supplierId(),
-                item.supplierSku(),
-                version,
-                item.title(),
-                item.brand(),
-                item.categoryPath(),
-                item.price(),
-                item.mrp(),
-                item.images(),
-                item.description(),
-                item.attributes(),
-                item.sizeClass(),
-                active);
+        return SupplierItems.from(item).version(version).active(active).build();
     }
 
     private static String id(String sku) {
