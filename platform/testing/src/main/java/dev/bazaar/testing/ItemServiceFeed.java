@@ -1,9 +1,7 @@
 package dev.bazaar.testing;
 
-import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.CanonicalItem;
 import dev.bazaar.contracts.catalog.SupplierItemReceived;
-import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -11,12 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real item-service process (MongoDB, Kafka) fed items of one supplier through its real input, as
@@ -27,64 +23,86 @@ import org.awaitility.Awaitility;
  * a test changes one by its id ({@link #changePrice}, {@link #deactivate}); each of those, and
  * {@link #newItem}, returns once item-service serves the item as sent.
  *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final ItemServiceFeed items = ItemServiceFeed.forSupplier("cart-test-supplier");
+ *
+ * @DynamicPropertySource
+ * static void itemService(DynamicPropertyRegistry registry) {
+ *     registry.add("bazaar.cart.item-service.url", items::baseUrl);
+ * }
+ * }</pre>
+ *
+ * As a JUnit extension it starts before the test class's Spring context and stops after its last
+ * test; {@link #start} starts one at once, for code that closes it itself.
+ *
  * <p>List item-service as a {@code <type>pom</type>} test dependency (see {@link ServiceProcess}).
  */
-public final class ItemServiceFeed implements AutoCloseable {
+public final class ItemServiceFeed implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
     // Generous on a loaded two-core machine; a consumer that processes nothing fails at this bound.
     private static final Duration SERVED_WITHIN = Duration.ofSeconds(60);
-    private static final String SOURCE = CloudEventHeaders.sourceOf("item-service-feed");
 
     private final String supplierId;
-    private final IsolatedNames names;
-    private final ServiceProcess process;
-    private final KafkaProducer<String, byte[]> producer;
-    private final HttpTestClient catalog;
+    private final IsolatedNames names = IsolatedNames.forTestClass(ItemServiceFeed.class);
     private final Map<String, CanonicalItem> sent = new ConcurrentHashMap<>();
+    // Set by the start.
+    private ServiceProcess process;
+    private KafkaEvents events;
+    private HttpTestClient catalog;
 
-    private ItemServiceFeed(
-            String supplierId, IsolatedNames names, ServiceProcess process, KafkaProducer<String, byte[]> producer) {
+    private ItemServiceFeed(String supplierId) {
         this.supplierId = supplierId;
-        this.names = names;
-        this.process = process;
-        this.producer = producer;
-        this.catalog = new HttpTestClient(process.baseUrl());
     }
 
-    /** Starts item-service on names of its own and a producer for {@code supplierId}'s items. */
+    /** A feed for {@code supplierId}'s items, started as a JUnit extension ({@code @RegisterExtension static}). */
+    public static ItemServiceFeed forSupplier(String supplierId) {
+        return new ItemServiceFeed(supplierId);
+    }
+
+    /** Starts item-service on names of its own and a producer for {@code supplierId}'s items, now. */
     public static ItemServiceFeed start(String supplierId) throws IOException {
+        ItemServiceFeed feed = new ItemServiceFeed(supplierId);
+        try {
+            feed.startProcessAndProducer();
+        } catch (IOException | RuntimeException e) {
+            feed.close();
+            throw e;
+        }
+        return feed;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        startProcessAndProducer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startProcessAndProducer() throws IOException {
         LocalServer.KAFKA.requireReachable();
         LocalServer.MONGO.requireReachable();
-        IsolatedNames names = IsolatedNames.forTestClass(ItemServiceFeed.class);
-        ServiceProcess process = ServiceProcess.start(
+        process = ServiceProcess.start(
                 "item-service",
                 List.of(
                         "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
                         "--bazaar.kafka.topic-prefix=" + names.topicPrefix(),
                         "--spring.kafka.consumer.group-id=" + names.base() + "-items",
                         "--spring.mongodb.uri=mongodb://" + LocalServer.MONGO.address() + "/" + names.database()));
-        try {
-            var producer = new KafkaProducer<>(
-                    Map.<String, Object>of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            LocalServer.KAFKA.address(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new ByteArraySerializer());
-            return new ItemServiceFeed(supplierId, names, process, producer);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        catalog = new HttpTestClient(process.baseUrl());
+        events = KafkaEvents.open("item-service-feed");
     }
 
     public String baseUrl() {
-        return process.baseUrl();
+        return started().baseUrl();
     }
 
     /** item-service's own API, to check what it holds. */
     public HttpTestClient catalog() {
+        started();
         return catalog;
     }
 
@@ -129,23 +147,8 @@ public final class ItemServiceFeed implements AutoCloseable {
      * item-service; its id.
      */
     public String send(CanonicalItem item) {
-        SupplierItemReceived received = SupplierItems.received(item, "item-service-feed");
-        var record = CloudEventHeaders.record(
-                names.topic(Topics.SUPPLIER_ITEMS),
-                received.key(),
-                HttpTestClient.JSON.writeValueAsBytes(received),
-                received.eventId().toString(),
-                received.type(),
-                SOURCE,
-                CloudEventHeaders.time(received.occurredAt()));
-        try {
-            producer.send(record).get(); // bounded by the producer's delivery timeout
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending " + item.itemId(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("supplier item " + item.itemId() + " not sent", e.getCause());
-        }
+        started();
+        events.publish(names.topicPrefix(), SupplierItems.received(item, "item-service-feed"));
         sent.merge(item.itemId(), item, (before, now) -> now.version() > before.version() ? now : before);
         return item.itemId();
     }
@@ -173,12 +176,24 @@ public final class ItemServiceFeed implements AutoCloseable {
         return item;
     }
 
+    private ServiceProcess started() {
+        if (process == null || events == null) {
+            throw new IllegalStateException(
+                    "ItemServiceFeed not started: register it as a static @RegisterExtension, or use start()");
+        }
+        return process;
+    }
+
     @Override
     public void close() {
         try {
-            producer.close();
+            if (events != null) {
+                events.close();
+            }
         } finally {
-            process.close();
+            if (process != null) {
+                process.close();
+            }
         }
     }
 }
