@@ -11,10 +11,10 @@ import dev.bazaar.contracts.catalog.CatalogItemChanged;
 import dev.bazaar.contracts.catalog.CatalogItemChanged.Change;
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.contracts.inventory.StockChanged;
-import dev.bazaar.contracts.kafka.CloudEventHeaders;
 import dev.bazaar.contracts.search.ItemSearchIndex;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
+import dev.bazaar.testing.KafkaEvents;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.SupplierItems;
@@ -27,20 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * search-service over the documents search-consumer really writes: catalogue and stock events, as
@@ -96,10 +90,9 @@ class SearchJourneyIntegrationTests {
                     129_900,
                     Map.of("Material", "Bamboo")));
 
-    static final JsonMapper json = JsonMapper.builder().build();
     static final IsolatedNames names = IsolatedNames.forTestClass(SearchJourneyIntegrationTests.class);
 
-    static KafkaProducer<String, byte[]> kafka;
+    static KafkaEvents kafka;
     static ServiceProcess consumer;
     static ServiceProcess search;
 
@@ -132,14 +125,7 @@ class SearchJourneyIntegrationTests {
                         index,
                         "--bazaar.search.serviceability.url=http://127.0.0.1:" + closed));
 
-        kafka = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        LocalServer.KAFKA.address(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        kafka = KafkaEvents.open("e2e");
         for (CanonicalItem item : KITCHEN) {
             publish(changed(item));
         }
@@ -350,16 +336,8 @@ class SearchJourneyIntegrationTests {
     }
 
     /** As the platform's publishers send it: the event as JSON, keyed by item, CloudEvents headers. */
-    private static void publish(IntegrationEvent event) throws Exception {
-        var record = CloudEventHeaders.record(
-                names.topic(event.topic()),
-                event.key(),
-                json.writeValueAsBytes(event),
-                event.eventId().toString(),
-                event.type(),
-                CloudEventHeaders.sourceOf("e2e"),
-                CloudEventHeaders.time(event.occurredAt()));
-        kafka.send(record).get(30, TimeUnit.SECONDS);
+    private static void publish(IntegrationEvent event) {
+        kafka.publish(names.topicPrefix(), event);
     }
 
     /**

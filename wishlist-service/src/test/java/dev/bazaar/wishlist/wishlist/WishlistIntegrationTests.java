@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,13 +55,14 @@ class WishlistIntegrationTests {
     // cart-service's own names: it starts before this class's context, whose names are random per class.
     static final IsolatedNames cartServiceNames = IsolatedNames.forTestClass(CartClient.class);
 
-    static ItemServiceFeed items;
+    @RegisterExtension
+    static final ItemServiceFeed items = ItemServiceFeed.forSupplier(SUPPLIER);
+
     static ServiceProcess carts;
     static HttpServer jwks;
 
     @BeforeAll
-    static void startItemAndCartService() throws Exception {
-        items = ItemServiceFeed.start(SUPPLIER);
+    static void startCartService() throws Exception {
         byte[] keys = new JWKSet(new RSAKey.Builder(TestJwts.publicKey()).build())
                 .toString()
                 .getBytes(StandardCharsets.UTF_8);
@@ -90,9 +92,6 @@ class WishlistIntegrationTests {
         if (carts != null) {
             carts.close();
         }
-        if (items != null) {
-            items.close();
-        }
         if (jwks != null) {
             jwks.stop(0);
         }
@@ -100,7 +99,7 @@ class WishlistIntegrationTests {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("bazaar.wishlist.item-service.url", () -> items.baseUrl());
+        registry.add("bazaar.wishlist.item-service.url", items::baseUrl);
         registry.add("bazaar.wishlist.cart-service-url", () -> carts.baseUrl());
     }
 
