@@ -3,10 +3,12 @@ package dev.bazaar.starter.catalog;
 import dev.bazaar.contracts.Money;
 import dev.bazaar.starter.problem.ApiProblem;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +29,9 @@ public class ItemCatalog {
 
     /** item-service's own limit per bulk-get. */
     public static final int MAX_IDS = 500;
+
+    /** Sends of one bulk-get when pooled connections turn out closed (see {@link #send}). */
+    private static final int ATTEMPTS = 3;
 
     private final URI bulkGet;
     private final Duration timeout;
@@ -60,7 +65,7 @@ public class ItemCatalog {
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = send(request);
         } catch (IOException e) {
             throw unavailable(e.toString());
         } catch (InterruptedException e) {
@@ -84,6 +89,28 @@ public class ItemCatalog {
                             item.path("active").asBoolean()));
         }
         return found;
+    }
+
+    /**
+     * Sends the bulk-get, again (at most {@link #ATTEMPTS} times in all) when it fails on a connection
+     * the server had closed: item-service's Tomcat closes a keep-alive connection idle for 60 s, and
+     * a request that leaves on a pooled one as it closes fails at once ("header parser received no
+     * bytes"; seen in ./bazaar bench cart after a quiet minute). The JDK client retries only GETs
+     * itself; a bulk-get only reads, so sending it again is safe. A timeout or a refused connection
+     * is not retried: item-service is slow or down.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException | ConnectException e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static ApiProblem unavailable(String reason) {
