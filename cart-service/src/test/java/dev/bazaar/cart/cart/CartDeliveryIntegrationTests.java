@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.contracts.inventory.StockChanged;
-import dev.bazaar.starter.kafka.IntegrationEventPublisher;
-import dev.bazaar.starter.kafka.TopicNames;
-import dev.bazaar.starter.tracing.Traces;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.ItemServiceFeed;
+import dev.bazaar.testing.KafkaEvents;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.TestJwts;
@@ -27,14 +25,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivery ETAs on the cart against the real peers: item-service (prices), serviceability-service with
@@ -86,15 +81,6 @@ class CartDeliveryIntegrationTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    Traces traces;
-
     HttpTestClient api;
     /** SMALL, stocked in the Mumbai warehouse: it reaches Mumbai and (over SMALL-only lanes) the hills. */
     String lamp;
@@ -113,13 +99,13 @@ class CartDeliveryIntegrationTests {
                 .sizeClass(SizeClass.BULKY)
                 .build());
         // Stock as inventory-service will publish it: five of each in the Mumbai warehouse.
-        var inventory = new IntegrationEventPublisher(
-                kafka, json, new TopicNames(serviceability.topicPrefix()), "/bazaar/inventory-service", traces);
-        for (String itemId : List.of(lamp, wardrobe)) {
-            inventory
-                    .publish(new StockChanged(
-                            UUID.randomUUID(), Instant.now(), itemId, ServiceabilityNetwork.WAREHOUSE, 5, 5, 1))
-                    .join();
+        try (KafkaEvents inventory = KafkaEvents.open("inventory-service")) {
+            for (String itemId : List.of(lamp, wardrobe)) {
+                inventory.publish(
+                        serviceability.topicPrefix(),
+                        new StockChanged(
+                                UUID.randomUUID(), Instant.now(), itemId, ServiceabilityNetwork.WAREHOUSE, 5, 5, 1));
+            }
         }
         Awaitility.await()
                 .atMost(Duration.ofSeconds(90))

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
  * A real user-service process (its jar, an isolated database and Redis prefix, a known internal
  * token) for a service that asks it for shoppers' default addresses. Shoppers are registered
  * through its public API, so their ids are the ones user-service issued; a test then signs its own
- * JWT for that id with {@link TestJwts}.
+ * JWT for that id with {@link TestJwts}, or uses the access token of their real login ({@link #signUp}).
  */
 public final class UserServiceShoppers implements AutoCloseable {
 
@@ -53,20 +53,34 @@ public final class UserServiceShoppers implements AutoCloseable {
         return internalToken;
     }
 
+    /** A registered shopper: the id user-service gave them and the access token of their login. */
+    public record Shopper(String userId, String accessToken) {
+
+        /** The {@code Authorization} header value. */
+        public String bearer() {
+            return "Bearer " + accessToken;
+        }
+    }
+
     /**
      * Registers a shopper, with a default address at {@code pincode} unless it is null.
      *
      * @return the user id user-service gave them
      */
     public String register(String pincode) {
+        return signUp(pincode).userId();
+    }
+
+    /** Registers a shopper (a default address at {@code pincode} unless null) and logs them in. */
+    public Shopper signUp(String pincode) {
         String email = "shopper-" + UUID.randomUUID() + "@example.com";
         JsonNode user = expect(
                 api.post("/api/users/register", Map.of("email", email, "password", PASSWORD, "name", "Test Shopper")),
                 201);
+        String token = expect(api.post("/api/users/login", Map.of("email", email, "password", PASSWORD)), 200)
+                .path("accessToken")
+                .stringValue();
         if (pincode != null) {
-            String token = expect(api.post("/api/users/login", Map.of("email", email, "password", PASSWORD)), 200)
-                    .path("accessToken")
-                    .stringValue();
             expect(
                     api.withBearer(token)
                             .post(
@@ -79,7 +93,7 @@ public final class UserServiceShoppers implements AutoCloseable {
                                             "pincode", pincode)),
                     201);
         }
-        return user.path("id").asString();
+        return new Shopper(user.path("id").asString(), token);
     }
 
     private static JsonNode expect(HttpTestClient.Response response, int status) {
