@@ -10,15 +10,9 @@ import java.util.Map;
 public final class Items {
 
     public static CanonicalItem kurta(String supplierId, String sku, long version) {
-        return SupplierItems.item(supplierId, sku)
+        return SupplierItems.kurta(supplierId, sku)
                 .version(version)
-                .title("Cotton kurta " + sku)
-                .brand("Fabindia")
-                .categoryPath(List.of("Clothing", "Women's Clothing", "Kurtas"))
-                .price(79_900)
-                .mrp(99_900)
                 .images(List.of("https://img.example/" + sku + ".jpg"))
-                .description("A straight cotton kurta")
                 .attributes(Map.of("fabric", "cotton", "sleeve", "3/4"))
                 .build();
     }

@@ -20,15 +20,9 @@ public final class TestEvents {
         attributes.put("fabric", "cotton");
         attributes.put("Rating", 4.2);
         attributes.put("care", "x".repeat(300));
-        return SupplierItems.item(supplierId, sku)
+        return SupplierItems.kurta(supplierId, sku)
                 .version(version)
-                .title("Cotton kurta " + sku)
-                .brand("Fabindia")
-                .categoryPath(List.of("Clothing", "Women's Clothing", "Kurtas"))
-                .price(79_900)
-                .mrp(99_900)
                 .images(List.of("https://img.example/" + sku + ".jpg", "https://img.example/" + sku + "-2.jpg"))
-                .description("A straight cotton kurta")
                 .attributes(attributes)
                 .build();
     }

@@ -27,6 +27,21 @@ public final class SupplierItems {
         return new Builder(ItemIds.of(supplierId, sku), supplierId, sku);
     }
 
+    /**
+     * Version 1 of a cotton kurta by Fabindia in Clothing &gt; Women's Clothing &gt; Kurtas at ₹799 (MRP
+     * ₹999) with a description: an item with every text field filled, for tests of how one is stored or
+     * indexed (they add the images and attributes they check).
+     */
+    public static Builder kurta(String supplierId, String sku) {
+        return item(supplierId, sku)
+                .title("Cotton kurta " + sku)
+                .brand("Fabindia")
+                .categoryPath(List.of("Clothing", "Women's Clothing", "Kurtas"))
+                .price(79_900)
+                .mrp(99_900)
+                .description("A straight cotton kurta");
+    }
+
     /** Every field of {@code item}, to change some of them. */
     public static Builder from(CanonicalItem item) {
         Builder builder = new Builder(item.itemId(), item.supplierId(), item.supplierSku());

@@ -52,6 +52,19 @@ class SupplierItemsTests {
     }
 
     @Test
+    void theKurtaHasEveryTextFieldFilled() {
+        CanonicalItem kurta = SupplierItems.kurta("s-1", "K-1").build();
+
+        assertThat(kurta.title()).isEqualTo("Cotton kurta K-1");
+        assertThat(kurta.brand()).isEqualTo("Fabindia");
+        assertThat(kurta.categoryPath()).containsExactly("Clothing", "Women's Clothing", "Kurtas");
+        assertThat(kurta.price()).isEqualTo(Money.inr(79_900));
+        assertThat(kurta.mrp()).isEqualTo(Money.inr(99_900));
+        assertThat(kurta.description()).isEqualTo("A straight cotton kurta");
+        assertThat(kurta.version()).isEqualTo(1);
+    }
+
+    @Test
     void theReceivedEventIsKeyedByTheItemId() {
         CanonicalItem item = SupplierItems.item("s-1", "sku-1").build();
         var received = SupplierItems.received(item, "import-1");
