@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import tools.jackson.databind.JsonNode;
@@ -50,7 +49,7 @@ public class DefaultPincodes {
             @DefaultValue("5m") Duration cacheTtl,
             @DefaultValue("100000") long cacheSize) {}
 
-    private static final Logger log = LoggerFactory.getLogger(DefaultPincodes.class);
+    private static final PeerFailureLog failures = new PeerFailureLog(LoggerFactory.getLogger(DefaultPincodes.class));
 
     private final Settings users;
     private final HttpClient http;
@@ -96,7 +95,7 @@ public class DefaultPincodes {
                 return Optional.empty();
             }
             if (response.statusCode() != 200) {
-                log.warn("user-service answered {} for a default address", response.statusCode());
+                failures.failed("user-service answered {} for a default address", response.statusCode());
                 return null;
             }
             JsonNode address = json.readTree(response.body());
@@ -108,7 +107,7 @@ public class DefaultPincodes {
             Thread.currentThread().interrupt();
             return null;
         } catch (Exception e) {
-            log.warn("default address of a user unavailable: {}", e.toString());
+            failures.failed("default address of a user unavailable: {}", e.toString());
             return null;
         }
     }

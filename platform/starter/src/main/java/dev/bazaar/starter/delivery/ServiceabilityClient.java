@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +38,8 @@ public class ServiceabilityClient {
      */
     public record Settings(URI url, Duration budget) {}
 
-    private static final Logger log = LoggerFactory.getLogger(ServiceabilityClient.class);
+    private static final PeerFailureLog failures =
+            new PeerFailureLog(LoggerFactory.getLogger(ServiceabilityClient.class));
     public static final int MAX_BATCH = 100;
 
     private final URI batchUri;
@@ -111,20 +111,20 @@ public class ServiceabilityClient {
             return unknown(DeliveryCheck.Outcome.TIMEOUT);
         } catch (ExecutionException e) {
             boolean timedOut = e.getCause() instanceof java.net.http.HttpTimeoutException;
-            log.debug("serviceability call failed: {}", e.getCause().toString());
+            failures.failed("serviceability call failed: {}", e.getCause().toString());
             return unknown(timedOut ? DeliveryCheck.Outcome.TIMEOUT : DeliveryCheck.Outcome.DOWN);
         }
         if (response.statusCode() == 404) {
             return unknown(DeliveryCheck.Outcome.UNKNOWN_PINCODE);
         }
         if (response.statusCode() != 200) {
-            log.warn("serviceability answered {} for a batch of {}", response.statusCode(), asked.size());
+            failures.failed("serviceability answered {} for a batch", response.statusCode());
             return unknown(DeliveryCheck.Outcome.DOWN);
         }
         try {
             return answer(json.readTree(response.body()));
         } catch (RuntimeException e) {
-            log.warn("unreadable serviceability answer: {}", e.toString());
+            failures.failed("unreadable serviceability answer: {}", e.toString());
             return unknown(DeliveryCheck.Outcome.DOWN);
         }
     }
