@@ -23,10 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,23 +49,12 @@ class WishlistEventsIntegrationTests {
     static final int RACING = 8;
     static final int ROUNDS = 3;
 
-    static ItemServiceFeed items;
-
-    @BeforeAll
-    static void startItemService() throws Exception {
-        items = ItemServiceFeed.start("wishlist-events-test-supplier");
-    }
-
-    @AfterAll
-    static void stopItemService() {
-        if (items != null) {
-            items.close();
-        }
-    }
+    @RegisterExtension
+    static final ItemServiceFeed items = ItemServiceFeed.forSupplier("wishlist-events-test-supplier");
 
     @DynamicPropertySource
     static void itemService(DynamicPropertyRegistry registry) {
-        registry.add("bazaar.wishlist.item-service.url", () -> items.baseUrl());
+        registry.add("bazaar.wishlist.item-service.url", items::baseUrl);
     }
 
     @LocalServerPort

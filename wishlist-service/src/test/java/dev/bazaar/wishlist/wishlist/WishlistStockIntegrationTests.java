@@ -17,10 +17,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,23 +36,12 @@ import tools.jackson.databind.JsonNode;
 @UsesLocalServers({LocalServer.MARIADB, LocalServer.KAFKA})
 class WishlistStockIntegrationTests {
 
-    static ItemServiceFeed items;
-
-    @BeforeAll
-    static void startItemService() throws Exception {
-        items = ItemServiceFeed.start("wishlist-stock-test-supplier");
-    }
-
-    @AfterAll
-    static void stopItemService() {
-        if (items != null) {
-            items.close();
-        }
-    }
+    @RegisterExtension
+    static final ItemServiceFeed items = ItemServiceFeed.forSupplier("wishlist-stock-test-supplier");
 
     @DynamicPropertySource
     static void itemService(DynamicPropertyRegistry registry) {
-        registry.add("bazaar.wishlist.item-service.url", () -> items.baseUrl());
+        registry.add("bazaar.wishlist.item-service.url", items::baseUrl);
     }
 
     @LocalServerPort
