@@ -37,10 +37,15 @@ class CartClient {
                 .build();
     }
 
-    void addOne(String bearerToken, String itemId) {
+    /**
+     * @param idempotencyKey sent as cart-service's {@code Idempotency-Key}: a repeat of this add with
+     *     the same key adds nothing there and is answered as the first
+     */
+    void addOne(String bearerToken, String itemId, String idempotencyKey) {
         HttpRequest request = HttpRequest.newBuilder(addItem)
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + bearerToken)
+                .header("Idempotency-Key", idempotencyKey)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(

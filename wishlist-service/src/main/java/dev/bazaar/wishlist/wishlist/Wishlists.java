@@ -105,10 +105,14 @@ class Wishlists {
      */
     void moveToCart(String userId, String bearerToken, String itemId) {
         requireItemId(itemId);
-        if (entries.find(userId, itemId).isEmpty()) {
-            throw ApiProblem.notFound("Wishlist entry", itemId);
-        }
-        cart.addOne(bearerToken, itemId);
+        WishlistEntry entry =
+                entries.find(userId, itemId).orElseThrow(() -> ApiProblem.notFound("Wishlist entry", itemId));
+        // One key per entry (an entry added again later is another): if cart-service took the item but
+        // its answer was lost, or the removal below failed, the retry's add is answered, not repeated.
+        cart.addOne(
+                bearerToken,
+                itemId,
+                "wishlist-move-" + itemId + "-" + entry.addedAt().toEpochMilli());
         remove(userId, itemId);
     }
 

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.catalog.ItemIds;
+import dev.bazaar.testing.AnswerLosingProxy;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.ItemServiceFeed;
@@ -59,6 +60,9 @@ class WishlistIntegrationTests {
     static final ItemServiceFeed items = ItemServiceFeed.forSupplier(SUPPLIER);
 
     static ServiceProcess carts;
+    /** Between this service and cart-service: it can lose cart-service's answer after the add was done. */
+    static AnswerLosingProxy cartLink;
+
     static HttpServer jwks;
 
     @BeforeAll
@@ -85,10 +89,14 @@ class WishlistIntegrationTests {
                         "--bazaar.cart.limits.max-lines=1",
                         "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
                                 + jwks.getAddress().getPort() + "/.well-known/jwks.json"));
+        cartLink = AnswerLosingProxy.to(carts.baseUrl());
     }
 
     @AfterAll
     static void stopProcesses() {
+        if (cartLink != null) {
+            cartLink.close();
+        }
         if (carts != null) {
             carts.close();
         }
@@ -100,7 +108,7 @@ class WishlistIntegrationTests {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("bazaar.wishlist.item-service.url", items::baseUrl);
-        registry.add("bazaar.wishlist.cart-service-url", () -> carts.baseUrl());
+        registry.add("bazaar.wishlist.cart-service-url", () -> cartLink.baseUrl());
     }
 
     @LocalServerPort
@@ -262,7 +270,8 @@ class WishlistIntegrationTests {
     /**
      * Against the real cart-service (one line per cart): the move adds one and removes the entry; a
      * retry finds no entry and adds nothing; cart-service's refusal is passed on and the entry stays;
-     * so does a cart-service that is down (stopped last, so the other tests keep it).
+     * an answer lost after cart-service added keeps the entry, and the retry adds nothing more; a
+     * cart-service that is down keeps it too (stopped last, so the other tests keep it).
      */
     @Test
     void moveToCartAddsOnceAndKeepsTheEntryWhenTheCartRefusesOrIsDown() {
@@ -284,6 +293,21 @@ class WishlistIntegrationTests {
         assertProblem(full, 400, "cart-line-limit");
         assertThat(full.json().path("limit").asInt()).isEqualTo(1);
         assertThat(ids(wishlist(user, ""))).containsExactly(refused);
+
+        // cart-service took the item but its answer was lost: 503 and the entry stays; the retry sends the
+        // same Idempotency-Key, so cart-service answers it without adding a second one.
+        String shopper = bearer();
+        String lost = newItem(6_000);
+        add(shopper, lost);
+        cartLink.loseNextAnswers(1);
+        assertProblem(moveToCart(shopper, lost), 503, "cart-unavailable");
+        assertThat(ids(wishlist(shopper, ""))).containsExactly(lost);
+        assertThat(cartOf(shopper).path("lines").get(0).path("quantity").asInt())
+                .isEqualTo(1);
+        assertThat(moveToCart(shopper, lost).status()).isEqualTo(204);
+        assertThat(ids(wishlist(shopper, ""))).isEmpty();
+        assertThat(cartOf(shopper).path("lines").get(0).path("quantity").asInt())
+                .isEqualTo(1);
 
         carts.close();
         assertProblem(moveToCart(user, refused), 503, "cart-unavailable");
