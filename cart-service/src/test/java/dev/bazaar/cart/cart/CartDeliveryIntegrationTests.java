@@ -3,17 +3,14 @@ package dev.bazaar.cart.cart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.SizeClass;
-import dev.bazaar.contracts.inventory.StockChanged;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.ItemServiceFeed;
-import dev.bazaar.testing.KafkaEvents;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UserServiceShoppers;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,14 +96,7 @@ class CartDeliveryIntegrationTests {
                 .sizeClass(SizeClass.BULKY)
                 .build());
         // Stock as inventory-service will publish it: five of each in the Mumbai warehouse.
-        try (KafkaEvents inventory = KafkaEvents.open("inventory-service")) {
-            for (String itemId : List.of(lamp, wardrobe)) {
-                inventory.publish(
-                        serviceability.topicPrefix(),
-                        new StockChanged(
-                                UUID.randomUUID(), Instant.now(), itemId, ServiceabilityNetwork.WAREHOUSE, 5, 5, 1));
-            }
-        }
+        serviceability.stock(List.of(lamp, wardrobe), 5);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))

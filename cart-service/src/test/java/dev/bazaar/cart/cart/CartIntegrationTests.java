@@ -10,6 +10,7 @@ import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.Together;
 import dev.bazaar.testing.UsesLocalServers;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
@@ -17,11 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,11 +74,11 @@ class CartIntegrationTests {
     void twentyParallelAddsOfOneItemAllCountAndTheLineStopsAtItsLimit() throws Exception {
         String itemId = newItem(49_900);
         String user = bearer();
-        List<Integer> statuses = inParallel(20, () -> add(user, itemId, 1).status());
+        List<Integer> statuses = Together.run(20, () -> add(user, itemId, 1).status());
         assertThat(statuses).containsOnly(200);
         assertThat(line(cart(user), itemId).path("quantity").asInt()).isEqualTo(20);
 
-        List<JsonNode> capped = inParallel(5, () -> add(user, itemId, 2).json());
+        List<JsonNode> capped = Together.run(5, () -> add(user, itemId, 2).json());
         assertThat(line(cart(user), itemId).path("quantity").asInt()).isEqualTo(MAX_QUANTITY);
         assertThat(capped).anyMatch(answer -> answer.path("capped").asBoolean());
     }
@@ -99,7 +95,7 @@ class CartIntegrationTests {
         }
         var next = new AtomicInteger();
         List<HttpTestClient.Response> raced =
-                inParallel(racing.size(), () -> add(user, racing.get(next.getAndIncrement()), 1));
+                Together.run(racing.size(), () -> add(user, racing.get(next.getAndIncrement()), 1));
 
         // Exactly one of the eight new lines fits; every other add is refused, naming the limit.
         assertThat(raced).filteredOn(r -> r.status() == 200).hasSize(1);
@@ -239,7 +235,7 @@ class CartIntegrationTests {
         // Retries racing each other (a client's timeout fired while the first was still running).
         String raced = UUID.randomUUID().toString();
         List<JsonNode> answers =
-                inParallel(6, () -> addWithKey(user, itemId, 1, raced).json());
+                Together.run(6, () -> addWithKey(user, itemId, 1, raced).json());
         assertThat(answers)
                 .allSatisfy(
                         answer -> assertThat(answer.path("quantity").asInt()).isEqualTo(3));
@@ -324,29 +320,6 @@ class CartIntegrationTests {
         assertThat(response.contentType()).startsWith("application/problem+json");
         if (typeEnding != null) {
             assertThat(response.text("type")).endsWith(typeEnding);
-        }
-    }
-
-    /** Runs the call on as many threads released together; the answers in completion order. */
-    private static <T> List<T> inParallel(int threads, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

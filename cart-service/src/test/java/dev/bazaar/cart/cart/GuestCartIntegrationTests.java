@@ -9,6 +9,7 @@ import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.Together;
 import dev.bazaar.testing.UsesLocalServers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -258,7 +255,7 @@ class GuestCartIntegrationTests {
                 calls.add(() -> guestAdd(token, racing, 1));
             }
             calls.add(() -> merge(user, token));
-            List<HttpTestClient.Response> answers = inParallel(calls);
+            List<HttpTestClient.Response> answers = Together.run(calls);
 
             assertThat(answers.get(8).status()).isEqualTo(200);
             List<HttpTestClient.Response> adds = answers.subList(0, 8);
@@ -413,28 +410,5 @@ class GuestCartIntegrationTests {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.text("type")).endsWith(typeEnding);
-    }
-
-    /** Runs the calls on as many threads released together; the answers in the calls' order. */
-    private static <T> List<T> inParallel(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -1,8 +1,11 @@
 package dev.bazaar.testing;
 
+import dev.bazaar.contracts.inventory.StockChanged;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,6 +67,20 @@ public final class ServiceabilityNetwork implements AutoCloseable {
     /** The prefix of the topics it consumes: publish its catalogue and stock events there. */
     public String topicPrefix() {
         return topicPrefix;
+    }
+
+    /**
+     * Publishes, as inventory-service will, {@code available} units of each item in the
+     * {@link #WAREHOUSE} (version 1 of each item's stock), acknowledged by Kafka.
+     */
+    public void stock(List<String> itemIds, long available) {
+        try (KafkaEvents inventory = KafkaEvents.open("inventory-service")) {
+            for (String itemId : itemIds) {
+                inventory.publish(
+                        topicPrefix,
+                        new StockChanged(UUID.randomUUID(), Instant.now(), itemId, WAREHOUSE, available, available, 1));
+            }
+        }
     }
 
     /** Its own answer for {@code itemIds} at {@code pincode}, to wait until it knows them. */

@@ -10,17 +10,13 @@ import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.Together;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +129,7 @@ class WishlistEventsIntegrationTests {
             }
             var next = new AtomicInteger();
             List<HttpTestClient.Response> raced =
-                    inParallel(RACING, () -> add(user, racing.get(next.getAndIncrement())));
+                    Together.run(RACING, () -> add(user, racing.get(next.getAndIncrement())));
 
             List<HttpTestClient.Response> created =
                     raced.stream().filter(r -> r.status() == 201).toList();
@@ -186,27 +182,5 @@ class WishlistEventsIntegrationTests {
 
     private HttpTestClient.Response add(String user, String itemId) {
         return api.post("/api/wishlist/items", Map.of("itemId", itemId), "Authorization", user);
-    }
-
-    private static <T> List<T> inParallel(int threads, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> answers = new ArrayList<>();
-            for (Future<T> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

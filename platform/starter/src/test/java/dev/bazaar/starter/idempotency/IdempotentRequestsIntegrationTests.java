@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bazaar.starter.problem.ApiProblem;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.Together;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -101,24 +97,9 @@ class IdempotentRequestsIntegrationTests {
     void concurrentRepeatsOfOneKeyHaveOneEffectAndOneAnswer() throws Exception {
         String key = UUID.randomUUID().toString();
         String item = "tv-" + UUID.randomUUID();
-        int repeats = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(repeats);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < repeats; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return requests.once("cart-add:erin", key, "tv", Answer.class, () -> addAndAnswer(item, 1));
-                }));
-            }
-            start.countDown();
-            for (Future<Answer> answer : answers) {
-                assertThat(answer.get()).isEqualTo(new Answer(item, 1));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Answer> answers = Together.run(
+                8, () -> requests.once("cart-add:erin", key, "tv", Answer.class, () -> addAndAnswer(item, 1)));
+        assertThat(answers).containsOnly(new Answer(item, 1));
         assertThat(updatesOf(item)).isEqualTo(1);
     }
 
