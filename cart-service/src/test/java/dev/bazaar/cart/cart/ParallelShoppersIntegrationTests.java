@@ -6,15 +6,13 @@ import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.Together;
 import dev.bazaar.testing.UsesLocalServers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Many shoppers adding to their own carts at the same moment, as `./bazaar bench cart` does: every add
  * succeeds. Each cart's changes run one after the other under its cart row's lock; different carts
  * must not deadlock with each other (their new lines are neighbours in cart_line's key order; under
- * repeatable read the line lock of an absent line also locked that gap).
+ * repeatable read the line lock of an absent line also locked that gap), with or without an
+ * Idempotency-Key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesLocalServers({LocalServer.MARIADB, LocalServer.KAFKA})
@@ -58,35 +57,36 @@ class ParallelShoppersIntegrationTests {
             shoppers.add(TestJwts.bearer("shopper-" + UUID.randomUUID(), "CUSTOMER"));
         }
 
-        // Every shopper adds every item, each a new line of their cart, all shoppers at once.
-        ExecutorService pool = Executors.newFixedThreadPool(SHOPPERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<List<Integer>>> answers = new ArrayList<>();
-        try {
-            for (String shopper : shoppers) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    List<Integer> statuses = new ArrayList<>();
-                    for (String itemId : itemIds) {
-                        statuses.add(api.post(
-                                        "/api/cart/items",
-                                        Map.of("itemId", itemId, "quantity", 1),
-                                        "Authorization",
-                                        shopper)
-                                .status());
-                    }
-                    return statuses;
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<List<Integer>> answer : answers) {
-                statuses.addAll(answer.get());
-            }
-            assertThat(statuses).hasSize(SHOPPERS * ITEMS).containsOnly(200);
-        } finally {
-            pool.shutdownNow();
+        // Every shopper adds every item, each a new line of their cart, all shoppers at once. Every
+        // other shopper's client sends an Idempotency-Key: those adds run in the transaction the
+        // starter's IdempotentRequests opens, which must be as free of deadlocks as the others.
+        List<Callable<List<Integer>>> shopping = new ArrayList<>();
+        for (int s = 0; s < SHOPPERS; s++) {
+            String shopper = shoppers.get(s);
+            boolean keyed = s % 2 == 0;
+            shopping.add(() -> {
+                List<Integer> statuses = new ArrayList<>();
+                for (String itemId : itemIds) {
+                    Map<String, Object> line = Map.of("itemId", itemId, "quantity", 1);
+                    statuses.add(
+                            keyed
+                                    ? api.post(
+                                                    "/api/cart/items",
+                                                    line,
+                                                    "Authorization",
+                                                    shopper,
+                                                    "Idempotency-Key",
+                                                    UUID.randomUUID().toString())
+                                            .status()
+                                    : api.post("/api/cart/items", line, "Authorization", shopper)
+                                            .status());
+                }
+                return statuses;
+            });
         }
+        List<Integer> statuses =
+                Together.run(shopping).stream().flatMap(List::stream).toList();
+        assertThat(statuses).hasSize(SHOPPERS * ITEMS).containsOnly(200);
 
         for (String shopper : shoppers) {
             var cart = api.get("/api/cart", "Authorization", shopper).json();
