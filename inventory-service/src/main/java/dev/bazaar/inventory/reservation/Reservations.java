@@ -1,0 +1,180 @@
+package dev.bazaar.inventory.reservation;
+
+import dev.bazaar.inventory.InventoryProperties;
+import dev.bazaar.inventory.reservation.Reservation.Line;
+import dev.bazaar.inventory.reservation.Reservation.Status;
+import dev.bazaar.inventory.stock.Stock;
+import dev.bazaar.starter.problem.ApiProblem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reservations for order-service. Reserving blocks every line of an order or none: each line is one
+ * conditional UPDATE ({@link Stock#reserve}), and a line without enough stock rolls the whole
+ * transaction back. Confirm and release are a compare-and-set on the status (RESERVED -> CONFIRMED |
+ * RELEASED) before any stock moves, so each happens once, and a confirm after a release (or the
+ * reverse) is refused, never applied. Each is idempotent: asked again it answers as the first time.
+ */
+@Service
+class Reservations {
+
+    /** A reservation and whether this call made it (false: an earlier call with this order id did). */
+    record Reserved(Reservation reservation, boolean created) {}
+
+    /** The lines whose stock could not be blocked: the 409 names them. */
+    record Shortage(String itemId, long requested) {}
+
+    private final JdbcClient jdbc;
+    private final Stock stock;
+    private final TransactionTemplate transaction;
+    private final InventoryProperties.Reservations settings;
+
+    Reservations(JdbcClient jdbc, Stock stock, TransactionTemplate transaction, InventoryProperties properties) {
+        this.jdbc = jdbc;
+        this.stock = stock;
+        this.transaction = transaction;
+        this.settings = properties.reservations();
+    }
+
+    Reserved reserve(String orderId, String warehouseId, List<Line> requested, Duration ttl) {
+        Optional<Reservation> earlier = find(orderId);
+        if (earlier.isPresent()) {
+            return new Reserved(earlier.get(), false);
+        }
+        Duration holdFor = ttl == null ? settings.defaultTtl() : ttl;
+        if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(settings.maxTtl()) > 0) {
+            throw ApiProblem.badRequest("invalid-ttl", "ttl must be positive and at most " + settings.maxTtl())
+                    .with("maxTtl", settings.maxTtl().toString());
+        }
+        // Item order: two orders sharing items lock their rows in the same order, so they never deadlock.
+        List<Line> lines =
+                requested.stream().sorted(Comparator.comparing(Line::itemId)).toList();
+        List<Shortage> shortages = new ArrayList<>();
+        try {
+            transaction.executeWithoutResult(status -> {
+                // The reservation row first: a parallel call for the same order waits on its key, then
+                // finds it taken (below) and answers what this one made.
+                jdbc.sql("""
+                                INSERT INTO reservation (order_id, warehouse_id, status, expires_at)
+                                VALUES (?, ?, 'RESERVED', CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND)""")
+                        .params(orderId, warehouseId, holdFor.toNanos() / 1_000)
+                        .update();
+                for (Line line : lines) {
+                    if (!stock.reserve(line.itemId(), warehouseId, line.quantity(), orderId)) {
+                        shortages.add(new Shortage(line.itemId(), line.quantity()));
+                    }
+                }
+                if (!shortages.isEmpty()) {
+                    status.setRollbackOnly();
+                    return;
+                }
+                for (Line line : lines) {
+                    jdbc.sql("INSERT INTO reservation_line (order_id, item_id, quantity) VALUES (?, ?, ?)")
+                            .params(orderId, line.itemId(), line.quantity())
+                            .update();
+                }
+            });
+        } catch (DuplicateKeyException reservedMeanwhile) {
+            return new Reserved(find(orderId).orElseThrow(), false);
+        }
+        if (!shortages.isEmpty()) {
+            throw ApiProblem.conflict(
+                            "insufficient-stock",
+                            "Not enough stock in warehouse '" + warehouseId + "' for " + shortages.size()
+                                    + " line(s); nothing was reserved")
+                    .with("lines", shortages);
+        }
+        return new Reserved(find(orderId).orElseThrow(), true);
+    }
+
+    /** RESERVED -> CONFIRMED: the stock is sold. Again: the same answer; after a release: 409. */
+    Reservation confirm(String orderId) {
+        return settle(orderId, Status.CONFIRMED);
+    }
+
+    /** RESERVED -> RELEASED: the stock is available again. Again: the same answer; after a confirm: 409. */
+    Reservation release(String orderId) {
+        return settle(orderId, Status.RELEASED);
+    }
+
+    /**
+     * Releases one reservation if it is still RESERVED and past its expiry (the same compare-and-set, so
+     * a confirm that got there first wins); true when this call released it.
+     */
+    boolean releaseIfExpired(String orderId) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            int moved = jdbc.sql("""
+                            UPDATE reservation SET status = 'RELEASED', updated_at = CURRENT_TIMESTAMP(6)
+                            WHERE order_id = ? AND status = 'RESERVED' AND expires_at <= CURRENT_TIMESTAMP(6)""").param(orderId).update();
+            if (moved == 1) {
+                moveStock(find(orderId).orElseThrow(), Status.RELEASED);
+            }
+            return moved == 1;
+        }));
+    }
+
+    /** Order ids of RESERVED reservations past their expiry, oldest first. */
+    List<String> expired(int limit) {
+        return jdbc.sql("""
+                        SELECT order_id FROM reservation
+                        WHERE status = 'RESERVED' AND expires_at <= CURRENT_TIMESTAMP(6)
+                        ORDER BY expires_at LIMIT ?""").param(limit).query(String.class).list();
+    }
+
+    private Reservation settle(String orderId, Status target) {
+        Reservation settled = transaction.execute(status -> {
+            int moved = jdbc.sql("""
+                            UPDATE reservation SET status = ?, updated_at = CURRENT_TIMESTAMP(6)
+                            WHERE order_id = ? AND status = 'RESERVED'""").params(target.name(), orderId).update();
+            Reservation reservation = find(orderId).orElseThrow(() -> ApiProblem.notFound("Reservation", orderId));
+            if (moved == 1) {
+                moveStock(reservation, target);
+            }
+            return reservation;
+        });
+        if (settled.status() != target) {
+            throw new ApiProblem(
+                            HttpStatus.CONFLICT,
+                            "reservation-" + settled.status().name().toLowerCase(java.util.Locale.ROOT),
+                            "Reservation already " + settled.status().name().toLowerCase(java.util.Locale.ROOT),
+                            "Reservation '" + orderId + "' is " + settled.status() + "; it cannot become " + target)
+                    .with("status", settled.status().name());
+        }
+        return settled;
+    }
+
+    private void moveStock(Reservation reservation, Status target) {
+        for (Line line : reservation.lines()) {
+            if (target == Status.CONFIRMED) {
+                stock.sell(line.itemId(), reservation.warehouseId(), line.quantity(), reservation.orderId());
+            } else {
+                stock.release(line.itemId(), reservation.warehouseId(), line.quantity(), reservation.orderId());
+            }
+        }
+    }
+
+    Optional<Reservation> find(String orderId) {
+        List<Line> lines = jdbc.sql(
+                        "SELECT item_id, quantity FROM reservation_line WHERE order_id = ? ORDER BY item_id")
+                .param(orderId)
+                .query((rs, row) -> new Line(rs.getString(1), rs.getLong(2)))
+                .list();
+        return jdbc.sql("SELECT order_id, warehouse_id, status, expires_at FROM reservation WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new Reservation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Status.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(),
+                        lines))
+                .optional();
+    }
+}

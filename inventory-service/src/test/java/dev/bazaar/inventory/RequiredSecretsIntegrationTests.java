@@ -1,0 +1,51 @@
+package dev.bazaar.inventory;
+
+import static dev.bazaar.testing.ProductionStart.assertStartedWithoutLocalProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.ProductionStart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * inventory-service started as production starts it: without the {@code local} profile neither the
+ * database password nor the internal token has a default. Either missing stops the start with a report
+ * naming the setting and its environment variable; with both (a database account made for this test) it
+ * starts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RequiredSecretsIntegrationTests {
+
+    @RegisterExtension
+    static final ProductionStart production = ProductionStart.of(InventoryServiceApplication.class)
+            .withServers(LocalServer.KAFKA)
+            .withDatabaseAccount();
+
+    static final String INTERNAL_TOKEN = "--bazaar.inventory.internal-token=a-production-token";
+
+    @Test
+    void withoutTheLocalProfileAnEmptyDatabasePasswordStopsTheStart(CapturedOutput output) {
+        production.assertRefusedFor(output, "spring.datasource.password", "BAZAAR_MARIADB_PASSWORD", INTERNAL_TOKEN);
+    }
+
+    @Test
+    void withoutTheLocalProfileAMissingInternalTokenStopsTheStart(CapturedOutput output) {
+        // order-service's reservation calls are checked against it.
+        Throwable failure = production.assertBindingRefused(
+                output, "bazaar.inventory.internalToken", "BAZAAR_INTERNAL_TOKEN", production.databasePassword());
+        assertThat(failure).hasStackTraceContaining("bazaar.inventory");
+    }
+
+    @Test
+    void withTheSecretsSetItStartsWithoutTheLocalProfile() {
+        try (ConfigurableApplicationContext app = production.start(production.databasePassword(), INTERNAL_TOKEN)) {
+            assertStartedWithoutLocalProfile(app);
+            assertThat(app.getBean(InventoryProperties.class).internalToken()).isEqualTo("a-production-token");
+        }
+    }
+}
