@@ -111,12 +111,4 @@ public final class InventoryClient {
                                 .single()
                         == 0);
     }
-
-    public static void assertProblem(HttpTestClient.Response response, int status, String typeEnding) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (typeEnding != null) {
-            assertThat(response.text("type")).endsWith(typeEnding);
-        }
-    }
 }

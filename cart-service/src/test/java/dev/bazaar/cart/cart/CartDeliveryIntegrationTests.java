@@ -1,5 +1,6 @@
 package dev.bazaar.cart.cart;
 
+import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.SizeClass;
@@ -140,9 +141,7 @@ class CartDeliveryIntegrationTests {
         // Not deliverable is not unbuyable: the lines stay in the cart and in the subtotal.
         assertThat(remote.path("subtotal").path("minor").asLong()).isEqualTo(1_499 + 24_999);
 
-        HttpTestClient.Response bad = api.get("/api/cart?pincode=012345", "Authorization", shopper);
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("type").asString()).endsWith("invalid-pincode");
+        assertProblem(api.get("/api/cart?pincode=012345", "Authorization", shopper), 400, "invalid-pincode");
     }
 
     @Test

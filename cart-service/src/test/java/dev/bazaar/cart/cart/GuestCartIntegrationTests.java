@@ -1,5 +1,6 @@
 package dev.bazaar.cart.cart;
 
+import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.Topics;
@@ -404,11 +405,5 @@ class GuestCartIntegrationTests {
             }
         }
         throw new AssertionError("no line for " + itemId + " in " + cart);
-    }
-
-    private static void assertProblem(HttpTestClient.Response response, int status, String typeEnding) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("type")).endsWith(typeEnding);
     }
 }

@@ -1,12 +1,12 @@
 package dev.bazaar.inbound.importing;
 
+import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.contracts.catalog.ItemIds;
 import dev.bazaar.inbound.InboundClient;
 import dev.bazaar.inbound.PublishedItems;
 import dev.bazaar.testing.ApiDocument;
-import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.TestJwts;
@@ -251,12 +251,6 @@ class BadInputIntegrationTests {
         assertThat(last.get("version").longValue()).isEqualTo(2);
         assertThat(last.get("active").booleanValue()).isFalse();
         assertThat(last.get("title").stringValue()).isEqualTo("Ceramic mug"); // a full snapshot, not a tombstone
-    }
-
-    private static void assertProblem(HttpTestClient.Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("type").stringValue()).isEqualTo("https://bazaar.dev/problems/" + type);
     }
 
     static final String FLIPKART_HEADER = "uniq_id,crawl_timestamp,product_url,product_name,product_category_tree,pid,"

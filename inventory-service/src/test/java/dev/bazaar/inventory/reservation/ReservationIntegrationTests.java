@@ -1,7 +1,7 @@
 package dev.bazaar.inventory.reservation;
 
-import static dev.bazaar.inventory.InventoryClient.assertProblem;
 import static dev.bazaar.inventory.InventoryClient.newItemId;
+import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.inventory.InventoryClient;

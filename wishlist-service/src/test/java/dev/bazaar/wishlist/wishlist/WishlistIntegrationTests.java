@@ -1,5 +1,6 @@
 package dev.bazaar.wishlist.wishlist;
 
+import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -368,13 +369,5 @@ class WishlistIntegrationTests {
             }
         }
         throw new AssertionError("no entry for " + itemId + " in " + wishlist);
-    }
-
-    private static void assertProblem(HttpTestClient.Response response, int status, String typeEnding) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        if (typeEnding != null) {
-            assertThat(response.text("type")).endsWith(typeEnding);
-        }
     }
 }
