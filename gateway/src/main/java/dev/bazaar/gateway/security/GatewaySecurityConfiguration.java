@@ -27,15 +27,17 @@ class GatewaySecurityConfiguration {
         "/api/search/**", "/api/items/**", "/api/serviceability/**", "/api/logistics/pincodes/**"
     };
 
-    /** Reads sent as POST because of their body size, plus the calls that obtain or drop a token (refresh and
-     * logout carry a refresh token in the body, checked by user-service). */
+    /** Reads sent as POST because of their body size, the calls that obtain or drop a token (refresh and
+     * logout carry a refresh token in the body, checked by user-service), and the PSP's webhooks (signed with
+     * HMAC, checked by payment-service: a PSP has no Bazaar token). */
     static final String[] PUBLIC_POSTS = {
         "/api/users/register",
         "/api/users/login",
         "/api/users/refresh",
         "/api/users/logout",
         "/api/items/bulk-get",
-        "/api/serviceability/batch"
+        "/api/serviceability/batch",
+        "/api/payments/webhooks/**"
     };
 
     static final String[] ALWAYS_PUBLIC = {

@@ -83,7 +83,8 @@ class GatewaySecurityIntegrationTests {
         "POST, /api/cart/items, cart",
         "PATCH, /api/cart/items/0f7c, cart",
         "DELETE, /api/cart, cart",
-        "POST, /api/cart/merge, cart"
+        "POST, /api/cart/merge, cart",
+        "POST, /api/payments/webhooks/psp, payments"
     })
     void publicRoutesPassAnonymously(String method, String path, String backend) {
         var response = gateway.sendJson(method, path, method.equals("POST") ? "{}" : null);
@@ -105,7 +106,9 @@ class GatewaySecurityIntegrationTests {
         "PUT, /api/items/0f7c",
         "DELETE, /api/items/0f7c",
         "POST, /api/search",
-        "GET, /api/ops/orders/1"
+        "GET, /api/ops/orders/1",
+        "GET, /api/payments/orders/1",
+        "POST, /api/payments/orders/1"
     })
     void everythingElseNeedsAToken(String method, String path) {
         var response = gateway.sendJson(method, path, method.equals("GET") || method.equals("DELETE") ? null : "{}");
@@ -120,9 +123,15 @@ class GatewaySecurityIntegrationTests {
 
     @ParameterizedTest
     @CsvSource({
-        "/api/users/me, users", "/api/users/me/addresses, users", "/api/cart, cart",
-        "/api/wishlist, wishlist", "/api/orders, orders", "/api/recommendations?category=x, recommendations",
-        "/api/trending?report=most-bought, recommendations", "/api/logistics/lanes, serviceability"
+        "/api/users/me, users",
+        "/api/users/me/addresses, users",
+        "/api/cart, cart",
+        "/api/wishlist, wishlist",
+        "/api/orders, orders",
+        "/api/recommendations?category=x, recommendations",
+        "/api/trending?report=most-bought, recommendations",
+        "/api/logistics/lanes, serviceability",
+        "/api/payments/orders/1, payments"
     })
     void aSignedInUserReachesTheOwningService(String path, String backend) {
         var response = gateway.get(path, "Authorization", TestJwts.bearer("user-42", "CUSTOMER"));
@@ -287,7 +296,19 @@ class GatewaySecurityIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"users", "items", "inbound", "search", "serviceability", "search-consumer", "cart", "wishlist"})
+    @CsvSource({
+        "users",
+        "items",
+        "inbound",
+        "search",
+        "serviceability",
+        "search-consumer",
+        "cart",
+        "wishlist",
+        "inventory",
+        "orders",
+        "payments"
+    })
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
 
@@ -316,6 +337,9 @@ class GatewaySecurityIntegrationTests {
                         "/v3/api-docs/search-consumer",
                         "/v3/api-docs/cart",
                         "/v3/api-docs/wishlist",
+                        "/v3/api-docs/inventory",
+                        "/v3/api-docs/orders",
+                        "/v3/api-docs/payments",
                         "/v3/api-docs");
         ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
         assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");

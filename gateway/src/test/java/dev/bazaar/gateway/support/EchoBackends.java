@@ -57,6 +57,7 @@ public final class EchoBackends implements AfterAllCallback {
             "wishlist",
             "orders",
             "inventory",
+            "payments",
             "recommendations",
             "search-consumer");
 
