@@ -54,6 +54,15 @@ public class AddressBook {
                 .optional();
     }
 
+    /** One of the user's addresses; empty when that user has none with this id (also another user's). */
+    public Optional<Address> byId(String userId, String addressId) {
+        return jdbc.sql("SELECT * FROM address WHERE id = ? AND user_id = ?")
+                .param(addressId)
+                .param(userId)
+                .query(AddressBook::map)
+                .optional();
+    }
+
     @Transactional
     public Address add(String userId, AddressRequest request) {
         long version = lock(userId);
@@ -160,12 +169,7 @@ public class AddressBook {
     }
 
     private Address find(String userId, String addressId) {
-        return jdbc.sql("SELECT * FROM address WHERE id = ? AND user_id = ?")
-                .param(addressId)
-                .param(userId)
-                .query(AddressBook::map)
-                .optional()
-                .orElseThrow(() -> notFound(addressId));
+        return byId(userId, addressId).orElseThrow(() -> notFound(addressId));
     }
 
     private static ApiProblem notFound(String addressId) {

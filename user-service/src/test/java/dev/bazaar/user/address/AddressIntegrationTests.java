@@ -1,5 +1,6 @@
 package dev.bazaar.user.address;
 
+import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.testing.HttpTestClient;
@@ -21,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Address CRUD, exactly one default (also under 20 concurrent switches), and the internal read. */
+/** Address CRUD, exactly one default (also under 20 concurrent switches), and the internal reads (default, by id). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS})
 class AddressIntegrationTests {
@@ -151,6 +152,47 @@ class AddressIntegrationTests {
 
         HttpTestClient.Response bList = api.get("/api/users/me/addresses", "Authorization", b.bearer());
         assertThat(bList.json().get(0).path("recipient").asString()).isEqualTo("B home");
+    }
+
+    @Test
+    void theInternalReadByIdAnswersTheUsersOwnAddressOnly() {
+        TestUsers.Session a = TestUsers.newUser(api);
+        TestUsers.Session b = TestUsers.newUser(api);
+        api.post("/api/users/me/addresses", TestUsers.address("A home", "560001"), "Authorization", a.bearer());
+        String aOffice = api.post(
+                        "/api/users/me/addresses", TestUsers.address("A office", "400001"), "Authorization", a.bearer())
+                .text("id");
+        String bHome = api.post(
+                        "/api/users/me/addresses", TestUsers.address("B home", "110001"), "Authorization", b.bearer())
+                .text("id");
+
+        // Not the default: the read is by id, not the cached default address.
+        HttpTestClient.Response own = internalAddress(a.userId(), aOffice, "test-internal-token");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.text("id")).isEqualTo(aOffice);
+        assertThat(own.text("recipient")).isEqualTo("A office");
+        assertThat(own.text("pincode")).isEqualTo("400001");
+        assertThat(own.json().path("isDefault").asBoolean()).isFalse();
+
+        // B's address asked for as A's is the same 404 as an address that never existed.
+        assertProblem(internalAddress(a.userId(), bHome, "test-internal-token"), 404, "address-not-found");
+        assertProblem(internalAddress(a.userId(), "no-such-address", "test-internal-token"), 404, "address-not-found");
+        assertProblem(internalAddress("no-such-user", bHome, "test-internal-token"), 404, "address-not-found");
+        assertThat(internalAddress(b.userId(), bHome, "test-internal-token").text("pincode"))
+                .isEqualTo("110001");
+
+        assertProblem(internalAddress(a.userId(), aOffice, null), 401, "internal-token-required");
+        assertProblem(internalAddress(a.userId(), aOffice, "guess"), 401, "internal-token-required");
+        // A user's own JWT is not a service credential.
+        assertProblem(
+                api.get("/internal/users/" + a.userId() + "/addresses/" + aOffice, "Authorization", a.bearer()),
+                401,
+                "internal-token-required");
+    }
+
+    private HttpTestClient.Response internalAddress(String userId, String addressId, String token) {
+        String path = "/internal/users/" + userId + "/addresses/" + addressId;
+        return token == null ? api.get(path) : api.get(path, "X-Internal-Token", token);
     }
 
     private HttpTestClient.Response internalDefault(String userId) {
