@@ -55,16 +55,44 @@ public final class InventoryClient {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     }
 
+    /** Every line from the one warehouse: {@code itemsAndQuantities} is itemId, quantity, itemId, quantity ... */
     public HttpTestClient.Response reserve(
             String orderId, String warehouseId, String ttl, Object... itemsAndQuantities) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < itemsAndQuantities.length; i += 2) {
-            lines.add(Map.of("itemId", itemsAndQuantities[i], "quantity", itemsAndQuantities[i + 1]));
+            lines.add(line((String) itemsAndQuantities[i], ((Number) itemsAndQuantities[i + 1]).longValue(), warehouseId));
         }
+        return reserve(orderId, ttl, lines);
+    }
+
+    /** Lines made with {@link #line}. */
+    public HttpTestClient.Response reserve(String orderId, String ttl, List<Map<String, Object>> lines) {
         Map<String, Object> body = ttl == null
-                ? Map.of("orderId", orderId, "warehouseId", warehouseId, "lines", lines)
-                : Map.of("orderId", orderId, "warehouseId", warehouseId, "lines", lines, "ttl", ttl);
+                ? Map.of("orderId", orderId, "lines", lines)
+                : Map.of("orderId", orderId, "lines", lines, "ttl", ttl);
         return orders.post("/internal/inventory/reservations", body);
+    }
+
+    /** A reservation line that may come from {@code warehouseIds}, preferred first. */
+    public static Map<String, Object> line(String itemId, long quantity, String... warehouseIds) {
+        return Map.of("itemId", itemId, "quantity", quantity, "warehouseIds", List.of(warehouseIds));
+    }
+
+    public HttpTestClient.Response adjust(
+            String adjustmentId, String warehouseId, String itemId, long delta, String reason) {
+        return ops.post(
+                "/api/ops/inventory/adjustments",
+                Map.of(
+                        "adjustmentId",
+                        adjustmentId,
+                        "warehouseId",
+                        warehouseId,
+                        "itemId",
+                        itemId,
+                        "delta",
+                        delta,
+                        "reason",
+                        reason));
     }
 
     public HttpTestClient.Response confirm(String orderId) {

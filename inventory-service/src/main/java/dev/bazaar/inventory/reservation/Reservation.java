@@ -3,8 +3,11 @@ package dev.bazaar.inventory.reservation;
 import java.time.Instant;
 import java.util.List;
 
-/** The stock one order blocks in one warehouse; its status moves once, from RESERVED. */
-record Reservation(String orderId, String warehouseId, Status status, Instant expiresAt, List<Line> lines) {
+/**
+ * The stock one order blocks; its status moves once, from RESERVED. Each line names the warehouse that
+ * had its stock (the first of the line's ranked warehouses that did).
+ */
+record Reservation(String orderId, Status status, Instant expiresAt, List<Line> lines) {
 
     enum Status {
         RESERVED,
@@ -12,5 +15,5 @@ record Reservation(String orderId, String warehouseId, Status status, Instant ex
         RELEASED
     }
 
-    record Line(String itemId, long quantity) {}
+    record Line(String itemId, long quantity, String warehouseId) {}
 }

@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reservations for order-service. Not under {@code /api}, so the gateway (which routes {@code /api/**}
- * only) never exposes them; each call needs the starter's
- * {@code InternalTokenGuard}, as user-service's internal reads do.
+ * only) never exposes them; each call needs the starter's {@code InternalTokenGuard}, as user-service's internal reads do.
  */
 @RestController
 @RequestMapping("/internal/inventory/reservations")
@@ -30,15 +29,19 @@ class ReservationController {
 
     record ReserveRequest(
             @NotBlank @Size(max = 64) String orderId,
-            @NotBlank @Size(max = 64) String warehouseId,
             @NotEmpty @Size(max = 100) List<@Valid @NotNull LineRequest> lines,
             Duration ttl) {}
 
+    /**
+     * @param warehouseIds where the line may come from, preferred first (serviceability's candidates for
+     *     the shopper's pincode): the first that has the quantity available gets it
+     */
     record LineRequest(
             @NotNull @Pattern(regexp = ItemIds.PATTERN, message = ItemIds.MESSAGE)
             String itemId,
 
-            @NotNull @Positive Long quantity) {}
+            @NotNull @Positive Long quantity,
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 64) String> warehouseIds) {}
 
     private final Reservations reservations;
 
@@ -49,14 +52,16 @@ class ReservationController {
     /** 201 with the new reservation; 200 with the existing one when the order already has one. */
     @PostMapping
     ResponseEntity<Reservation> reserve(@Valid @RequestBody ReserveRequest request) {
-        List<Reservation.Line> lines = request.lines().stream()
-                .map(line -> new Reservation.Line(line.itemId(), line.quantity()))
+        List<Reservations.Wanted> lines = request.lines().stream()
+                .map(line -> new Reservations.Wanted(
+                        line.itemId(),
+                        line.quantity(),
+                        line.warehouseIds().stream().distinct().toList()))
                 .toList();
-        if (lines.stream().map(Reservation.Line::itemId).distinct().count() != lines.size()) {
+        if (lines.stream().map(Reservations.Wanted::itemId).distinct().count() != lines.size()) {
             throw ApiProblem.badRequest("duplicate-line", "Each item may appear in one line only");
         }
-        Reservations.Reserved reserved =
-                reservations.reserve(request.orderId(), request.warehouseId(), lines, request.ttl());
+        Reservations.Reserved reserved = reservations.reserve(request.orderId(), lines, request.ttl());
         return ResponseEntity.status(reserved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(reserved.reservation());
     }

@@ -17,19 +17,27 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reservations for order-service. Reserving blocks every line of an order or none: each line is one
- * conditional UPDATE ({@link Stock#reserve}), and a line without enough stock rolls the whole
- * transaction back. Confirm and release are a compare-and-set on the status (RESERVED -> CONFIRMED |
- * RELEASED) before any stock moves, so each happens once, and a confirm after a release (or the
- * reverse) is refused, never applied. Each is idempotent: asked again it answers as the first time.
+ * Reservations for order-service. Reserving blocks every line of an order or none: each line tries its
+ * ranked warehouses in order, each attempt one conditional UPDATE ({@link Stock#reserve}), the first that
+ * has the quantity available wins; a line that none can serve rolls the whole transaction back. Confirm
+ * and release are a compare-and-set on the status (RESERVED -> CONFIRMED | RELEASED) before any stock
+ * moves, so each happens once, and a confirm after a release (or the reverse) is refused, never applied.
+ * Each is idempotent: asked again it answers as the first time.
  */
 @Service
 class Reservations {
 
+    /**
+     * A line as order-service asks for it.
+     *
+     * @param warehouseIds tried in this order (serviceability's ranking for the shopper's pincode)
+     */
+    record Wanted(String itemId, long quantity, List<String> warehouseIds) {}
+
     /** A reservation and whether this call made it (false: an earlier call with this order id did). */
     record Reserved(Reservation reservation, boolean created) {}
 
-    /** The lines whose stock could not be blocked: the 409 names them. */
+    /** The lines whose stock could not be blocked in any of their warehouses: the 409 names them. */
     record Shortage(String itemId, long requested) {}
 
     private final JdbcClient jdbc;
@@ -44,7 +52,7 @@ class Reservations {
         this.settings = properties.reservations();
     }
 
-    Reserved reserve(String orderId, String warehouseId, List<Line> requested, Duration ttl) {
+    Reserved reserve(String orderId, List<Wanted> requested, Duration ttl) {
         Optional<Reservation> earlier = find(orderId);
         if (earlier.isPresent()) {
             return new Reserved(earlier.get(), false);
@@ -54,22 +62,27 @@ class Reservations {
             throw ApiProblem.badRequest("invalid-ttl", "ttl must be positive and at most " + settings.maxTtl())
                     .with("maxTtl", settings.maxTtl().toString());
         }
-        // Item order: two orders sharing items lock their rows in the same order, so they never deadlock.
-        List<Line> lines =
-                requested.stream().sorted(Comparator.comparing(Line::itemId)).toList();
+        // Item order: two orders sharing items lock their rows in the same order, so they never deadlock
+        // (a line's failed attempts lock nothing: read committed releases the rows an UPDATE did not match).
+        List<Wanted> wanted =
+                requested.stream().sorted(Comparator.comparing(Wanted::itemId)).toList();
         List<Shortage> shortages = new ArrayList<>();
         try {
             transaction.executeWithoutResult(status -> {
                 // The reservation row first: a parallel call for the same order waits on its key, then
                 // finds it taken (below) and answers what this one made.
                 jdbc.sql("""
-                                INSERT INTO reservation (order_id, warehouse_id, status, expires_at)
-                                VALUES (?, ?, 'RESERVED', CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND)""")
-                        .params(orderId, warehouseId, holdFor.toNanos() / 1_000)
+                                INSERT INTO reservation (order_id, status, expires_at)
+                                VALUES (?, 'RESERVED', CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND)""")
+                        .params(orderId, holdFor.toNanos() / 1_000)
                         .update();
-                for (Line line : lines) {
-                    if (!stock.reserve(line.itemId(), warehouseId, line.quantity(), orderId)) {
+                List<Line> lines = new ArrayList<>();
+                for (Wanted line : wanted) {
+                    String from = firstWithStock(line, orderId);
+                    if (from == null) {
                         shortages.add(new Shortage(line.itemId(), line.quantity()));
+                    } else {
+                        lines.add(new Line(line.itemId(), line.quantity(), from));
                     }
                 }
                 if (!shortages.isEmpty()) {
@@ -77,8 +90,10 @@ class Reservations {
                     return;
                 }
                 for (Line line : lines) {
-                    jdbc.sql("INSERT INTO reservation_line (order_id, item_id, quantity) VALUES (?, ?, ?)")
-                            .params(orderId, line.itemId(), line.quantity())
+                    jdbc.sql("""
+                                    INSERT INTO reservation_line (order_id, item_id, warehouse_id, quantity)
+                                    VALUES (?, ?, ?, ?)""")
+                            .params(orderId, line.itemId(), line.warehouseId(), line.quantity())
                             .update();
                 }
             });
@@ -88,11 +103,21 @@ class Reservations {
         if (!shortages.isEmpty()) {
             throw ApiProblem.conflict(
                             "insufficient-stock",
-                            "Not enough stock in warehouse '" + warehouseId + "' for " + shortages.size()
+                            "Not enough stock in any of the warehouses of " + shortages.size()
                                     + " line(s); nothing was reserved")
                     .with("lines", shortages);
         }
         return new Reserved(find(orderId).orElseThrow(), true);
+    }
+
+    /** The first of the line's warehouses whose conditional UPDATE blocked its quantity; null when none. */
+    private String firstWithStock(Wanted line, String orderId) {
+        for (String warehouseId : line.warehouseIds()) {
+            if (stock.reserve(line.itemId(), warehouseId, line.quantity(), orderId)) {
+                return warehouseId;
+            }
+        }
+        return null;
     }
 
     /** RESERVED -> CONFIRMED: the stock is sold. Again: the same answer; after a release: 409. */
@@ -154,27 +179,29 @@ class Reservations {
     private void moveStock(Reservation reservation, Status target) {
         for (Line line : reservation.lines()) {
             if (target == Status.CONFIRMED) {
-                stock.sell(line.itemId(), reservation.warehouseId(), line.quantity(), reservation.orderId());
+                stock.sell(line.itemId(), line.warehouseId(), line.quantity(), reservation.orderId());
             } else {
-                stock.release(line.itemId(), reservation.warehouseId(), line.quantity(), reservation.orderId());
+                stock.release(line.itemId(), line.warehouseId(), line.quantity(), reservation.orderId());
             }
         }
     }
 
+    /** The reservation with its lines in item order (the order their stock rows are changed in). */
     Optional<Reservation> find(String orderId) {
-        List<Line> lines = jdbc.sql(
-                        "SELECT item_id, quantity FROM reservation_line WHERE order_id = ? ORDER BY item_id")
-                .param(orderId)
-                .query((rs, row) -> new Line(rs.getString(1), rs.getLong(2)))
-                .list();
-        return jdbc.sql("SELECT order_id, warehouse_id, status, expires_at FROM reservation WHERE order_id = ?")
+        return jdbc.sql("SELECT status, expires_at FROM reservation WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, row) -> new Reservation(
-                        rs.getString(1),
-                        rs.getString(2),
-                        Status.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(),
-                        lines))
-                .optional();
+                        orderId, Status.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), List.of()))
+                .optional()
+                .map(reservation -> new Reservation(
+                        orderId,
+                        reservation.status(),
+                        reservation.expiresAt(),
+                        jdbc.sql("""
+                                        SELECT item_id, quantity, warehouse_id FROM reservation_line
+                                        WHERE order_id = ? ORDER BY item_id""")
+                                .param(orderId)
+                                .query((rs, row) -> new Line(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                                .list()));
     }
 }

@@ -25,8 +25,13 @@ public class Stock {
         RECEIPT,
         RESERVATION,
         CONFIRMATION,
-        RELEASE
+        RELEASE,
+        /** An OPS correction of on hand (signed quantity): see {@link Adjustments}. */
+        ADJUSTMENT
     }
+
+    /** One item's stock in the warehouse being listed. */
+    record ItemLevel(String itemId, long onHand, long reserved, long sold) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -43,6 +48,32 @@ public class Stock {
                         INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)
                         ON DUPLICATE KEY UPDATE on_hand = on_hand + VALUES(on_hand), updated_at = CURRENT_TIMESTAMP(6)""").params(itemId, warehouseId, quantity).update();
         recorded(itemId, warehouseId, Kind.RECEIPT, quantity, receiptId, true);
+    }
+
+    /**
+     * Corrects on hand by {@code delta}. A positive delta always applies (a first one creates the row); a
+     * negative one only while on hand stays at or above what is reserved, checked in the one conditional
+     * UPDATE: false (nothing changed) when it would not.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean adjust(String itemId, String warehouseId, long delta, String adjustmentId) {
+        int updated = delta > 0
+                ? jdbc.sql("""
+                                INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)
+                                ON DUPLICATE KEY UPDATE on_hand = on_hand + VALUES(on_hand),
+                                                        updated_at = CURRENT_TIMESTAMP(6)""")
+                        .params(itemId, warehouseId, delta)
+                        .update()
+                : jdbc.sql("""
+                                UPDATE stock SET on_hand = on_hand + ?, updated_at = CURRENT_TIMESTAMP(6)
+                                WHERE item_id = ? AND warehouse_id = ? AND on_hand + ? >= reserved""")
+                        .params(delta, itemId, warehouseId, delta)
+                        .update();
+        if (updated == 0) {
+            return false;
+        }
+        recorded(itemId, warehouseId, Kind.ADJUSTMENT, delta, adjustmentId, true);
+        return true;
     }
 
     /**
@@ -132,6 +163,23 @@ public class Stock {
         long total = levels.stream().mapToLong(StockLevel::available).sum();
         events.publishEvent(
                 new StockChanged(UUID.randomUUID(), Instant.now(), itemId, warehouseId, available, total, version));
+    }
+
+    /** A page of the warehouse's items, in item id order (stable while items are added). */
+    List<ItemLevel> inWarehouse(String warehouseId, int page, int size) {
+        return jdbc.sql("""
+                        SELECT item_id, on_hand, reserved, sold FROM stock
+                        WHERE warehouse_id = ? ORDER BY item_id LIMIT ? OFFSET ?""")
+                .params(warehouseId, size, (long) page * size)
+                .query((rs, row) -> new ItemLevel(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    long countInWarehouse(String warehouseId) {
+        return jdbc.sql("SELECT COUNT(*) FROM stock WHERE warehouse_id = ?")
+                .param(warehouseId)
+                .query(Long.class)
+                .single();
     }
 
     /** The item's stock in every warehouse that has had some, by warehouse id (in a transaction or not). */

@@ -1,5 +1,6 @@
 package dev.bazaar.inventory.reservation;
 
+import static dev.bazaar.inventory.InventoryClient.line;
 import static dev.bazaar.inventory.InventoryClient.newItemId;
 import static dev.bazaar.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReservationIntegrationTests {
 
     static final String WAREHOUSE = "WH-BOM";
+    static final String NEAR = "WH-BLR";
+    static final String FAR = "WH-MAA";
 
     @LocalServerPort
     int port;
@@ -128,6 +131,68 @@ class ReservationIntegrationTests {
     }
 
     @Test
+    void aLineFallsBackToItsNextWarehouseWhenTheFirstHasNone() {
+        String tv = newItemId();
+        String cable = newItemId();
+        inventory.stock(NEAR, tv, 1);
+        inventory.stock(FAR, tv, 5);
+        inventory.stock(FAR, cable, 3);
+        String first = "o-" + UUID.randomUUID();
+        String second = "o-" + UUID.randomUUID();
+
+        // The preferred warehouse has the TV: it comes from there; the cable only from the far one.
+        HttpTestClient.Response taken =
+                inventory.reserve(first, null, List.of(line(tv, 1, NEAR, FAR), line(cable, 2, NEAR, FAR)));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(warehouses(taken)).isEqualTo(Map.of(tv, NEAR, cable, FAR));
+        // NEAR is now out of the TV: the next order's TV falls back to FAR.
+        HttpTestClient.Response fallback = inventory.reserve(second, null, List.of(line(tv, 1, NEAR, FAR)));
+        assertThat(fallback.status()).as(fallback.body()).isEqualTo(201);
+        assertThat(fallback.text("status")).isEqualTo("RESERVED");
+        assertThat(warehouses(fallback)).isEqualTo(Map.of(tv, FAR));
+        assertThat(inventory.levels(tv)).isEqualTo(Map.of(NEAR, List.of(1L, 1L, 0L), FAR, List.of(5L, 1L, 0L)));
+        assertThat(inventory.levels(cable)).isEqualTo(Map.of(FAR, List.of(3L, 2L, 0L)));
+
+        // Confirm and release move each line's stock in the warehouse it came from.
+        assertThat(inventory.confirm(first).status()).isEqualTo(200);
+        assertThat(inventory.release(second).status()).isEqualTo(200);
+        assertThat(inventory.levels(tv)).isEqualTo(Map.of(NEAR, List.of(0L, 0L, 1L), FAR, List.of(5L, 0L, 0L)));
+        assertThat(inventory.levels(cable)).isEqualTo(Map.of(FAR, List.of(1L, 0L, 2L)));
+        inventory.assertLedgerMatches(tv);
+        inventory.assertLedgerMatches(cable);
+    }
+
+    @Test
+    void aLineNoWarehouseCanServeIsNamedAndNothingIsReserved() {
+        String tv = newItemId();
+        String cable = newItemId();
+        inventory.stock(NEAR, tv, 1);
+        inventory.stock(FAR, tv, 1);
+        inventory.stock(NEAR, cable, 10);
+        String order = "o-" + UUID.randomUUID();
+
+        // Two TVs: neither warehouse has two on its own (a line is never split across warehouses).
+        HttpTestClient.Response refused =
+                inventory.reserve(order, null, List.of(line(cable, 1, NEAR, FAR), line(tv, 2, NEAR, FAR)));
+        assertProblem(refused, 409, "insufficient-stock");
+        assertThat(refused.json().path("lines").size()).as(refused.body()).isOne();
+        assertThat(refused.json().path("lines").get(0).path("itemId").asString())
+                .isEqualTo(tv);
+        assertThat(refused.json().path("lines").get(0).path("requested").asLong())
+                .isEqualTo(2);
+        assertThat(inventory.levels(tv)).isEqualTo(Map.of(NEAR, List.of(1L, 0L, 0L), FAR, List.of(1L, 0L, 0L)));
+        assertThat(inventory.levels(cable)).isEqualTo(Map.of(NEAR, List.of(10L, 0L, 0L)));
+        assertThat(status(order)).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_ledger WHERE reference = ?")
+                        .param(order)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        inventory.assertLedgerMatches(tv);
+        inventory.assertLedgerMatches(cable);
+    }
+
+    @Test
     void confirmAndReleaseAreIdempotentAndNeverBothHappen() {
         String itemId = newItemId();
         inventory.stock(WAREHOUSE, itemId, 10);
@@ -186,17 +251,31 @@ class ReservationIntegrationTests {
         assertProblem(inventory.reserve(order, WAREHOUSE, null, "not-an-item-id", 1), 400, null);
         assertProblem(inventory.reserve(order, " ", null, itemId, 1), 400, null);
         assertProblem(inventory.reserve(" ", WAREHOUSE, null, itemId, 1), 400, null);
-        assertProblem(inventory.reserve(order, WAREHOUSE, null), 400, null); // no lines
+        assertProblem(inventory.reserve(order, null, List.of()), 400, null); // no lines
         assertProblem(inventory.reserve(order, WAREHOUSE, null, itemId, 1, itemId, 2), 400, "duplicate-line");
         assertProblem(inventory.reserve(order, WAREHOUSE, "PT0S", itemId, 1), 400, "invalid-ttl");
         assertProblem(inventory.reserve(order, WAREHOUSE, "P30D", itemId, 1), 400, "invalid-ttl");
         assertProblem(inventory.reserve(order, WAREHOUSE, "soon", itemId, 1), 400, null);
+        // A line must name 1 to 10 warehouses, none blank.
+        assertProblem(inventory.reserve(order, null, List.of(line(itemId, 1))), 400, null);
+        assertProblem(
+                inventory.reserve(
+                        order,
+                        null,
+                        List.of(line(itemId, 1, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", WAREHOUSE))),
+                400,
+                null);
+        assertProblem(inventory.reserve(order, null, List.of(line(itemId, 1, WAREHOUSE, " "))), 400, null);
+        assertProblem(
+                inventory.reserve(
+                        order, null, List.of(Map.of("itemId", itemId, "quantity", 1, "warehouseId", WAREHOUSE))),
+                400,
+                null);
         // Stock that was never received is simply not there.
         assertProblem(inventory.reserve(order, "WH-NOWHERE", null, itemId, 1), 409, "insufficient-stock");
 
         // Without the internal token, or with a wrong one: 401, before the body is looked at.
-        Map<String, Object> body = Map.of(
-                "orderId", order, "warehouseId", WAREHOUSE, "lines", List.of(Map.of("itemId", itemId, "quantity", 1)));
+        Map<String, Object> body = Map.of("orderId", order, "lines", List.of(line(itemId, 1, WAREHOUSE)));
         assertProblem(
                 inventory.anonymous().post("/internal/inventory/reservations", body), 401, "internal-token-required");
         assertProblem(
@@ -210,6 +289,16 @@ class ReservationIntegrationTests {
 
         assertThat(inventory.levels(itemId)).isEqualTo(Map.of(WAREHOUSE, List.of(5L, 0L, 0L)));
         assertThat(status(order)).isNull();
+    }
+
+    /** {itemId: warehouseId} of a reservation's lines. */
+    private static Map<String, String> warehouses(HttpTestClient.Response reservation) {
+        Map<String, String> from = new java.util.TreeMap<>();
+        reservation
+                .json()
+                .path("lines")
+                .forEach(l -> from.put(l.path("itemId").asString(), l.path("warehouseId").asString()));
+        return from;
     }
 
     private String status(String orderId) {
