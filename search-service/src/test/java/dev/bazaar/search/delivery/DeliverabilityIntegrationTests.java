@@ -12,6 +12,8 @@ import dev.bazaar.contracts.inventory.StockChanged;
 import dev.bazaar.search.support.ItemDoc;
 import dev.bazaar.search.support.SearchApi;
 import dev.bazaar.search.support.SearchIndexFixture;
+import dev.bazaar.starter.delivery.Delivery;
+import dev.bazaar.starter.delivery.ServiceabilityClient;
 import dev.bazaar.starter.kafka.IntegrationEventPublisher;
 import dev.bazaar.starter.kafka.TopicNames;
 import dev.bazaar.starter.tracing.Traces;
@@ -90,6 +92,9 @@ class DeliverabilityIntegrationTests {
 
     @Autowired
     Traces traces;
+
+    @Autowired
+    ServiceabilityClient client;
 
     SearchApi api;
     /** Cheapest first: 25 wardrobes (BULKY), then 15 lamps (SMALL), all "wooden", all stocked in Mumbai. */
@@ -202,6 +207,43 @@ class DeliverabilityIntegrationTests {
 
     @Test
     @Order(3)
+    void theClientHandsOnEveryReachableStockedWarehouseInServiceabilitysOrderButShoppersNeverSeeThem()
+            throws Exception {
+        String lamp = lamps.get(0);
+        var events = new IntegrationEventPublisher(
+                kafka, json, new TopicNames(serviceability.topicPrefix()), "/bazaar/test", traces);
+        events.publish(new StockChanged(UUID.randomUUID(), Instant.now(), lamp, "WH-DEL", 3, 8, 2))
+                .get();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        client.check(METRO, List.of(lamp)).of(lamp).candidates().size() == 2);
+
+        JsonNode own = serviceability.batch(METRO, List.of(lamp)).path("items").get(0);
+        List<String> ownOrder =
+                own.path("candidates").valueStream().map(JsonNode::stringValue).toList();
+        Delivery delivery = client.check(METRO, List.of(lamp)).of(lamp);
+        assertThat(ownOrder).containsExactlyInAnyOrder(ServiceabilityNetwork.WAREHOUSE, "WH-DEL");
+        assertThat(ownOrder.get(0)).isEqualTo(own.path("warehouseId").stringValue());
+        assertThat(delivery.candidates()).isEqualTo(ownOrder);
+        // Where it cannot go there is no warehouse to reserve from.
+        assertThat(client.check(HILLS, List.of(wardrobes.get(0))).of(wardrobes.get(0)))
+                .satisfies(hills -> {
+                    assertThat(hills.undeliverable()).isTrue();
+                    assertThat(hills.candidates()).isEmpty();
+                });
+
+        var answer = api.search("q", "wooden", "size", "40", "pincode", METRO);
+        assertThat(answer.itemIds()).contains(lamp);
+        answer.body()
+                .path("items")
+                .forEach(item -> assertThat(item.path("delivery").has("candidates"))
+                        .as("warehouses are not the shopper's business")
+                        .isFalse());
+    }
+
+    @Test
+    @Order(4)
     void nothingReachesARemotePincode() {
         var answer = api.search("q", "wooden", "size", "10", "pincode", REMOTE);
         assertThat(answer.status()).isEqualTo(200);
@@ -215,7 +257,7 @@ class DeliverabilityIntegrationTests {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void withServiceabilityStoppedSearchStillAnswersWithDeliveryUnknown() {
         serviceability.close();
         var answer = api.search("q", "wooden", "sort", "price_asc", "size", "10", "pincode", HILLS);

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * The request path: one Redis read for the pincode's matrix row, then per item the in-memory
  * projections (size class, warehouses with stock) and, per candidate warehouse, the cut-off and
- * handling time applied to the order time. No graph search, no database, no remote call.
+ * handling time applied to the order time. No graph search, no database, no remote call. Each item's
+ * answer names the earliest warehouse and lists every reachable stocked one in promise order.
  */
 public class ServiceabilityLookup {
 
@@ -41,15 +42,21 @@ public class ServiceabilityLookup {
         // Handling start per warehouse slot depends only on the order time: computed once per request.
         long[] handlingStarts = new long[network.warehousesBySlot().length];
         Arrays.fill(handlingStarts, Long.MIN_VALUE);
+        Candidates scratch = new Candidates(handlingStarts.length);
         List<ItemServiceability> answers = new ArrayList<>(itemIds.size());
         for (String itemId : itemIds) {
-            answers.add(checkOne(itemId, row, warehouses, handlingStarts, orderedAt));
+            answers.add(checkOne(itemId, row, warehouses, handlingStarts, scratch, orderedAt));
         }
         return answers;
     }
 
     private ItemServiceability checkOne(
-            String itemId, byte[] row, Map<String, Warehouse> warehouses, long[] handlingStarts, Instant orderedAt) {
+            String itemId,
+            byte[] row,
+            Map<String, Warehouse> warehouses,
+            long[] handlingStarts,
+            Candidates scratch,
+            Instant orderedAt) {
         ItemSize size = items.size(itemId);
         ItemStock stock = items.stock(itemId);
         if (size == null) {
@@ -58,9 +65,9 @@ public class ServiceabilityLookup {
         if (!size.active()) {
             return ItemServiceability.no(itemId, "INACTIVE");
         }
-        Warehouse best = null;
-        long bestArrival = Long.MAX_VALUE;
-        int bestTransit = 0;
+        // The reachable stocked warehouses, kept sorted by arrival as they are found (insertion into
+        // the request's scratch arrays: an item is stocked in a handful of warehouses at most).
+        int found = 0;
         boolean anyStock = false;
         for (int i = 0; stock != null && i < stock.warehouseIds().length; i++) {
             if (stock.available()[i] <= 0) {
@@ -77,18 +84,65 @@ public class ServiceabilityLookup {
             }
             long arrival = handlingStart(warehouse, handlingStarts, orderedAt)
                     + (warehouse.handlingHours() + (long) transit) * 3600;
-            if (arrival < bestArrival) {
-                best = warehouse;
-                bestArrival = arrival;
-                bestTransit = transit;
-            }
+            found = scratch.insert(found, warehouse, arrival, transit);
         }
-        if (best == null) {
+        if (found == 0) {
             return ItemServiceability.no(itemId, anyStock ? "NOT_SERVICEABLE" : "OUT_OF_STOCK");
         }
-        DeliveryPromise promise = DeliveryPromise.of(orderedAt, best.cutoff(), best.handlingHours(), bestTransit);
+        Warehouse best = scratch.warehouses[0];
+        String[] candidates = new String[found];
+        for (int i = 0; i < found; i++) {
+            candidates[i] = scratch.warehouses[i].id();
+        }
+        DeliveryPromise promise =
+                DeliveryPromise.of(orderedAt, best.cutoff(), best.handlingHours(), scratch.transits[0]);
         return new ItemServiceability(
-                itemId, true, best.id(), promise.etaHours(), promise.promiseDate(), promise.promisedBy(), null);
+                itemId,
+                true,
+                best.id(),
+                List.of(candidates),
+                promise.etaHours(),
+                promise.promiseDate(),
+                promise.promisedBy(),
+                null);
+    }
+
+    /**
+     * One request's candidate buffer, reused for each of its items: warehouses ordered by arrival.
+     * Equal arrivals keep the order the stock lists them in (the first found stays first).
+     */
+    private static final class Candidates {
+
+        Warehouse[] warehouses;
+        long[] arrivals;
+        int[] transits;
+
+        Candidates(int capacity) {
+            int n = Math.max(capacity, 4);
+            warehouses = new Warehouse[n];
+            arrivals = new long[n];
+            transits = new int[n];
+        }
+
+        /** Inserts into the first {@code size} entries, returns the new size. */
+        int insert(int size, Warehouse warehouse, long arrival, int transit) {
+            if (size == warehouses.length) {
+                warehouses = Arrays.copyOf(warehouses, size * 2);
+                arrivals = Arrays.copyOf(arrivals, size * 2);
+                transits = Arrays.copyOf(transits, size * 2);
+            }
+            int at = size;
+            while (at > 0 && arrivals[at - 1] > arrival) {
+                warehouses[at] = warehouses[at - 1];
+                arrivals[at] = arrivals[at - 1];
+                transits[at] = transits[at - 1];
+                at--;
+            }
+            warehouses[at] = warehouse;
+            arrivals[at] = arrival;
+            transits[at] = transit;
+            return size + 1;
+        }
     }
 
     private static long handlingStart(Warehouse warehouse, long[] cache, Instant orderedAt) {

@@ -2,6 +2,8 @@ package dev.bazaar.serviceability.lookup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,6 +22,7 @@ import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,7 @@ class ServiceabilityApiIntegrationTests {
     static final String SMALL_AT_W1 = id("small-at-w1");
     static final String SMALL_AT_BOTH = id("small-at-both");
     static final String BULKY_AT_W2 = id("bulky-at-w2");
+    static final String SOLD_OUT_AT_W2 = id("sold-out-at-w2");
     static final String SOLD_OUT = id("sold-out");
     static final String NEVER_SEEN = id("never-seen");
     static final String DEACTIVATED = id("deactivated");
@@ -75,6 +79,12 @@ class ServiceabilityApiIntegrationTests {
                 Events.stock(SMALL_AT_BOTH, "W2", 5, 2));
         publish(Events.item(BULKY_AT_W2, SizeClass.BULKY, 1), Events.stock(BULKY_AT_W2, "W2", 2, 1));
         publish(Events.item(SOLD_OUT, SizeClass.SMALL, 1), Events.stock(SOLD_OUT, "W1", 0, 1));
+        // W2 would be the faster warehouse, but its stock has gone.
+        publish(
+                Events.item(SOLD_OUT_AT_W2, SizeClass.SMALL, 1),
+                Events.stock(SOLD_OUT_AT_W2, "W2", 3, 1),
+                Events.stock(SOLD_OUT_AT_W2, "W1", 5, 2),
+                Events.stock(SOLD_OUT_AT_W2, "W2", 0, 3));
         publish(
                 Events.item(DEACTIVATED, SizeClass.SMALL, 1),
                 Events.stock(DEACTIVATED, "W1", 5, 1),
@@ -90,6 +100,11 @@ class ServiceabilityApiIntegrationTests {
                 .until(() -> locations.stock(marker) != null && locations.size(marker) != null);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> locations.stock(LATE_EVENT) != null
+                        && locations.stock(SOLD_OUT_AT_W2) != null
+                        && Arrays.stream(locations.stock(SOLD_OUT_AT_W2).versions())
+                                        .max()
+                                        .orElse(0)
+                                == 3
                         && locations.size(DEACTIVATED) != null
                         && !locations.size(DEACTIVATED).active());
     }
@@ -141,6 +156,7 @@ class ServiceabilityApiIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deliverable").value(true))
                 .andExpect(jsonPath("$.warehouseId").value("W1"))
+                .andExpect(jsonPath("$.candidates").value(contains("W1")))
                 .andExpect(jsonPath("$.etaHours").value(17))
                 .andExpect(jsonPath("$.promiseDate").value("2025-03-11"))
                 .andExpect(jsonPath("$.promisedBy").value("2025-03-11T03:00:00+05:30"))
@@ -160,14 +176,27 @@ class ServiceabilityApiIntegrationTests {
     }
 
     @Test
-    void theFastestStockedWarehouseWins() throws Exception {
-        // W2 → C → B → 110001 = 8 h + 6 h handling = 14 h, beats W1's 17 h.
+    void theFastestStockedWarehouseWinsAndTheOthersFollowInPromiseOrder() throws Exception {
+        // W2 → C → B → 110001 = 8 h + 6 h handling = 14 h, beats W1's 17 h (the stock lists W1 first).
         mvc.perform(get("/api/serviceability")
                         .param("itemId", SMALL_AT_BOTH)
                         .param("pincode", "110001")
                         .param("orderTime", MORNING))
                 .andExpect(jsonPath("$.warehouseId").value("W2"))
+                .andExpect(jsonPath("$.candidates").value(contains("W2", "W1")))
                 .andExpect(jsonPath("$.etaHours").value(14));
+    }
+
+    @Test
+    void aWarehouseWithoutStockIsNoCandidateHoweverFastItIs() throws Exception {
+        mvc.perform(get("/api/serviceability")
+                        .param("itemId", SOLD_OUT_AT_W2)
+                        .param("pincode", "110001")
+                        .param("orderTime", MORNING))
+                .andExpect(jsonPath("$.deliverable").value(true))
+                .andExpect(jsonPath("$.warehouseId").value("W1"))
+                .andExpect(jsonPath("$.candidates").value(contains("W1")))
+                .andExpect(jsonPath("$.etaHours").value(17));
     }
 
     @Test
@@ -184,12 +213,16 @@ class ServiceabilityApiIntegrationTests {
                 .andExpect(jsonPath("$.items.length()").value(6))
                 .andExpect(jsonPath("$.items[0].deliverable").value(true))
                 .andExpect(jsonPath("$.items[0].warehouseId").value("W2"))
+                .andExpect(jsonPath("$.items[0].candidates").value(contains("W2", "W1")))
                 .andExpect(jsonPath("$.items[0].etaHours").value(12))
                 .andExpect(jsonPath("$.items[1].reason").value("NOT_SERVICEABLE")) // last mile carries ≤ LARGE
+                .andExpect(jsonPath("$.items[1].candidates").value(empty()))
                 .andExpect(jsonPath("$.items[2].reason").value("OUT_OF_STOCK"))
+                .andExpect(jsonPath("$.items[2].candidates").value(empty()))
                 .andExpect(jsonPath("$.items[3].reason").value("UNKNOWN_ITEM"))
                 .andExpect(jsonPath("$.items[4].reason").value("INACTIVE"))
                 .andExpect(jsonPath("$.items[5].deliverable").value(true))
+                .andExpect(jsonPath("$.items[5].candidates").value(contains("W1")))
                 .andExpect(jsonPath("$.items[5].etaHours").value(2 + 4 + 5 + 4));
     }
 

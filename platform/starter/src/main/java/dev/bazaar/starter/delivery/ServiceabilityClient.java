@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,7 +139,11 @@ public class ServiceabilityClient {
                 LocalDate promise = item.hasNonNull("promiseDate")
                         ? LocalDate.parse(item.get("promiseDate").asString())
                         : null;
-                deliveries.put(itemId, new Delivery(Delivery.Status.DELIVERABLE, eta, promise));
+                List<String> candidates = new ArrayList<>();
+                for (JsonNode warehouse : item.path("candidates")) {
+                    candidates.add(warehouse.asString());
+                }
+                deliveries.put(itemId, new Delivery(Delivery.Status.DELIVERABLE, eta, promise, candidates));
             } else if (!"UNKNOWN_ITEM".equals(item.path("reason").asString(""))) {
                 deliveries.put(itemId, new Delivery(Delivery.Status.UNDELIVERABLE, null, null));
             }
