@@ -1,0 +1,284 @@
+package dev.bazaar.order.lifecycle;
+
+import dev.bazaar.contracts.Money;
+import dev.bazaar.contracts.orders.OrderLine;
+import dev.bazaar.contracts.orders.OrderStatus;
+import dev.bazaar.contracts.orders.OrderStatusChanged;
+import dev.bazaar.starter.problem.ApiProblem;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The orders in MariaDB, with explicit SQL. Every change of status is a compare-and-set
+ * ({@code UPDATE orders SET status = ?, version = version + 1 WHERE id = ? AND status = ?}) with its
+ * {@code order_status_history} row and its {@link OrderStatusChanged} (the whole order) in the outbox, all
+ * in one transaction: a move that lost a race changes nothing and publishes nothing, and a move
+ * {@link OrderTransitions} does not allow is refused before the database is touched.
+ */
+@Service
+public class Orders {
+
+    /** A new order, priced: its lines carry no warehouse yet. */
+    public record NewOrder(
+            String orderId,
+            String userId,
+            String addressId,
+            String pincode,
+            String paymentMethod,
+            Money total,
+            List<Order.Line> lines) {}
+
+    /** One page of a shopper's orders, newest first. */
+    public record Page(List<Order> orders, long total) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
+
+    Orders(JdbcClient jdbc, TransactionTemplate transaction, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.events = events;
+    }
+
+    /**
+     * Stores the order CREATED with its lines, its first history row and its event, in one transaction.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when an order with this id exists
+     */
+    public Order create(NewOrder order) {
+        return transaction.execute(status -> {
+            jdbc.sql("""
+                            INSERT INTO orders (id, user_id, status, address_id, pincode, payment_method,
+                                                total_minor, currency)
+                            VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?)""")
+                    .params(
+                            order.orderId(),
+                            order.userId(),
+                            order.addressId(),
+                            order.pincode(),
+                            order.paymentMethod(),
+                            order.total().minor(),
+                            order.total().currency())
+                    .update();
+            int lineNo = 0;
+            for (Order.Line line : order.lines()) {
+                jdbc.sql("""
+                                INSERT INTO order_line (order_id, line_no, item_id, title, quantity, unit_price_minor,
+                                                        currency)
+                                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                order.orderId(),
+                                ++lineNo,
+                                line.itemId(),
+                                line.title(),
+                                line.quantity(),
+                                line.unitPrice().minor(),
+                                line.unitPrice().currency())
+                        .update();
+            }
+            return recordAndPublish(order.orderId(), null, OrderStatus.CREATED, null);
+        });
+    }
+
+    /**
+     * Stock reserved and the payment created: records the warehouse of each line and the payment, and moves
+     * CREATED -> PAYMENT_PENDING, in one transaction; false (nothing changed) when the order is no longer
+     * CREATED.
+     */
+    public boolean awaitPayment(
+            String orderId,
+            Map<String, String> warehouseByItem,
+            String paymentId,
+            String redirectUrl,
+            Instant paymentDueAt) {
+        Boolean moved = transaction.execute(status -> {
+            if (!compareAndSet(orderId, OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, null)) {
+                return false;
+            }
+            warehouseByItem.forEach((itemId, warehouseId) -> jdbc.sql(
+                            "UPDATE order_line SET warehouse_id = ? WHERE order_id = ? AND item_id = ?")
+                    .params(warehouseId, orderId, itemId)
+                    .update());
+            jdbc.sql("""
+                            UPDATE orders SET payment_id = ?, payment_redirect_url = ?, payment_due_at = ?
+                            WHERE id = ?""")
+                    .params(paymentId, redirectUrl, Timestamp.from(paymentDueAt), orderId)
+                    .update();
+            recordAndPublish(orderId, OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, null);
+            return true;
+        });
+        return Boolean.TRUE.equals(moved);
+    }
+
+    /**
+     * Moves the order {@code from -> to} if it is still {@code from}: true when this call moved it, false when
+     * it was no longer {@code from} (another move won; nothing changed). Joins the caller's transaction.
+     *
+     * @throws ApiProblem 409 {@code illegal-transition} for a move {@link OrderTransitions} does not allow
+     */
+    public boolean transition(String orderId, OrderStatus from, OrderStatus to, String reason) {
+        Boolean moved = transaction.execute(status -> {
+            if (!compareAndSet(orderId, from, to, reason)) {
+                return false;
+            }
+            recordAndPublish(orderId, from, to, reason);
+            return true;
+        });
+        return Boolean.TRUE.equals(moved);
+    }
+
+    private boolean compareAndSet(String orderId, OrderStatus from, OrderStatus to, String reason) {
+        if (!OrderTransitions.allowed(from, to)) {
+            throw ApiProblem.conflict(
+                            "illegal-transition", "An order cannot move from " + from + " to " + to + "; nothing changed")
+                    .with("orderId", orderId)
+                    .with("from", from)
+                    .with("to", to);
+        }
+        return jdbc.sql("""
+                        UPDATE orders SET status = ?, version = version + 1, reason = COALESCE(?, reason),
+                                          updated_at = CURRENT_TIMESTAMP(6)
+                        WHERE id = ? AND status = ?""")
+                        .params(to.name(), reason, orderId, from.name())
+                        .update()
+                == 1;
+    }
+
+    private Order recordAndPublish(String orderId, OrderStatus from, OrderStatus to, String reason) {
+        jdbc.sql("INSERT INTO order_status_history (order_id, from_status, to_status, reason) VALUES (?, ?, ?, ?)")
+                .params(orderId, from == null ? null : from.name(), to.name(), reason)
+                .update();
+        Order order = find(orderId).orElseThrow();
+        events.publishEvent(new OrderStatusChanged(
+                UUID.randomUUID(),
+                Instant.now(),
+                orderId,
+                order.userId(),
+                from,
+                to,
+                reason,
+                order.lines().stream()
+                        .map(line -> new OrderLine(
+                                line.itemId(), null, line.warehouseId(), line.quantity(), line.unitPrice()))
+                        .toList(),
+                order.total()));
+        return order;
+    }
+
+    public Optional<Order> find(String orderId) {
+        // The row first, then its lines: no second query while a result set is open.
+        return jdbc.sql("SELECT * FROM orders WHERE id = ?")
+                .param(orderId)
+                .query((row, n) -> order(row, List.of()))
+                .optional()
+                .map(order -> withLines(order, linesOf(orderId)));
+    }
+
+    /** The shopper's own order; empty for another shopper's, as for one that does not exist. */
+    public Optional<Order> findOf(String userId, String orderId) {
+        return find(orderId).filter(order -> order.userId().equals(userId));
+    }
+
+    public Page ofUser(String userId, int page, int size) {
+        List<String> ids = jdbc.sql("""
+                        SELECT id FROM orders WHERE user_id = ?
+                        ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
+                .params(userId, size, (long) page * size)
+                .query(String.class)
+                .list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
+        return new Page(ids.stream().map(id -> find(id).orElseThrow()).toList(), total);
+    }
+
+    public List<OrderHistory> history(String orderId) {
+        return jdbc.sql("""
+                        SELECT from_status, to_status, reason, changed_at FROM order_status_history
+                        WHERE order_id = ? ORDER BY id""")
+                .param(orderId)
+                .query((row, n) -> new OrderHistory(
+                        row.getString("from_status") == null
+                                ? null
+                                : OrderStatus.valueOf(row.getString("from_status")),
+                        OrderStatus.valueOf(row.getString("to_status")),
+                        row.getString("reason"),
+                        row.getTimestamp("changed_at").toInstant()))
+                .list();
+    }
+
+    /** Orders still PAYMENT_PENDING whose payment fell due before {@code cutoff}, oldest first. */
+    public List<String> overdue(Instant cutoff, int batch) {
+        return jdbc.sql("""
+                        SELECT id FROM orders WHERE status = 'PAYMENT_PENDING' AND payment_due_at < ?
+                        ORDER BY payment_due_at LIMIT ?""")
+                .params(Timestamp.from(cutoff), batch)
+                .query(String.class)
+                .list();
+    }
+
+    private List<Order.Line> linesOf(String orderId) {
+        return jdbc.sql("""
+                        SELECT item_id, title, quantity, unit_price_minor, currency, warehouse_id
+                        FROM order_line WHERE order_id = ? ORDER BY line_no""")
+                .param(orderId)
+                .query((row, n) -> new Order.Line(
+                        row.getString("item_id"),
+                        row.getString("title"),
+                        row.getInt("quantity"),
+                        new Money(row.getLong("unit_price_minor"), row.getString("currency")),
+                        row.getString("warehouse_id")))
+                .list();
+    }
+
+    private static Order withLines(Order o, List<Order.Line> lines) {
+        return new Order(
+                o.orderId(),
+                o.userId(),
+                o.status(),
+                o.version(),
+                o.reason(),
+                o.addressId(),
+                o.pincode(),
+                o.paymentMethod(),
+                o.total(),
+                o.paymentId(),
+                o.paymentRedirectUrl(),
+                o.paymentDueAt(),
+                o.createdAt(),
+                o.updatedAt(),
+                lines);
+    }
+
+    private static Order order(ResultSet row, List<Order.Line> lines) throws SQLException {
+        Timestamp due = row.getTimestamp("payment_due_at");
+        return new Order(
+                row.getString("id"),
+                row.getString("user_id"),
+                OrderStatus.valueOf(row.getString("status")),
+                row.getInt("version"),
+                row.getString("reason"),
+                row.getString("address_id"),
+                row.getString("pincode"),
+                row.getString("payment_method"),
+                new Money(row.getLong("total_minor"), row.getString("currency")),
+                row.getString("payment_id"),
+                row.getString("payment_redirect_url"),
+                due == null ? null : due.toInstant(),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("updated_at").toInstant(),
+                lines);
+    }
+}
