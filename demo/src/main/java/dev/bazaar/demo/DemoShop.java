@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * {@code ./bazaar demo} and the end of {@code ./bazaar up}: imports the generated catalogue as the
- * demo supplier, waits until it is searchable, and prints where to go and how to log in.
+ * demo supplier, waits until it is searchable, stocks it in the demo warehouses as the demo OPS user
+ * ({@link DemoStock}) and waits until search promises delivery, then prints where to go and how to
+ * log in.
  * <pre>
  * --url=URL           gateway (or inbound-service) base URL; default http://127.0.0.1:8080
  * --key=KEY           the demo supplier's API key; default: read from --key-file
@@ -21,6 +23,7 @@ import java.util.Optional;
  * --out=DIR           where the catalogue file is written; default $BAZAAR_HOME/demo
  * --search-wait=SECS  how long to wait for search to list the catalogue (0: do not wait); default 120
  * --no-import         print the welcome only
+ * --no-stock          import, but receive no demo stock (a gateway without inventory-service)
  * </pre>
  * Exits 1 with the reason when the import fails or rejects a row, 2 on a bad argument.
  */
@@ -86,6 +89,15 @@ public final class DemoShop {
             writeCatalogue(items, catalogueFile); // the file the welcome's import command sends
         }
         awaitFile(accountsFile, load ? FILE_WAIT : FILE_WAIT_WELCOME);
+        if (load && !options.containsKey("no-stock")) {
+            DemoAccounts ops = DemoAccounts.read(accountsFile)
+                    .orElseThrow(() -> new DemoFailure("no demo OPS login to stock the catalogue with: " + accountsFile
+                            + " was not written within " + FILE_WAIT.toSeconds()
+                            + " s (user-service writes it at start when BAZAAR_DEMO is on); or pass --no-stock"));
+            new DemoStock(OpsApi.login(url, ops), new ShopSearch(url))
+                    .run(items, Duration.ofSeconds(Long.parseLong(options.getOrDefault("search-wait", "120"))));
+            System.out.println();
+        }
         DemoItem headphones = items.stream()
                 .filter(item -> item.supplierSku().startsWith("DEMO-HPH-"))
                 .findFirst()
@@ -186,14 +198,14 @@ public final class DemoShop {
             if (name.contains("=")) {
                 value = name.substring(name.indexOf('=') + 1);
                 name = name.substring(0, name.indexOf('='));
-            } else if (name.equals("no-import")) {
+            } else if (name.equals("no-import") || name.equals("no-stock")) {
                 value = "";
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
                 throw new IllegalArgumentException("--" + name + " needs a value");
             }
-            if (!List.of("url", "key", "key-file", "accounts", "out", "search-wait", "no-import")
+            if (!List.of("url", "key", "key-file", "accounts", "out", "search-wait", "no-import", "no-stock")
                     .contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }

@@ -67,6 +67,18 @@ final class ShopSearch {
         return total;
     }
 
+    /**
+     * The first page of items of (the first {@value #MAX_BRANDS_PER_QUERY} of) these brands as a
+     * shopper at {@code pincode} sees it: each with its delivery, the undeliverable ones hidden.
+     */
+    Optional<JsonNode> atPincode(List<String> brands, String pincode) {
+        StringBuilder query = new StringBuilder("size=20&pincode=").append(pincode);
+        for (String brand : brands.subList(0, Math.min(brands.size(), MAX_BRANDS_PER_QUERY))) {
+            query.append("&brand=").append(encode(brand));
+        }
+        return search(query.toString());
+    }
+
     /** The first hit for a shopper's text, if search answers and finds anything. */
     Optional<JsonNode> firstHit(String text) {
         return search("size=1&q=" + encode(text))
@@ -97,7 +109,7 @@ final class ShopSearch {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static void pause() {
+    static void pause() {
         try {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
