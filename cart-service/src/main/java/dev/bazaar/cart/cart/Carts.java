@@ -211,6 +211,35 @@ class Carts {
         });
     }
 
+    /**
+     * Takes what an order bought out of the user's signed-in cart, under the cart row's lock: a line
+     * holding more than was ordered keeps the rest (UPDATED), any other ordered line goes (REMOVED);
+     * an item not in the cart is skipped, and a user without a cart row has nothing to take. Runs in
+     * the caller's transaction when there is one (the idempotent consumer's, which records the
+     * order's event in the same commit).
+     *
+     * @param ordered quantity ordered per item id
+     */
+    void removeOrdered(String userId, Map<String, Integer> ordered) {
+        CartOwner owner = CartOwner.user(userId);
+        transaction.executeWithoutResult(status -> {
+            if (!lines.lockCartIfPresent(owner.key())) {
+                return;
+            }
+            ordered.forEach((itemId, quantity) -> lines.lockLine(owner.key(), itemId)
+                    .ifPresent(line -> {
+                        if (line.quantity() > quantity) {
+                            int rest = line.quantity() - quantity;
+                            lines.setQuantity(owner.key(), itemId, rest);
+                            publish(owner, CartChanged.Action.UPDATED, itemId, rest, line.addedPrice());
+                        } else {
+                            lines.remove(owner.key(), itemId);
+                            publish(owner, CartChanged.Action.REMOVED, itemId, 0, line.addedPrice());
+                        }
+                    }));
+        });
+    }
+
     /** Empties the cart: one CLEARED event (no item) when there was anything to clear. */
     void clear(CartOwner owner) {
         String userId = owner.key();
