@@ -94,13 +94,14 @@ class PspSimulator {
         String transactionId = status.equals("CAPTURED")
                 ? "txn_" + UUID.randomUUID().toString().replace("-", "")
                 : null;
-        int moved = jdbc.sql("""
-                        UPDATE psp_sim_session SET status = ?, transaction_id = ?, completed_at = CURRENT_TIMESTAMP(6)
-                        WHERE id = ? AND status = 'PENDING'""").params(status, transactionId, sessionId).update();
+        int moved =
+                jdbc.sql("""
+                        UPDATE psp_sim_session SET status = ?, transaction_id = ?, reason = ?, completed_at = CURRENT_TIMESTAMP(6)
+                        WHERE id = ? AND status = 'PENDING'""").params(status, transactionId, reason, sessionId).update();
         Session now = find(sessionId).orElseThrow();
         if (moved == 1) {
             event(
-                    withReason(now, reason),
+                    now,
                     "payment." + status.toLowerCase(java.util.Locale.ROOT),
                     settings.webhooks().delay());
             if (settings.webhooks().outOfOrder()) {
@@ -148,7 +149,7 @@ class PspSimulator {
 
     Optional<Session> find(String sessionId) {
         return jdbc.sql("""
-                        SELECT id, merchant_reference, status, transaction_id, amount_minor, currency, return_url
+                        SELECT id, merchant_reference, status, transaction_id, amount_minor, currency, return_url, reason
                         FROM psp_sim_session WHERE id = ?""")
                 .param(sessionId)
                 .query((rs, n) -> new Session(
@@ -157,7 +158,7 @@ class PspSimulator {
                         rs.getString(3),
                         rs.getString(4),
                         new Money(rs.getLong(5), rs.getString(6)),
-                        null,
+                        rs.getString(8),
                         rs.getString(7)))
                 .optional();
     }
@@ -168,17 +169,6 @@ class PspSimulator {
                 .query(String.class)
                 .optional()
                 .flatMap(this::find);
-    }
-
-    private static Session withReason(Session session, String reason) {
-        return new Session(
-                session.sessionId(),
-                session.merchantReference(),
-                session.status(),
-                session.transactionId(),
-                session.amount(),
-                reason,
-                session.returnUrl());
     }
 
     /** Records an event with a new id and its payload as of now, and schedules its delivery. */

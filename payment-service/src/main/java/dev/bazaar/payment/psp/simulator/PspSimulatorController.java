@@ -122,6 +122,7 @@ class PspSimulatorController {
         view.put("status", session.status());
         view.put("transactionId", session.transactionId());
         view.put("amount", session.amount());
+        view.put("reason", session.reason());
         view.put("redirectUrl", page + "/psp-simulator/pay/" + session.sessionId());
         return view;
     }

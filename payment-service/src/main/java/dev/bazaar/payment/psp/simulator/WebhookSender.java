@@ -64,6 +64,15 @@ class WebhookSender {
     }
 
     private void deliver(String eventId, String payload, int attempt) {
+        try {
+            attempt(eventId, payload, attempt);
+        } catch (RuntimeException e) {
+            // The scheduler thread must survive anything (the database gone while the service stops, say).
+            log.warn("PSP simulator: webhook {} delivery failed: {}", eventId, e.toString());
+        }
+    }
+
+    private void attempt(String eventId, String payload, int attempt) {
         URI target = local.or(settings.webhookUrl(), "/api/payments/webhooks/psp");
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
