@@ -5,7 +5,9 @@ import dev.bazaar.inventory.reservation.Reservation.Line;
 import dev.bazaar.inventory.reservation.Reservation.Status;
 import dev.bazaar.inventory.stock.Stock;
 import dev.bazaar.starter.problem.ApiProblem;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reservations for order-service. Reserving blocks every line of an order or none: each line tries its
- * ranked warehouses in order, each attempt one conditional UPDATE ({@link Stock#reserve}), the first that
+ * ranked warehouses in order, each attempt a conditional UPDATE ({@link Stock#reserve}), the first that
  * has the quantity available wins; a line that none can serve rolls the whole transaction back. Confirm
  * and release are a compare-and-set on the status (RESERVED -> CONFIRMED | RELEASED) before any stock
  * moves, so each happens once, and a confirm after a release (or the reverse) is refused, never applied.
@@ -53,10 +55,6 @@ class Reservations {
     }
 
     Reserved reserve(String orderId, List<Wanted> requested, Duration ttl) {
-        Optional<Reservation> earlier = find(orderId);
-        if (earlier.isPresent()) {
-            return new Reserved(earlier.get(), false);
-        }
         Duration holdFor = ttl == null ? settings.defaultTtl() : ttl;
         if (holdFor.isNegative() || holdFor.isZero() || holdFor.compareTo(settings.maxTtl()) > 0) {
             throw ApiProblem.badRequest("invalid-ttl", "ttl must be positive and at most " + settings.maxTtl())
@@ -67,37 +65,46 @@ class Reservations {
         List<Wanted> wanted =
                 requested.stream().sorted(Comparator.comparing(Wanted::itemId)).toList();
         List<Shortage> shortages = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Instant expiresAt;
         try {
-            transaction.executeWithoutResult(status -> {
-                // The reservation row first: a parallel call for the same order waits on its key, then
-                // finds it taken (below) and answers what this one made.
-                jdbc.sql("""
+            expiresAt = transaction.execute(status -> {
+                // The reservation row first: a repeat of the order (also one sent at the same time) fails on
+                // its key, and answers what the first made (below). No read before: a new order is the rule.
+                Instant expires = jdbc.sql("""
                                 INSERT INTO reservation (order_id, status, expires_at)
-                                VALUES (?, 'RESERVED', CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND)""")
+                                VALUES (?, 'RESERVED', CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND)
+                                RETURNING expires_at""")
                         .params(orderId, holdFor.toNanos() / 1_000)
-                        .update();
-                List<Line> lines = new ArrayList<>();
+                        .query(Timestamp.class)
+                        .single()
+                        .toInstant();
                 for (Wanted line : wanted) {
-                    String from = firstWithStock(line, orderId);
-                    if (from == null) {
-                        shortages.add(new Shortage(line.itemId(), line.quantity()));
-                    } else {
-                        lines.add(new Line(line.itemId(), line.quantity(), from));
-                    }
-                }
-                if (!shortages.isEmpty()) {
-                    status.setRollbackOnly();
-                    return;
-                }
-                for (Line line : lines) {
+                    // The line's row before its stock: the stock row is locked from its UPDATE to the commit.
+                    String preferred = line.warehouseIds().get(0);
                     jdbc.sql("""
                                     INSERT INTO reservation_line (order_id, item_id, warehouse_id, quantity)
                                     VALUES (?, ?, ?, ?)""")
-                            .params(orderId, line.itemId(), line.warehouseId(), line.quantity())
+                            .params(orderId, line.itemId(), preferred, line.quantity())
                             .update();
+                    String from = stock.reserve(line.itemId(), line.warehouseIds(), line.quantity(), orderId);
+                    if (from == null) {
+                        shortages.add(new Shortage(line.itemId(), line.quantity()));
+                        continue;
+                    }
+                    if (!from.equals(preferred)) {
+                        jdbc.sql("UPDATE reservation_line SET warehouse_id = ? WHERE order_id = ? AND item_id = ?")
+                                .params(from, orderId, line.itemId())
+                                .update();
+                    }
+                    lines.add(new Line(line.itemId(), line.quantity(), from));
                 }
+                if (!shortages.isEmpty()) {
+                    status.setRollbackOnly();
+                }
+                return expires;
             });
-        } catch (DuplicateKeyException reservedMeanwhile) {
+        } catch (DuplicateKeyException reservedBefore) {
             return new Reserved(find(orderId).orElseThrow(), false);
         }
         if (!shortages.isEmpty()) {
@@ -107,17 +114,7 @@ class Reservations {
                                     + " line(s); nothing was reserved")
                     .with("lines", shortages);
         }
-        return new Reserved(find(orderId).orElseThrow(), true);
-    }
-
-    /** The first of the line's warehouses whose conditional UPDATE blocked its quantity; null when none. */
-    private String firstWithStock(Wanted line, String orderId) {
-        for (String warehouseId : line.warehouseIds()) {
-            if (stock.reserve(line.itemId(), warehouseId, line.quantity(), orderId)) {
-                return warehouseId;
-            }
-        }
-        return null;
+        return new Reserved(new Reservation(orderId, Status.RESERVED, expiresAt, lines), true);
     }
 
     /** RESERVED -> CONFIRMED: the stock is sold. Again: the same answer; after a release: 409. */

@@ -11,11 +11,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every change of the {@code stock} table, each one statement that checks and changes at once (never a
- * read then a write), with its {@code stock_ledger} row and, when the available quantity moves, its
- * {@link StockChanged} through the outbox: all in the caller's transaction, so a change, its ledger row
- * and its event exist together or not at all. Callers change the lines of one order in item order, so
- * two orders never wait on each other's rows in opposite orders.
+ * Every change of the {@code stock} table, each a statement that checks and changes at once (never a
+ * read then a write), with its {@code stock_ledger} row and its {@link StockChanged} through the outbox:
+ * all in the caller's transaction, so a change, its ledger row and its event exist together or not at
+ * all. Callers change the lines of one order in item order, so two orders never wait on each other's rows
+ * in opposite orders.
+ *
+ * <p>Events: every receipt and adjustment, and a reservation or release only when it changes whether the
+ * warehouse has the item available (to 0, or up from 0): what the consumers act on (search lists what is
+ * in stock, serviceability the warehouses that hold it, wishlists in stock or not). A reservation that
+ * leaves some available is then its own UPDATE and ledger row, and holds the item's row for no more than
+ * that: a hot item (the last TVs of a sale) is reserved as fast as its row can be updated, not as fast as
+ * its event can be written under the row's lock (ReserveBenchmark; README).
  */
 @Repository
 public class Stock {
@@ -77,29 +84,75 @@ public class Stock {
     }
 
     /**
-     * Blocks {@code quantity} for the order if that much is available, in the one conditional UPDATE;
-     * false (nothing changed) when it is not.
+     * Blocks {@code quantity} of the item for the order in the first of {@code warehouseIds} that has that
+     * much available, trying them in order; its ledger row is written first and the conditional UPDATE
+     * last, so the row stays locked (until the caller commits) for as short as can be. Returns the
+     * warehouse, or null when none had it (nothing changed).
+     *
+     * <p>Each attempt is a conditional UPDATE that leaves some available ({@code on_hand - reserved >
+     * q}); only where that fails a second one takes the last units ({@code >= q}) and announces that the
+     * warehouse is out. Neither reads first.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean reserve(String itemId, String warehouseId, long quantity, String orderId) {
-        int updated =
-                jdbc.sql("""
-                        UPDATE stock SET reserved = reserved + ?, updated_at = CURRENT_TIMESTAMP(6)
-                        WHERE item_id = ? AND warehouse_id = ? AND on_hand - reserved >= ?""").params(quantity, itemId, warehouseId, quantity).update();
-        if (updated == 0) {
-            return false;
+    public String reserve(String itemId, List<String> warehouseIds, long quantity, String orderId) {
+        long ledgerRow = jdbc.sql("""
+                        INSERT INTO stock_ledger (item_id, warehouse_id, kind, quantity, reference)
+                        VALUES (?, ?, 'RESERVATION', ?, ?) RETURNING id""")
+                .params(itemId, warehouseIds.get(0), quantity, orderId)
+                .query(Long.class)
+                .single();
+        for (int i = 0; i < warehouseIds.size(); i++) {
+            String warehouseId = warehouseIds.get(i);
+            if (i > 0) {
+                jdbc.sql("UPDATE stock_ledger SET warehouse_id = ? WHERE id = ?")
+                        .params(warehouseId, ledgerRow)
+                        .update();
+            }
+            if (update(RESERVE_LEAVING_SOME, quantity, itemId, warehouseId)) {
+                return warehouseId;
+            }
+            if (update(RESERVE_THE_LAST, quantity, itemId, warehouseId)) {
+                announce(itemId, warehouseId);
+                return warehouseId;
+            }
         }
-        recorded(itemId, warehouseId, Kind.RESERVATION, quantity, orderId, true);
-        return true;
+        jdbc.sql("DELETE FROM stock_ledger WHERE id = ?").param(ledgerRow).update();
+        return null;
     }
 
-    /** Gives a reservation's quantity back to what is available. */
+    private static final String RESERVE_LEAVING_SOME = """
+            UPDATE stock SET reserved = reserved + ?, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE item_id = ? AND warehouse_id = ? AND on_hand - reserved > ?""";
+
+    private static final String RESERVE_THE_LAST = """
+            UPDATE stock SET reserved = reserved + ?, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE item_id = ? AND warehouse_id = ? AND on_hand - reserved >= ?""";
+
+    /**
+     * Gives a reservation's quantity back to what is available; announced when the warehouse had none
+     * available before (the same two-step UPDATE as {@link #reserve}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(String itemId, String warehouseId, long quantity, String orderId) {
-        held(jdbc.sql("""
-                        UPDATE stock SET reserved = reserved - ?, updated_at = CURRENT_TIMESTAMP(6)
-                        WHERE item_id = ? AND warehouse_id = ? AND reserved >= ?""").params(quantity, itemId, warehouseId, quantity).update(), itemId, warehouseId, quantity);
-        recorded(itemId, warehouseId, Kind.RELEASE, quantity, orderId, true);
+        if (!update(RELEASE_WHILE_AVAILABLE, quantity, itemId, warehouseId)) {
+            held(update(RELEASE, quantity, itemId, warehouseId), itemId, warehouseId, quantity);
+            recorded(itemId, warehouseId, Kind.RELEASE, quantity, orderId, true);
+            return;
+        }
+        recorded(itemId, warehouseId, Kind.RELEASE, quantity, orderId, false);
+    }
+
+    private static final String RELEASE_WHILE_AVAILABLE = """
+            UPDATE stock SET reserved = reserved - ?, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE item_id = ? AND warehouse_id = ? AND reserved >= ? AND on_hand - reserved > 0""";
+
+    private static final String RELEASE = """
+            UPDATE stock SET reserved = reserved - ?, updated_at = CURRENT_TIMESTAMP(6)
+            WHERE item_id = ? AND warehouse_id = ? AND reserved >= ?""";
+
+    /** One of the statements above: quantity, item, warehouse, quantity; true when it changed the row. */
+    private boolean update(String statement, long quantity, String itemId, String warehouseId) {
+        return jdbc.sql(statement).params(quantity, itemId, warehouseId, quantity).update() == 1;
     }
 
     /** A paid reservation leaves the warehouse: reserved and on hand down, sold up; available is unchanged (no event). */
@@ -124,7 +177,11 @@ public class Stock {
      * than skip it quietly.
      */
     private static void held(int updated, String itemId, String warehouseId, long quantity) {
-        if (updated != 1) {
+        held(updated == 1, itemId, warehouseId, quantity);
+    }
+
+    private static void held(boolean updated, String itemId, String warehouseId, long quantity) {
+        if (!updated) {
             throw new IllegalStateException("stock of item " + itemId + " in " + warehouseId
                     + " holds less reserved than a reservation of " + quantity);
         }
