@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bazaar.contracts.SizeClass;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.InventoryServiceProcess;
+import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.PaymentServiceProcess;
+import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.ServiceabilityNetwork;
+import dev.bazaar.testing.TestJwks;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UserServiceShoppers;
 import java.time.Duration;
@@ -24,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * CatalogItemChanged events teach serviceability the items' sizes), serviceability-service with its demo
  * network (candidates), user-service (addresses), inventory-service (reservations; its StockChanged events
  * teach serviceability where items are stocked) and payment-service with its PSP simulator (its
- * PaymentCompleted events reach order-service). order-service itself runs in the test's JVM on that prefix.
+ * PaymentCompleted events reach order-service), and cart-service (the cart an order without lines takes;
+ * it empties what a PLACED order bought). order-service itself runs in the test's JVM on that prefix.
  */
 public final class CheckoutPeers implements AutoCloseable {
 
@@ -36,6 +40,8 @@ public final class CheckoutPeers implements AutoCloseable {
     public final UserServiceShoppers users;
     public final InventoryServiceProcess inventory;
     public final PaymentServiceProcess payments;
+    public final ServiceProcess carts;
+    private final TestJwks jwks;
     private final HttpTestClient paymentsInternal;
 
     private CheckoutPeers(
@@ -43,12 +49,16 @@ public final class CheckoutPeers implements AutoCloseable {
             ServiceabilityNetwork serviceability,
             UserServiceShoppers users,
             InventoryServiceProcess inventory,
-            PaymentServiceProcess payments) {
+            PaymentServiceProcess payments,
+            ServiceProcess carts,
+            TestJwks jwks) {
         this.items = items;
         this.serviceability = serviceability;
         this.users = users;
         this.inventory = inventory;
         this.payments = payments;
+        this.carts = carts;
+        this.jwks = jwks;
         this.paymentsInternal =
                 new HttpTestClient(payments.baseUrl()).withHeader("X-Internal-Token", INTERNAL_TOKEN);
     }
@@ -75,7 +85,9 @@ public final class CheckoutPeers implements AutoCloseable {
                     started,
                     PaymentServiceProcess.start(
                             prefix, "--bazaar.psp-simulator.webhooks.delay=" + webhookDelay.toMillis() + "ms"));
-            peers = new CheckoutPeers(items, serviceability, users, inventory, payments);
+            TestJwks jwks = add(started, TestJwks.serve());
+            ServiceProcess carts = add(started, startCarts(prefix, items, serviceability, users, jwks));
+            peers = new CheckoutPeers(items, serviceability, users, inventory, payments, carts, jwks);
         } catch (Exception | Error e) {
             for (AutoCloseable peer : started) {
                 peer.close();
@@ -91,9 +103,36 @@ public final class CheckoutPeers implements AutoCloseable {
         registry.add("bazaar.orders.peers.users", peers.users::baseUrl);
         registry.add("bazaar.orders.peers.inventory", peers.inventory::baseUrl);
         registry.add("bazaar.orders.peers.payments", peers.payments::baseUrl);
+        registry.add("bazaar.orders.peers.carts", peers.carts::baseUrl);
         // A cold C1-only peer on a loaded two-core machine can take seconds over its first answers.
         registry.add("bazaar.orders.peers.timeout", () -> "20s");
         return peers;
+    }
+
+    /**
+     * cart-service on the same prefix (it takes what a PLACED order bought out of the cart), trusting the
+     * test tokens order-service forwards to it.
+     */
+    private static ServiceProcess startCarts(
+            String prefix,
+            ItemServiceFeed items,
+            ServiceabilityNetwork serviceability,
+            UserServiceShoppers users,
+            TestJwks jwks)
+            throws java.io.IOException {
+        IsolatedNames names = IsolatedNames.forTestClass(CheckoutPeers.class);
+        return ServiceProcess.start(
+                "cart-service",
+                List.of(
+                        "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
+                        "--bazaar.kafka.topic-prefix=" + prefix,
+                        "--spring.kafka.consumer.group-id=" + names.base() + "-carts",
+                        "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/"
+                                + names.database() + "?createDatabaseIfNotExist=true",
+                        "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks.uri(),
+                        "--bazaar.cart.item-service.url=" + items.baseUrl(),
+                        "--bazaar.cart.serviceability.url=" + serviceability.baseUrl(),
+                        "--bazaar.cart.users.url=" + users.baseUrl()));
     }
 
     private static <T extends AutoCloseable> T add(List<AutoCloseable> started, T peer) {
@@ -153,7 +192,7 @@ public final class CheckoutPeers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable peer : new AutoCloseable[] {payments, inventory, users, serviceability, items}) {
+        for (AutoCloseable peer : new AutoCloseable[] {carts, jwks, payments, inventory, users, serviceability, items}) {
             try {
                 if (peer != null) {
                     peer.close();

@@ -8,6 +8,7 @@ import dev.bazaar.starter.problem.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,20 @@ public class Orders {
                         SELECT id FROM orders WHERE status = 'PAYMENT_PENDING' AND payment_due_at < ?
                         ORDER BY payment_due_at LIMIT ?""")
                 .params(Timestamp.from(cutoff), batch)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Orders still CREATED {@code age} after they were made: their taking stopped half-way (the service died
+     * between two steps). The age is counted by the database's clock, which wrote {@code created_at}.
+     */
+    public List<String> stuckInCreated(Duration age, int batch) {
+        return jdbc.sql("""
+                        SELECT id FROM orders
+                        WHERE status = 'CREATED' AND created_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND
+                        ORDER BY created_at LIMIT ?""")
+                .params(age.toNanos() / 1_000, batch)
                 .query(String.class)
                 .list();
     }

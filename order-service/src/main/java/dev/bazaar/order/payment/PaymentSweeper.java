@@ -20,7 +20,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Every {@code bazaar.orders.sweep-interval}, the orders still PAYMENT_PENDING past their payment timeout plus
  * the grace, from the database: their expiry event was lost (Redis announces an expiry once, to whoever
  * listens then; the service was down or restarting). Each goes through the same {@link Settlement#timedOut}
- * as an expiry. Also starts the listener of those expiry events.
+ * as an expiry. Orders left CREATED as long (a taking that stopped half-way: the service died between two
+ * steps) are released and cancelled ({@link Settlement#abandoned}). Also starts the listener of the expiry
+ * events.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -56,6 +58,7 @@ class PaymentSweeper implements SchedulingConfigurer {
      * settled now waits for the next sweep.
      */
     void sweep() {
+        sweepStuckInCreated();
         List<String> overdue;
         int batches = 0;
         do {
@@ -73,5 +76,16 @@ class PaymentSweeper implements SchedulingConfigurer {
                 return;
             }
         } while (overdue.size() == properties.sweepBatch() && ++batches < MAX_BATCHES);
+    }
+
+    /** Orders left CREATED longer than the payment timeout plus the grace: their taking stopped half-way. */
+    private void sweepStuckInCreated() {
+        for (String orderId : orders.stuckInCreated(properties.reservationTtl(), properties.sweepBatch())) {
+            try {
+                settlement.abandoned(orderId);
+            } catch (RuntimeException e) {
+                log.warn("Order {} stuck in CREATED not settled now: {}", orderId, e.toString());
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.bazaar.order.payment;
 
 import static dev.bazaar.contracts.orders.OrderStatus.CANCELLED;
+import static dev.bazaar.contracts.orders.OrderStatus.CREATED;
 import static dev.bazaar.contracts.orders.OrderStatus.PAYMENT_PENDING;
 import static dev.bazaar.contracts.orders.OrderStatus.PLACED;
 
@@ -37,6 +38,8 @@ public class Settlement {
     public static final String PAYMENT_FAILED = "PAYMENT_FAILED";
     public static final String PAYMENT_TIMEOUT = "PAYMENT_TIMEOUT";
     public static final String CANCELLED_BY_SHOPPER = "CANCELLED_BY_SHOPPER";
+    /** The taking stopped half-way (a crash between two of its steps): swept, stock released. */
+    public static final String TAKING_INTERRUPTED = "TAKING_INTERRUPTED";
     /** Captured after the stock was released: cancelled and refunded. */
     public static final String CAPTURED_TOO_LATE = "CAPTURED_TOO_LATE";
 
@@ -87,6 +90,19 @@ public class Settlement {
             return false;
         }
         return orders.transition(orderId, PAYMENT_PENDING, CANCELLED, reason);
+    }
+
+    /**
+     * An order left CREATED by a taking that stopped half-way: whatever it reserved is released, then it is
+     * CANCELLED. Its shopper never got a payment page; a capture that came anyway would be refunded.
+     */
+    public void abandoned(String orderId) {
+        Optional<Order> order = orders.find(orderId);
+        if (order.isEmpty() || order.get().status() != CREATED) {
+            return;
+        }
+        inventory.release(orderId);
+        orders.transition(orderId, CREATED, CANCELLED, TAKING_INTERRUPTED);
     }
 
     /**

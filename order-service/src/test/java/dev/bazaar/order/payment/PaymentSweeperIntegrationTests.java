@@ -3,12 +3,17 @@ package dev.bazaar.order.payment;
 import static dev.bazaar.order.CheckoutPeers.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bazaar.contracts.Money;
+import dev.bazaar.contracts.orders.OrderStatus;
 import dev.bazaar.order.CheckoutPeers;
+import dev.bazaar.order.lifecycle.Order;
+import dev.bazaar.order.lifecycle.Orders;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.UsesLocalServers;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * An expiry event lost (the service was down when the key expired; here the key is deleted, which Redis
  * announces as a deletion, not an expiry): the sweeper finds the order PAYMENT_PENDING past its timeout plus
- * the grace in the database and settles it through the same path.
+ * the grace in the database and settles it through the same path. An order a dead taking left CREATED is
+ * swept too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS})
@@ -58,6 +64,9 @@ class PaymentSweeperIntegrationTests {
     @Autowired
     PaymentTimeouts timeouts;
 
+    @Autowired
+    Orders orders;
+
     @Test
     void anOrderWhoseExpiryWasLostIsCancelledByTheSweeperAndItsStockGivenBack() {
         String lamp = peers.stockedItem(1_499, 3);
@@ -85,5 +94,27 @@ class PaymentSweeperIntegrationTests {
 
         assertThat(cancelled.path("reason").asString()).isEqualTo(Settlement.PAYMENT_TIMEOUT);
         assertThat(peers.metroStock(lamp)).containsExactly(3L, 0L, 0L);
+    }
+
+    /** A taking that died after the order was made, before it waited for a payment (as after a kill -9). */
+    @Test
+    void anOrderLeftCreatedIsCancelledByTheSweeper() {
+        String lamp = peers.stockedItem(1_499, 3);
+        String orderId = UUID.randomUUID().toString();
+        orders.create(new Orders.NewOrder(
+                orderId,
+                "a-shopper",
+                null,
+                ServiceabilityNetwork.METRO,
+                "UPI",
+                Money.inr(1_499),
+                List.of(new Order.Line(lamp, "Lamp", 1, Money.inr(1_499), null))));
+
+        Order swept = Awaitility.await(orderId + " swept")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> orders.find(orderId).orElseThrow(), order -> order.status() == OrderStatus.CANCELLED);
+
+        assertThat(swept.reason()).isEqualTo(Settlement.TAKING_INTERRUPTED);
     }
 }

@@ -15,6 +15,7 @@ import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceabilityNetwork;
+import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.Together;
 import dev.bazaar.testing.TopicTail;
 import dev.bazaar.testing.UsesLocalServers;
@@ -150,6 +151,34 @@ class OrderTakingIntegrationTests {
             assertThat(placed.lines()).hasSize(2);
             assertThat(placed.lines().get(0).warehouseId()).isEqualTo(ServiceabilityNetwork.WAREHOUSE);
         }
+    }
+
+    @Test
+    void anOrderWithoutLinesTakesTheShoppersCartAndOncePaidTheCartIsEmptied() {
+        String lamp = peers.stockedItem(1_499, 5);
+        String kettle = peers.stockedItem(2_250, 5);
+        CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
+        HttpTestClient cart = new HttpTestClient(peers.carts.baseUrl()).withHeader("Authorization", shopper.bearer());
+        assertThat(cart.post("/api/cart/items", Map.of("itemId", lamp, "quantity", 2)).status())
+                .isEqualTo(200);
+        assertThat(cart.post("/api/cart/items", Map.of("itemId", kettle, "quantity", 1)).status())
+                .isEqualTo(200);
+
+        HttpTestClient.Response taken = place(shopper, UUID.randomUUID().toString(), Map.of("paymentMethod", "UPI"));
+
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(taken.json().path("lines").valueStream()
+                        .map(line -> line.path("itemId").asString() + "x"
+                                + line.path("quantity").asInt()))
+                .containsExactlyInAnyOrder(lamp + "x2", kettle + "x1");
+        assertThat(taken.json().path("total").path("minor").asLong()).isEqualTo(2 * 1_499 + 2_250);
+
+        peers.payments.pay(taken.json().path("payment").path("redirectUrl").asString());
+        awaitStatus(shopper, taken.text("orderId"), "PLACED");
+        Awaitility.await("cart emptied by the PLACED event")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> cart.get("/api/cart").json().path("lines").size() == 0);
     }
 
     @Test
@@ -306,6 +335,21 @@ class OrderTakingIntegrationTests {
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
         assertThat(cancelled.text("reason")).isEqualTo("CANCELLED_BY_SHOPPER");
         assertThat(peers.metroStock(lamp)).containsExactly(4L, 0L, 0L);
+    }
+
+    @Test
+    void opsReadsAnyOrderWithItsHistoryAndAShopperMayNot() {
+        String lamp = peers.stockedItem(1_499, 5);
+        CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
+        String orderId = place(shopper, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
+
+        HttpTestClient.Response ops = api().get("/api/ops/orders/" + orderId, "Authorization", TestJwts.bearer("ops-1", "OPS"));
+
+        assertThat(ops.status()).as(ops.body()).isEqualTo(200);
+        assertThat(ops.text("userId")).isEqualTo(shopper.userId());
+        assertThat(ops.json().path("history").valueStream().map(step -> step.path("to").asString()))
+                .containsExactly("CREATED", "PAYMENT_PENDING");
+        assertProblem(api().get("/api/ops/orders/" + orderId, "Authorization", shopper.bearer()), 403, null);
     }
 
     @Autowired

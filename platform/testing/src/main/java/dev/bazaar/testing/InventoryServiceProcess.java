@@ -1,11 +1,6 @@
 package dev.bazaar.testing;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,18 +9,19 @@ import java.util.UUID;
 /**
  * A real inventory-service process (its jar; an isolated database and topic prefix) for a service that
  * reserves stock in it. Stock is received through its OPS API as a warehouse would receive it, with a
- * {@link TestJwts} OPS token: the process trusts that key through a JWKS this fixture serves. {@link #levels}
+ * {@link TestJwts} OPS token: the process trusts that key through a {@link TestJwks}. {@link #levels}
  * reads an item's figures back.
  *
  * <p>List inventory-service as a {@code <type>pom</type>} test dependency (see {@link ServiceProcess}).
  */
 public final class InventoryServiceProcess implements AutoCloseable {
 
-    private final HttpServer jwks;
-    private final ServiceProcess process;
+    private final TestJwks jwks;
+    // Replaced when the process is restarted after a kill (same port, same database).
+    private volatile ServiceProcess process;
     private final HttpTestClient ops;
 
-    private InventoryServiceProcess(HttpServer jwks, ServiceProcess process) {
+    private InventoryServiceProcess(TestJwks jwks, ServiceProcess process) {
         this.jwks = jwks;
         this.process = process;
         this.ops = new HttpTestClient(process.baseUrl()).withHeader("Authorization", TestJwts.bearer("ops-1", "OPS"));
@@ -39,7 +35,7 @@ public final class InventoryServiceProcess implements AutoCloseable {
         LocalServer.MARIADB.requireReachable();
         LocalServer.KAFKA.requireReachable();
         IsolatedNames names = IsolatedNames.forTestClass(InventoryServiceProcess.class);
-        HttpServer jwks = serveTestJwks();
+        TestJwks jwks = TestJwks.serve();
         try {
             List<String> args = new java.util.ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=" + LocalServer.KAFKA.address(),
@@ -47,18 +43,27 @@ public final class InventoryServiceProcess implements AutoCloseable {
                     "--spring.kafka.consumer.group-id=" + names.base(),
                     "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + names.database()
                             + "?createDatabaseIfNotExist=true",
-                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:"
-                            + jwks.getAddress().getPort() + "/.well-known/jwks.json"));
+                    "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks.uri()));
             args.addAll(List.of(arguments));
             return new InventoryServiceProcess(jwks, ServiceProcess.start("inventory-service", args));
         } catch (IOException | RuntimeException e) {
-            jwks.stop(0);
+            jwks.close();
             throw e;
         }
     }
 
     public String baseUrl() {
         return process.baseUrl();
+    }
+
+    /** Ends the process with SIGKILL, as a crash would ({@link ServiceProcess#kill}). */
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    /** Starts it again after {@link #kill}: same port, database and topics, so its callers find it again. */
+    public void restart() throws IOException, InterruptedException {
+        process = process.restart();
     }
 
     /** Receives {@code quantity} of the item in the warehouse under a fresh receipt id. */
@@ -96,29 +101,12 @@ public final class InventoryServiceProcess implements AutoCloseable {
         return levels;
     }
 
-    /** The JWKS of {@link TestJwts}' key, as user-service serves its own. */
-    private static HttpServer serveTestJwks() throws IOException {
-        byte[] body = new JWKSet(new RSAKey.Builder(TestJwts.publicKey()).build())
-                .toString()
-                .getBytes(StandardCharsets.UTF_8);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/.well-known/jwks.json", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        return server;
-    }
-
     @Override
     public void close() {
         try {
             process.close();
         } finally {
-            jwks.stop(0);
+            jwks.close();
         }
     }
 }
