@@ -22,12 +22,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final List<String> command;
+    private final String healthPath;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, List<String> command, String healthPath, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.command = command;
+        this.healthPath = healthPath;
         this.process = process;
         this.log = log;
     }
@@ -58,13 +62,30 @@ public final class ServiceProcess implements AutoCloseable {
                 // ./bazaar up runs it; an argument below may still name other profiles.
                 "--spring.profiles.active=local"));
         command.addAll(arguments);
+        return launch(module, port, List.copyOf(command), healthPath, log);
+    }
+
+    private static ServiceProcess launch(String module, int port, List<String> command, String healthPath, Path log)
+            throws IOException {
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        var service = new ServiceProcess(module, port, process, log);
+        var service = new ServiceProcess(module, port, command, healthPath, process, log);
         service.awaitHealthy(healthPath, Duration.ofSeconds(120));
         return service;
+    }
+
+    /**
+     * The same service started again with the same arguments on the same port (so whoever calls it keeps its
+     * address), once this process has exited: after {@link #kill}, the service coming back. Its log continues
+     * in the same file.
+     */
+    public ServiceProcess restart() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running: kill or close it first");
+        }
+        return launch(name, port, command, healthPath, log);
     }
 
     public String baseUrl() {
