@@ -39,14 +39,11 @@ final class DemoStock {
         Instant start = Instant.now();
         StockPlan plan = StockPlan.of(items, ops.warehouses());
         int inTwo = plan.receipts().size() - (plan.items() - plan.outOfStock());
-        StockPlan.Receipt sentinel = plan.sentinel();
-        if (ops.everReceived(sentinel.itemId(), sentinel.warehouseId())) {
+        if (!stock(plan)) {
             System.out.printf(
                     "  stock: already received (the plan's last receipt, %s, is in); nothing sent%n",
-                    sentinel.receiptId());
+                    plan.sentinel().receiptId());
         } else {
-            receiveAll(plan.receipts().subList(0, plan.receipts().size() - 1));
-            ops.receive(sentinel);
             System.out.printf(
                     "  stock: %,d receipts in %.1f s: %,d items in %d warehouses (%,d of them in two), %,d out of stock"
                             + " (every %dth)%n",
@@ -61,6 +58,20 @@ final class DemoStock {
         if (!searchWait.isZero()) {
             awaitDeliverability(items, searchWait);
         }
+    }
+
+    /**
+     * Sends the plan's receipts, the last one after all the others.
+     * @return false when nothing was sent: inventory-service already had the last receipt
+     */
+    boolean stock(StockPlan plan) {
+        StockPlan.Receipt sentinel = plan.sentinel();
+        if (ops.everReceived(sentinel.itemId(), sentinel.warehouseId())) {
+            return false;
+        }
+        receiveAll(plan.receipts().subList(0, plan.receipts().size() - 1));
+        ops.receive(sentinel);
+        return true;
     }
 
     private void receiveAll(List<StockPlan.Receipt> receipts) {

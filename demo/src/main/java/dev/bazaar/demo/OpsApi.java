@@ -30,8 +30,8 @@ final class OpsApi {
     private final String baseUrl;
     private final String bearer;
 
-    private OpsApi(String baseUrl, String accessToken) {
-        this.baseUrl = baseUrl;
+    OpsApi(String baseUrl, String accessToken) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.bearer = "Bearer " + accessToken;
     }
 
@@ -62,9 +62,18 @@ final class OpsApi {
         return ids;
     }
 
-    /** Whether inventory-service has ever received this item in this warehouse. */
+    /** Whether inventory-service has ever received this item in this warehouse (404: never any stock). */
     boolean everReceived(String itemId, String warehouseId) {
-        HttpResponse<String> response = get("/api/ops/inventory/items/" + itemId);
+        HttpResponse<String> response =
+                call(HttpRequest.newBuilder(URI.create(baseUrl + "/api/ops/inventory/items/" + itemId))
+                        .GET());
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        if (response.statusCode() != 200) {
+            throw new DemoFailure("GET /api/ops/inventory/items/" + itemId + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
         for (JsonNode level : JSON.readTree(response.body()).path("warehouses")) {
             if (warehouseId.equals(level.path("warehouseId").asString())) {
                 return true;
