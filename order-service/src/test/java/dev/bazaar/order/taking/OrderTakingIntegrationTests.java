@@ -11,6 +11,7 @@ import dev.bazaar.contracts.orders.OrderStatusChanged;
 import dev.bazaar.order.CheckoutPeers;
 import dev.bazaar.order.lifecycle.Orders;
 import dev.bazaar.starter.problem.ApiProblem;
+import dev.bazaar.testing.ApiDocument;
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
@@ -350,6 +351,22 @@ class OrderTakingIntegrationTests {
         assertThat(ops.json().path("history").valueStream().map(step -> step.path("to").asString()))
                 .containsExactly("CREATED", "PAYMENT_PENDING");
         assertProblem(api().get("/api/ops/orders/" + orderId, "Authorization", shopper.bearer()), 403, null);
+    }
+
+    @Test
+    void theApiDocumentListsEveryOperationBehindTheBearerScheme() {
+        ApiDocument doc = ApiDocument.fetch(port)
+                .assertPlatformConventions("order-service")
+                .assertBearerScheme()
+                .assertOperations(
+                        "POST /api/orders",
+                        "GET /api/orders",
+                        "GET /api/orders/{orderId}",
+                        "POST /api/orders/{orderId}/cancel",
+                        "GET /api/ops/orders/{orderId}");
+
+        assertThat(doc.securityOf("POST /api/orders")).containsExactly(ApiDocument.BEARER);
+        doc.assertProblemResponse("POST /api/orders", 400).assertProblemResponse("GET /api/orders/{orderId}", 404);
     }
 
     @Autowired
