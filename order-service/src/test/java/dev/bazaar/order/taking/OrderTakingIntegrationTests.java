@@ -218,6 +218,36 @@ class OrderTakingIntegrationTests {
         assertThat(peers.metroStock(lamp)).containsExactly(5L, 1L, 0L);
     }
 
+    /** A double tap: both arrive together; one order is taken, the other is told so or gets the same one. */
+    @Test
+    void twoRequestsWithOneKeyAtOnceMakeOneOrder() throws Exception {
+        String lamp = peers.stockedItem(1_499, 5);
+        CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
+        String key = UUID.randomUUID().toString();
+
+        List<HttpTestClient.Response> answers = Together.run(2, () -> place(shopper, key, order(lamp, 1)));
+
+        assertThat(answers).extracting(HttpTestClient.Response::status).contains(201);
+        for (HttpTestClient.Response answer : answers) {
+            if (answer.status() == 409) {
+                assertProblem(answer, 409, "order-in-progress");
+            } else {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            }
+        }
+        assertThat(answers.stream()
+                        .filter(answer -> answer.status() == 201)
+                        .map(answer -> answer.text("orderId"))
+                        .distinct())
+                .hasSize(1);
+        assertThat(api().get("/api/orders", "Authorization", shopper.bearer())
+                        .json()
+                        .path("totalElements")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(peers.metroStock(lamp)).containsExactly(5L, 1L, 0L);
+    }
+
     @Test
     void withoutAnIdempotencyKeyNothingIsOrdered() {
         String lamp = peers.stockedItem(1_499, 5);
