@@ -20,6 +20,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
+    /** The system property that replaces the processes' JVM options (see {@link #jvmOptions}). */
+    public static final String JVM_OPTIONS = "bazaar.service-process.jvm-options";
+
     private final String name;
     private final int port;
     private final List<String> command;
@@ -50,10 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
         int port = freePort();
         Path log = Path.of("target", module + "-" + port + ".log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                "java",
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--server.port=" + port,
@@ -63,6 +65,15 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.profiles.active=local"));
         command.addAll(arguments);
         return launch(module, port, List.copyOf(command), healthPath, log);
+    }
+
+    /**
+     * A small heap and C1 only (quick to start, as tests want), unless the system property {@value
+     * #JVM_OPTIONS} names others (space separated): a benchmark runs its peers with full JIT, as in production.
+     */
+    private static List<String> jvmOptions() {
+        String options = System.getProperty(JVM_OPTIONS, "").trim();
+        return options.isEmpty() ? List.of("-Xmx256m", "-XX:TieredStopAtLevel=1") : List.of(options.split("\\s+"));
     }
 
     private static ServiceProcess launch(String module, int port, List<String> command, String healthPath, Path log)
