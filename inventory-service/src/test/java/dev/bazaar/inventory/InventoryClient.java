@@ -60,7 +60,8 @@ public final class InventoryClient {
             String orderId, String warehouseId, String ttl, Object... itemsAndQuantities) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < itemsAndQuantities.length; i += 2) {
-            lines.add(line((String) itemsAndQuantities[i], ((Number) itemsAndQuantities[i + 1]).longValue(), warehouseId));
+            lines.add(line(
+                    (String) itemsAndQuantities[i], ((Number) itemsAndQuantities[i + 1]).longValue(), warehouseId));
         }
         return reserve(orderId, ttl, lines);
     }

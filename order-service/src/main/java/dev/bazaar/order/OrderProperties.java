@@ -35,6 +35,7 @@ public record OrderProperties(
         @DefaultValue("100") @Min(1) int sweepBatch,
         @DefaultValue("50") @Min(1) int maxLines,
         @DefaultValue("10") @Min(1) int maxQuantityPerLine,
+
         @NotBlank(
                 message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a default "
                         + "outside the 'local' profile")

@@ -59,8 +59,7 @@ public final class CheckoutPeers implements AutoCloseable {
         this.payments = payments;
         this.carts = carts;
         this.jwks = jwks;
-        this.paymentsInternal =
-                new HttpTestClient(payments.baseUrl()).withHeader("X-Internal-Token", INTERNAL_TOKEN);
+        this.paymentsInternal = new HttpTestClient(payments.baseUrl()).withHeader("X-Internal-Token", INTERNAL_TOKEN);
     }
 
     /** Starts them all and points order-service (and its Kafka) at them; the PSP's webhooks come after 200 ms. */
@@ -192,7 +191,8 @@ public final class CheckoutPeers implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable peer : new AutoCloseable[] {carts, jwks, payments, inventory, users, serviceability, items}) {
+        for (AutoCloseable peer :
+                new AutoCloseable[] {carts, jwks, payments, inventory, users, serviceability, items}) {
             try {
                 if (peer != null) {
                     peer.close();

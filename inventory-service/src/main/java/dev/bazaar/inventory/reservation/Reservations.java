@@ -188,7 +188,10 @@ class Reservations {
         return jdbc.sql("SELECT status, expires_at FROM reservation WHERE order_id = ?")
                 .param(orderId)
                 .query((rs, row) -> new Reservation(
-                        orderId, Status.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), List.of()))
+                        orderId,
+                        Status.valueOf(rs.getString(1)),
+                        rs.getTimestamp(2).toInstant(),
+                        List.of()))
                 .optional()
                 .map(reservation -> new Reservation(
                         orderId,

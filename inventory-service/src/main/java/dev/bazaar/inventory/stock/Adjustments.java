@@ -103,7 +103,11 @@ class Adjustments {
                         WHERE adjustment_id = ?""")
                 .param(adjustmentId)
                 .query((rs, row) -> new Adjustment(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), Reason.valueOf(rs.getString(5))))
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        Reason.valueOf(rs.getString(5))))
                 .optional();
     }
 }

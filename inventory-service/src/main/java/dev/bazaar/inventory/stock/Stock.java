@@ -68,14 +68,10 @@ public class Stock {
                 ? jdbc.sql("""
                                 INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)
                                 ON DUPLICATE KEY UPDATE on_hand = on_hand + VALUES(on_hand),
-                                                        updated_at = CURRENT_TIMESTAMP(6)""")
-                        .params(itemId, warehouseId, delta)
-                        .update()
+                                                        updated_at = CURRENT_TIMESTAMP(6)""").params(itemId, warehouseId, delta).update()
                 : jdbc.sql("""
                                 UPDATE stock SET on_hand = on_hand + ?, updated_at = CURRENT_TIMESTAMP(6)
-                                WHERE item_id = ? AND warehouse_id = ? AND on_hand + ? >= reserved""")
-                        .params(delta, itemId, warehouseId, delta)
-                        .update();
+                                WHERE item_id = ? AND warehouse_id = ? AND on_hand + ? >= reserved""").params(delta, itemId, warehouseId, delta).update();
         if (updated == 0) {
             return false;
         }
@@ -152,7 +148,10 @@ public class Stock {
 
     /** One of the statements above: quantity, item, warehouse, quantity; true when it changed the row. */
     private boolean update(String statement, long quantity, String itemId, String warehouseId) {
-        return jdbc.sql(statement).params(quantity, itemId, warehouseId, quantity).update() == 1;
+        return jdbc.sql(statement)
+                        .params(quantity, itemId, warehouseId, quantity)
+                        .update()
+                == 1;
     }
 
     /** A paid reservation leaves the warehouse: reserved and on hand down, sold up; available is unchanged (no event). */

@@ -262,7 +262,8 @@ class ReservationIntegrationTests {
                 inventory.reserve(
                         order,
                         null,
-                        List.of(line(itemId, 1, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", WAREHOUSE))),
+                        List.of(line(
+                                itemId, 1, "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", WAREHOUSE))),
                 400,
                 null);
         assertProblem(inventory.reserve(order, null, List.of(line(itemId, 1, WAREHOUSE, " "))), 400, null);
@@ -297,7 +298,8 @@ class ReservationIntegrationTests {
         reservation
                 .json()
                 .path("lines")
-                .forEach(l -> from.put(l.path("itemId").asString(), l.path("warehouseId").asString()));
+                .forEach(l -> from.put(
+                        l.path("itemId").asString(), l.path("warehouseId").asString()));
         return from;
     }
 

@@ -129,312 +129,313 @@ public final class ReserveBenchmark {
     /** One run: the service in this JVM, its clients and the baseline's. */
     private static final class Run {
 
-    private final ConfigurableApplicationContext app;
-    private final String base;
-    private final String internalToken;
-    private final String opsBearer;
-    private final int clients;
-    private final int seconds;
-    private final int slice;
-    private final int warmup;
-    private final long units;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong orders = new AtomicLong();
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final ConfigurableApplicationContext app;
+        private final String base;
+        private final String internalToken;
+        private final String opsBearer;
+        private final int clients;
+        private final int seconds;
+        private final int slice;
+        private final int warmup;
+        private final long units;
+        private final String run = UUID.randomUUID().toString().substring(0, 8);
+        private final AtomicLong orders = new AtomicLong();
+        private final HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Run(ConfigurableApplicationContext app, int port, String[] args) {
-        this.app = app;
-        this.base = "http://127.0.0.1:" + port;
-        this.internalToken = app.getBean(InventoryProperties.class).internalToken();
-        this.opsBearer = "Bearer " + TestJwts.token("bench-ops", Instant.now().plus(Duration.ofHours(2)), "OPS");
-        this.clients = intArg(args, "--clients=", 50);
-        this.seconds = intArg(args, "--seconds=", 30);
-        this.slice = intArg(args, "--slice=", 5);
-        this.warmup = intArg(args, "--warmup=", 15);
-        this.units = intArg(args, "--units=", 1000);
-    }
-
-    /** One timed call of one client. */
-    private interface Operation {
-        void run() throws Exception;
-    }
-
-    /** Latencies in ms of one kind of call, and the seconds it ran. */
-    private static final class Figures {
-        private final List<double[]> parts = new ArrayList<>();
-        private long count;
-        private double activeSeconds;
-
-        void add(double[] latencies, double elapsedSeconds) {
-            parts.add(latencies);
-            count += latencies.length;
-            activeSeconds += elapsedSeconds;
+        private Run(ConfigurableApplicationContext app, int port, String[] args) {
+            this.app = app;
+            this.base = "http://127.0.0.1:" + port;
+            this.internalToken = app.getBean(InventoryProperties.class).internalToken();
+            this.opsBearer =
+                    "Bearer " + TestJwts.token("bench-ops", Instant.now().plus(Duration.ofHours(2)), "OPS");
+            this.clients = intArg(args, "--clients=", 50);
+            this.seconds = intArg(args, "--seconds=", 30);
+            this.slice = intArg(args, "--slice=", 5);
+            this.warmup = intArg(args, "--warmup=", 15);
+            this.units = intArg(args, "--units=", 1000);
         }
 
-        double perSecond() {
-            return count / activeSeconds;
+        /** One timed call of one client. */
+        private interface Operation {
+            void run() throws Exception;
         }
 
-        double[] sorted() {
-            double[] all = new double[(int) count];
+        /** Latencies in ms of one kind of call, and the seconds it ran. */
+        private static final class Figures {
+            private final List<double[]> parts = new ArrayList<>();
+            private long count;
+            private double activeSeconds;
+
+            void add(double[] latencies, double elapsedSeconds) {
+                parts.add(latencies);
+                count += latencies.length;
+                activeSeconds += elapsedSeconds;
+            }
+
+            double perSecond() {
+                return count / activeSeconds;
+            }
+
+            double[] sorted() {
+                double[] all = new double[(int) count];
+                int n = 0;
+                for (double[] part : parts) {
+                    System.arraycopy(part, 0, all, n, part.length);
+                    n += part.length;
+                }
+                Arrays.sort(all);
+                return all;
+            }
+        }
+
+        private boolean run() throws Exception {
+            System.out.printf(
+                    "reserve benchmark: %d concurrent clients, one hot item, %d s per measurement, %d cores%n",
+                    clients, seconds, Runtime.getRuntime().availableProcessors());
+            DataSource service = app.getBean(DataSource.class);
+            HikariDataSource pool = (HikariDataSource) service;
+            JdbcClient jdbc = JdbcClient.create(service);
+            String hot = UUID.randomUUID().toString();
+            String rawItem = UUID.randomUUID().toString();
+            receive("bench-" + run + "-hot", hot, PLENTY);
+            // The baseline's row: the same table, its own item, so the two never touch each other's row.
+            jdbc.sql("INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)")
+                    .params(rawItem, WAREHOUSE, PLENTY)
+                    .update();
+
+            AtomicLong served = new AtomicLong();
+            AtomicLong rawUpdated = new AtomicLong();
+            try (HikariDataSource raw = new HikariDataSource()) {
+                raw.setJdbcUrl(pool.getJdbcUrl());
+                raw.setUsername(pool.getUsername());
+                raw.setPassword(pool.getPassword());
+                raw.setMaximumPoolSize(pool.getMaximumPoolSize());
+                raw.setTransactionIsolation(pool.getTransactionIsolation());
+                raw.setAutoCommit(true);
+                Operation reserve = () -> {
+                    if (reserve(hot)) {
+                        served.incrementAndGet();
+                    } else {
+                        throw new IllegalStateException("the hot item ran out: raise PLENTY");
+                    }
+                };
+                Operation decrement = () -> {
+                    if (decrement(raw, rawItem) != 1) {
+                        throw new IllegalStateException("the baseline row ran out: raise PLENTY");
+                    }
+                    rawUpdated.incrementAndGet();
+                };
+
+                System.out.printf("warm-up: %d s of each, untimed ...%n", warmup);
+                saturated(reserve, warmup, new Figures());
+                saturated(decrement, warmup, new Figures());
+
+                System.out.printf(
+                        "saturated: slices of %d s alternating until each has had %d s (JDBC pool of %d, as the service's) ...%n",
+                        slice, seconds, pool.getMaximumPoolSize());
+                Figures service201 = new Figures();
+                Figures baseline = new Figures();
+                for (int done = 0; done < seconds; done += slice) {
+                    int length = Math.min(slice, seconds - done);
+                    saturated(reserve, length, service201);
+                    saturated(decrement, length, baseline);
+                }
+
+                System.out.println();
+                System.out.printf("%-58s %10s %9s %9s %9s%n", "", "per s", "p50 ms", "p99 ms", "max ms");
+                print("reserve  POST /internal/inventory/reservations", service201);
+                print("baseline raw conditional UPDATE (JDBC, autocommit)", baseline);
+
+                // Every 201 was one unit; every baseline update one unit of its row.
+                boolean measuredRight =
+                        reserved(jdbc, hot) == served.get() && reserved(jdbc, rawItem) == rawUpdated.get();
+                System.out.printf(
+                        "%nhot item: %d reservations answered 201, %d units reserved in the stock row; baseline: %d updates, %d reserved%n",
+                        served.get(), reserved(jdbc, hot), rawUpdated.get(), reserved(jdbc, rawItem));
+
+                boolean oversellRight = oversellCheck(jdbc);
+
+                double ratio = service201.perSecond() / baseline.perSecond();
+                System.out.println();
+                System.out.printf(
+                        "reserve throughput %.0f/s = %.2fx the raw conditional UPDATE's %.0f/s (target >= 0.3x): %s%n",
+                        service201.perSecond(), ratio, baseline.perSecond(), ratio >= 0.3 ? "PASS" : "FAIL");
+                System.out.printf(
+                        "oversold: %s%n", measuredRight && oversellRight ? "0 (PASS)" : "CHECK FAILED (see above)");
+                return measuredRight && oversellRight;
+            }
+        }
+
+        /**
+         * {@code units} units, and every client reserves 1 at a time until refused: exactly {@code units}
+         * succeed, on hand = reserved = units, and the ledger agrees.
+         */
+        private boolean oversellCheck(JdbcClient jdbc) throws Exception {
+            String item = UUID.randomUUID().toString();
+            receive("bench-" + run + "-oversell", item, units);
+            AtomicLong won = new AtomicLong();
+            AtomicLong refused = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    while (reserve(item)) {
+                        won.incrementAndGet();
+                    }
+                    refused.incrementAndGet();
+                    return null;
+                }));
+            }
+            start.countDown();
+            try {
+                for (Future<?> f : done) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            var row = jdbc.sql("SELECT on_hand, reserved FROM stock WHERE item_id = ? AND warehouse_id = ?")
+                    .params(item, WAREHOUSE)
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .single();
+            JsonNode ledger = get("/api/ops/inventory/items/" + item + "/ledger-check");
+            boolean consistent =
+                    ledger.size() == 1 && ledger.get(0).path("consistent").asBoolean();
+            boolean right = won.get() == units && row[0] == units && row[1] == units && consistent;
+            System.out.printf(
+                    "oversell check: %d units, %d clients until each was refused: %d reserved (201), %d refused (409); "
+                            + "stock on hand %d, reserved %d; ledger %s: %s%n",
+                    units,
+                    clients,
+                    won.get(),
+                    refused.get(),
+                    row[0],
+                    row[1],
+                    consistent ? "consistent" : "INCONSISTENT " + ledger,
+                    right ? "PASS" : "FAIL");
+            return right;
+        }
+
+        // ------------------------------------------------------------------------------------------
+        // The calls
+
+        /** One unit of the item for a new order: true on 201, false on 409 insufficient-stock. */
+        private boolean reserve(String itemId) throws Exception {
+            String orderId = "b-" + run + "-" + orders.incrementAndGet();
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/internal/inventory/reservations"))
+                            .header("X-Internal-Token", internalToken)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"" + orderId
+                                    + "\",\"lines\":[{\"itemId\":\"" + itemId + "\",\"quantity\":1,\"warehouseIds\":[\""
+                                    + WAREHOUSE + "\"]}]}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                return true;
+            }
+            if (response.statusCode() == 409 && response.body().contains("insufficient-stock")) {
+                return false;
+            }
+            throw new IllegalStateException(
+                    "POST /internal/inventory/reservations -> " + response.statusCode() + " " + response.body());
+        }
+
+        private static int decrement(DataSource raw, String itemId) throws SQLException {
+            try (Connection connection = raw.getConnection();
+                    PreparedStatement update = connection.prepareStatement(CONDITIONAL_DECREMENT)) {
+                update.setLong(1, 1);
+                update.setString(2, itemId);
+                update.setString(3, WAREHOUSE);
+                update.setLong(4, 1);
+                return update.executeUpdate();
+            }
+        }
+
+        private void receive(String receiptId, String itemId, long quantity) throws Exception {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/ops/inventory/receipts"))
+                            .header("Authorization", opsBearer)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"receiptId\":\"" + receiptId
+                                    + "\",\"warehouseId\":\"" + WAREHOUSE + "\",\"itemId\":\"" + itemId
+                                    + "\",\"quantity\":" + quantity + "}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(
+                        "POST /api/ops/inventory/receipts -> " + response.statusCode() + " " + response.body());
+            }
+        }
+
+        private JsonNode get(String path) throws Exception {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", opsBearer)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+
+        private static long reserved(JdbcClient jdbc, String itemId) {
+            return jdbc.sql("SELECT reserved FROM stock WHERE item_id = ? AND warehouse_id = ?")
+                    .params(itemId, WAREHOUSE)
+                    .query(Long.class)
+                    .single();
+        }
+
+        // ------------------------------------------------------------------------------------------
+        // Load
+
+        /** Every client runs the operation back to back for {@code forSeconds}. */
+        private void saturated(Operation operation, int forSeconds, Figures figures) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<double[]>> results = new ArrayList<>();
+            long[] window = new long[2];
+            for (int c = 0; c < clients; c++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    long end = window[1];
+                    double[] latencies = new double[1024];
+                    int n = 0;
+                    for (long t0 = System.nanoTime(); t0 < end; t0 = System.nanoTime()) {
+                        operation.run();
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = (System.nanoTime() - t0) / 1e6;
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+            window[0] = System.nanoTime();
+            window[1] = window[0] + forSeconds * 1_000_000_000L;
+            start.countDown();
+            List<double[]> all = new ArrayList<>();
+            try {
+                for (Future<double[]> result : results) {
+                    all.add(result.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            double elapsed = (System.nanoTime() - window[0]) / 1e9;
+            double[] joined = new double[all.stream().mapToInt(p -> p.length).sum()];
             int n = 0;
-            for (double[] part : parts) {
-                System.arraycopy(part, 0, all, n, part.length);
+            for (double[] part : all) {
+                System.arraycopy(part, 0, joined, n, part.length);
                 n += part.length;
             }
-            Arrays.sort(all);
-            return all;
+            figures.add(joined, elapsed);
         }
-    }
-
-    private boolean run() throws Exception {
-        System.out.printf(
-                "reserve benchmark: %d concurrent clients, one hot item, %d s per measurement, %d cores%n",
-                clients, seconds, Runtime.getRuntime().availableProcessors());
-        DataSource service = app.getBean(DataSource.class);
-        HikariDataSource pool = (HikariDataSource) service;
-        JdbcClient jdbc = JdbcClient.create(service);
-        String hot = UUID.randomUUID().toString();
-        String rawItem = UUID.randomUUID().toString();
-        receive("bench-" + run + "-hot", hot, PLENTY);
-        // The baseline's row: the same table, its own item, so the two never touch each other's row.
-        jdbc.sql("INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)")
-                .params(rawItem, WAREHOUSE, PLENTY)
-                .update();
-
-        AtomicLong served = new AtomicLong();
-        AtomicLong rawUpdated = new AtomicLong();
-        try (HikariDataSource raw = new HikariDataSource()) {
-            raw.setJdbcUrl(pool.getJdbcUrl());
-            raw.setUsername(pool.getUsername());
-            raw.setPassword(pool.getPassword());
-            raw.setMaximumPoolSize(pool.getMaximumPoolSize());
-            raw.setTransactionIsolation(pool.getTransactionIsolation());
-            raw.setAutoCommit(true);
-            Operation reserve = () -> {
-                if (reserve(hot)) {
-                    served.incrementAndGet();
-                } else {
-                    throw new IllegalStateException("the hot item ran out: raise PLENTY");
-                }
-            };
-            Operation decrement = () -> {
-                if (decrement(raw, rawItem) != 1) {
-                    throw new IllegalStateException("the baseline row ran out: raise PLENTY");
-                }
-                rawUpdated.incrementAndGet();
-            };
-
-            System.out.printf("warm-up: %d s of each, untimed ...%n", warmup);
-            saturated(reserve, warmup, new Figures());
-            saturated(decrement, warmup, new Figures());
-
-            System.out.printf(
-                    "saturated: slices of %d s alternating until each has had %d s (JDBC pool of %d, as the service's) ...%n",
-                    slice, seconds, pool.getMaximumPoolSize());
-            Figures service201 = new Figures();
-            Figures baseline = new Figures();
-            for (int done = 0; done < seconds; done += slice) {
-                int length = Math.min(slice, seconds - done);
-                saturated(reserve, length, service201);
-                saturated(decrement, length, baseline);
-            }
-
-            System.out.println();
-            System.out.printf("%-58s %10s %9s %9s %9s%n", "", "per s", "p50 ms", "p99 ms", "max ms");
-            print("reserve  POST /internal/inventory/reservations", service201);
-            print("baseline raw conditional UPDATE (JDBC, autocommit)", baseline);
-
-            // Every 201 was one unit; every baseline update one unit of its row.
-            boolean measuredRight = reserved(jdbc, hot) == served.get() && reserved(jdbc, rawItem) == rawUpdated.get();
-            System.out.printf(
-                    "%nhot item: %d reservations answered 201, %d units reserved in the stock row; baseline: %d updates, %d reserved%n",
-                    served.get(), reserved(jdbc, hot), rawUpdated.get(), reserved(jdbc, rawItem));
-
-            boolean oversellRight = oversellCheck(jdbc);
-
-            double ratio = service201.perSecond() / baseline.perSecond();
-            System.out.println();
-            System.out.printf(
-                    "reserve throughput %.0f/s = %.2fx the raw conditional UPDATE's %.0f/s (target >= 0.3x): %s%n",
-                    service201.perSecond(), ratio, baseline.perSecond(), ratio >= 0.3 ? "PASS" : "FAIL");
-            System.out.printf(
-                    "oversold: %s%n",
-                    measuredRight && oversellRight ? "0 (PASS)" : "CHECK FAILED (see above)");
-            return measuredRight && oversellRight;
-        }
-    }
-
-    /**
-     * {@code units} units, and every client reserves 1 at a time until refused: exactly {@code units}
-     * succeed, on hand = reserved = units, and the ledger agrees.
-     */
-    private boolean oversellCheck(JdbcClient jdbc) throws Exception {
-        String item = UUID.randomUUID().toString();
-        receive("bench-" + run + "-oversell", item, units);
-        AtomicLong won = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            done.add(pool.submit(() -> {
-                start.await();
-                while (reserve(item)) {
-                    won.incrementAndGet();
-                }
-                refused.incrementAndGet();
-                return null;
-            }));
-        }
-        start.countDown();
-        try {
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        var row = jdbc.sql("SELECT on_hand, reserved FROM stock WHERE item_id = ? AND warehouse_id = ?")
-                .params(item, WAREHOUSE)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
-        JsonNode ledger = get("/api/ops/inventory/items/" + item + "/ledger-check");
-        boolean consistent = ledger.size() == 1 && ledger.get(0).path("consistent").asBoolean();
-        boolean right = won.get() == units && row[0] == units && row[1] == units && consistent;
-        System.out.printf(
-                "oversell check: %d units, %d clients until each was refused: %d reserved (201), %d refused (409); "
-                        + "stock on hand %d, reserved %d; ledger %s: %s%n",
-                units,
-                clients,
-                won.get(),
-                refused.get(),
-                row[0],
-                row[1],
-                consistent ? "consistent" : "INCONSISTENT " + ledger,
-                right ? "PASS" : "FAIL");
-        return right;
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // The calls
-
-    /** One unit of the item for a new order: true on 201, false on 409 insufficient-stock. */
-    private boolean reserve(String itemId) throws Exception {
-        String orderId = "b-" + run + "-" + orders.incrementAndGet();
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/internal/inventory/reservations"))
-                        .header("X-Internal-Token", internalToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"" + orderId
-                                + "\",\"lines\":[{\"itemId\":\"" + itemId + "\",\"quantity\":1,\"warehouseIds\":[\""
-                                + WAREHOUSE + "\"]}]}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 201) {
-            return true;
-        }
-        if (response.statusCode() == 409 && response.body().contains("insufficient-stock")) {
-            return false;
-        }
-        throw new IllegalStateException(
-                "POST /internal/inventory/reservations -> " + response.statusCode() + " " + response.body());
-    }
-
-    private static int decrement(DataSource raw, String itemId) throws SQLException {
-        try (Connection connection = raw.getConnection();
-                PreparedStatement update = connection.prepareStatement(CONDITIONAL_DECREMENT)) {
-            update.setLong(1, 1);
-            update.setString(2, itemId);
-            update.setString(3, WAREHOUSE);
-            update.setLong(4, 1);
-            return update.executeUpdate();
-        }
-    }
-
-    private void receive(String receiptId, String itemId, long quantity) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/ops/inventory/receipts"))
-                        .header("Authorization", opsBearer)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"receiptId\":\"" + receiptId
-                                + "\",\"warehouseId\":\"" + WAREHOUSE + "\",\"itemId\":\"" + itemId
-                                + "\",\"quantity\":" + quantity + "}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "POST /api/ops/inventory/receipts -> " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", opsBearer)
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " -> " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private static long reserved(JdbcClient jdbc, String itemId) {
-        return jdbc.sql("SELECT reserved FROM stock WHERE item_id = ? AND warehouse_id = ?")
-                .params(itemId, WAREHOUSE)
-                .query(Long.class)
-                .single();
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // Load
-
-    /** Every client runs the operation back to back for {@code forSeconds}. */
-    private void saturated(Operation operation, int forSeconds, Figures figures) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<double[]>> results = new ArrayList<>();
-        long[] window = new long[2];
-        for (int c = 0; c < clients; c++) {
-            results.add(pool.submit(() -> {
-                start.await();
-                long end = window[1];
-                double[] latencies = new double[1024];
-                int n = 0;
-                for (long t0 = System.nanoTime(); t0 < end; t0 = System.nanoTime()) {
-                    operation.run();
-                    if (n == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, n * 2);
-                    }
-                    latencies[n++] = (System.nanoTime() - t0) / 1e6;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        window[0] = System.nanoTime();
-        window[1] = window[0] + forSeconds * 1_000_000_000L;
-        start.countDown();
-        List<double[]> all = new ArrayList<>();
-        try {
-            for (Future<double[]> result : results) {
-                all.add(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        double elapsed = (System.nanoTime() - window[0]) / 1e9;
-        double[] joined = new double[all.stream().mapToInt(p -> p.length).sum()];
-        int n = 0;
-        for (double[] part : all) {
-            System.arraycopy(part, 0, joined, n, part.length);
-            n += part.length;
-        }
-        figures.add(joined, elapsed);
-    }
-
     }
 
     // ------------------------------------------------------------------------------------------

@@ -140,11 +140,17 @@ class StockIntegrationTests {
                 .isEqualTo(409); // refused: none
         assertThat(inventory.release("o-b-" + itemId).status()).isEqualTo(200); // 5 again: none
         assertThat(inventory.release("o-b-" + itemId).status()).isEqualTo(200); // a repeat: none
-        assertThat(inventory.adjust("a-" + itemId, "WH-DEL", itemId, -2, "DAMAGED").status())
+        assertThat(inventory
+                        .adjust("a-" + itemId, "WH-DEL", itemId, -2, "DAMAGED")
+                        .status())
                 .isEqualTo(201); // v3: 3, 10
-        assertThat(inventory.adjust("a-" + itemId, "WH-DEL", itemId, -2, "DAMAGED").status())
+        assertThat(inventory
+                        .adjust("a-" + itemId, "WH-DEL", itemId, -2, "DAMAGED")
+                        .status())
                 .isEqualTo(201); // a repeat: none
-        assertThat(inventory.adjust("a-x-" + itemId, "WH-BOM", itemId, -8, "LOST").status())
+        assertThat(inventory
+                        .adjust("a-x-" + itemId, "WH-BOM", itemId, -8, "LOST")
+                        .status())
                 .isEqualTo(409); // refused: none
         // Taking the last units out of a warehouse, and giving some back, each change whether it has any.
         assertThat(inventory.reserve("o-d-" + itemId, "WH-DEL", null, itemId, 3).status())
@@ -169,12 +175,7 @@ class StockIntegrationTests {
                         e.path("version").asLong() + ":" + e.path("warehouseId").asString() + ":"
                                 + e.path("available").asLong() + ":"
                                 + e.path("totalAvailable").asLong())
-                .containsExactly(
-                        "1:WH-BOM:10:10",
-                        "2:WH-DEL:5:15",
-                        "3:WH-DEL:3:10",
-                        "4:WH-DEL:0:7",
-                        "5:WH-DEL:3:10");
+                .containsExactly("1:WH-BOM:10:10", "2:WH-DEL:5:15", "3:WH-DEL:3:10", "4:WH-DEL:0:7", "5:WH-DEL:3:10");
         assertThat(events).extracting(e -> e.path("eventId").asString()).doesNotHaveDuplicates();
         assertThat(inventory.levels(itemId))
                 .isEqualTo(Map.of("WH-BOM", List.of(7L, 0L, 3L), "WH-DEL", List.of(3L, 0L, 0L)));
@@ -193,11 +194,14 @@ class StockIntegrationTests {
         assertThat(damaged.text("reason")).isEqualTo("DAMAGED");
         assertThat(damaged.json().path("delta").asLong()).isEqualTo(-3);
         // Repeats (also several at once) apply it once and answer the same.
-        assertThat(inventory.adjust("a1-" + itemId, "WH-BOM", itemId, -3, "DAMAGED").json())
+        assertThat(inventory
+                        .adjust("a1-" + itemId, "WH-BOM", itemId, -3, "DAMAGED")
+                        .json())
                 .isEqualTo(damaged.json());
         assertThat(Together.run(
                         5,
-                        () -> inventory.adjust("a1-" + itemId, "WH-BOM", itemId, -3, "DAMAGED")
+                        () -> inventory
+                                .adjust("a1-" + itemId, "WH-BOM", itemId, -3, "DAMAGED")
                                 .status()))
                 .containsOnly(201);
         assertThat(inventory.levels(itemId)).isEqualTo(Map.of("WH-BOM", List.of(7L, 4L, 0L)));
@@ -216,13 +220,20 @@ class StockIntegrationTests {
                         .single())
                 .isZero();
         // Down to exactly what is reserved is allowed; stock found or returned adds, also where the item never was.
-        assertThat(inventory.adjust("a3-" + itemId, "WH-BOM", itemId, -3, "COUNT_CORRECTION").status())
+        assertThat(inventory
+                        .adjust("a3-" + itemId, "WH-BOM", itemId, -3, "COUNT_CORRECTION")
+                        .status())
                 .isEqualTo(201);
-        assertThat(inventory.adjust("a4-" + itemId, "WH-BOM", itemId, 2, "FOUND").status())
+        assertThat(inventory
+                        .adjust("a4-" + itemId, "WH-BOM", itemId, 2, "FOUND")
+                        .status())
                 .isEqualTo(201);
-        assertThat(inventory.adjust("a5-" + itemId, "WH-DEL", itemId, 1, "RETURNED").status())
+        assertThat(inventory
+                        .adjust("a5-" + itemId, "WH-DEL", itemId, 1, "RETURNED")
+                        .status())
                 .isEqualTo(201);
-        assertProblem(inventory.adjust("a6-" + itemId, "WH-NOWHERE", itemId, -1, "LOST"), 409, "adjustment-below-reserved");
+        assertProblem(
+                inventory.adjust("a6-" + itemId, "WH-NOWHERE", itemId, -1, "LOST"), 409, "adjustment-below-reserved");
         assertThat(inventory.levels(itemId))
                 .isEqualTo(Map.of("WH-BOM", List.of(6L, 4L, 0L), "WH-DEL", List.of(1L, 0L, 0L)));
         // The reservation still confirms: its stock was never written off.
@@ -242,7 +253,8 @@ class StockIntegrationTests {
         var next = new java.util.concurrent.atomic.AtomicInteger();
         List<Integer> statuses = Together.run(
                 10,
-                () -> inventory.adjust("w-" + next.incrementAndGet() + "-" + itemId, "WH-BOM", itemId, -3, "LOST")
+                () -> inventory
+                        .adjust("w-" + next.incrementAndGet() + "-" + itemId, "WH-BOM", itemId, -3, "LOST")
                         .status());
         assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(3);
         assertThat(inventory.levels(itemId)).isEqualTo(Map.of("WH-BOM", List.of(3L, 2L, 0L)));
@@ -261,11 +273,32 @@ class StockIntegrationTests {
         assertProblem(inventory.adjust(" ", "WH-BOM", itemId, 1, "FOUND"), 400, null);
         assertProblem(inventory.adjust("b4-" + itemId, " ", itemId, 1, "FOUND"), 400, null);
         assertProblem(
-                inventory.ops().post(path, Map.of("adjustmentId", "b5-" + itemId, "warehouseId", "WH-BOM", "itemId", itemId, "delta", 1)),
+                inventory
+                        .ops()
+                        .post(
+                                path,
+                                Map.of(
+                                        "adjustmentId",
+                                        "b5-" + itemId,
+                                        "warehouseId",
+                                        "WH-BOM",
+                                        "itemId",
+                                        itemId,
+                                        "delta",
+                                        1)),
                 400,
                 null); // no reason
         Map<String, Object> good = Map.of(
-                "adjustmentId", "b6-" + itemId, "warehouseId", "WH-BOM", "itemId", itemId, "delta", 1, "reason", "FOUND");
+                "adjustmentId",
+                "b6-" + itemId,
+                "warehouseId",
+                "WH-BOM",
+                "itemId",
+                itemId,
+                "delta",
+                1,
+                "reason",
+                "FOUND");
         assertThat(inventory.anonymous().post(path, good).status()).isEqualTo(401);
         assertThat(inventory
                         .anonymous()
@@ -290,13 +323,16 @@ class StockIntegrationTests {
             inventory.stock(warehouse, itemIds.get(i), 10 + i);
         }
         inventory.stock("WH-ELSEWHERE", itemIds.get(0), 1);
-        assertThat(inventory.reserve("o-" + itemIds.get(2), warehouse, null, itemIds.get(2), 3).status())
+        assertThat(inventory
+                        .reserve("o-" + itemIds.get(2), warehouse, null, itemIds.get(2), 3)
+                        .status())
                 .isEqualTo(201);
 
         List<String> listed = new java.util.ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            HttpTestClient.Response answer =
-                    inventory.ops().get("/api/ops/inventory/warehouses/" + warehouse + "/items?page=" + page + "&size=2");
+            HttpTestClient.Response answer = inventory
+                    .ops()
+                    .get("/api/ops/inventory/warehouses/" + warehouse + "/items?page=" + page + "&size=2");
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             assertThat(answer.json().path("totalElements").asLong()).isEqualTo(5);
             assertThat(answer.json().path("items").size()).isEqualTo(page < 2 ? 2 : 1);

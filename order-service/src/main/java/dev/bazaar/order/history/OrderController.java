@@ -44,8 +44,7 @@ class OrderController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Orders.Page found = orders.ofUser(user.getSubject(), page, size);
-        return new OrderPage(
-                found.orders().stream().map(OrderView::of).toList(), page, size, found.total());
+        return new OrderPage(found.orders().stream().map(OrderView::of).toList(), page, size, found.total());
     }
 
     @GetMapping("/api/orders/{orderId}")

@@ -142,7 +142,8 @@ public class Orders {
     private boolean compareAndSet(String orderId, OrderStatus from, OrderStatus to, String reason) {
         if (!OrderTransitions.allowed(from, to)) {
             throw ApiProblem.conflict(
-                            "illegal-transition", "An order cannot move from " + from + " to " + to + "; nothing changed")
+                            "illegal-transition",
+                            "An order cannot move from " + from + " to " + to + "; nothing changed")
                     .with("orderId", orderId)
                     .with("from", from)
                     .with("to", to);
@@ -150,10 +151,7 @@ public class Orders {
         return jdbc.sql("""
                         UPDATE orders SET status = ?, version = version + 1, reason = COALESCE(?, reason),
                                           updated_at = CURRENT_TIMESTAMP(6)
-                        WHERE id = ? AND status = ?""")
-                        .params(to.name(), reason, orderId, from.name())
-                        .update()
-                == 1;
+                        WHERE id = ? AND status = ?""").params(to.name(), reason, orderId, from.name()).update() == 1;
     }
 
     private Order recordAndPublish(String orderId, OrderStatus from, OrderStatus to, String reason) {
@@ -211,9 +209,7 @@ public class Orders {
                         WHERE order_id = ? ORDER BY id""")
                 .param(orderId)
                 .query((row, n) -> new OrderHistory(
-                        row.getString("from_status") == null
-                                ? null
-                                : OrderStatus.valueOf(row.getString("from_status")),
+                        row.getString("from_status") == null ? null : OrderStatus.valueOf(row.getString("from_status")),
                         OrderStatus.valueOf(row.getString("to_status")),
                         row.getString("reason"),
                         row.getTimestamp("changed_at").toInstant()))

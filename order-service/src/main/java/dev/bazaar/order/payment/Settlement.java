@@ -119,10 +119,14 @@ public class Settlement {
         }
         boolean captured;
         try {
-            captured = payments.refreshed(orderId).map(Payments.Payment::captured).orElse(false);
+            captured =
+                    payments.refreshed(orderId).map(Payments.Payment::captured).orElse(false);
         } catch (ApiProblem unavailable) {
             if (!overdue) {
-                log.warn("Payment of order {} unknown at its timeout ({}); the sweeper retries", orderId, unavailable.getMessage());
+                log.warn(
+                        "Payment of order {} unknown at its timeout ({}); the sweeper retries",
+                        orderId,
+                        unavailable.getMessage());
                 return;
             }
             captured = false;

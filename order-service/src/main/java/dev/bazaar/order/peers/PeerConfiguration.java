@@ -24,7 +24,10 @@ class PeerConfiguration {
     Payments payments(OrderProperties properties, JsonMapper json) {
         return new Payments(
                 new PeerHttp(
-                        "payments", properties.peers().payments(), properties.peers().timeout(), json),
+                        "payments",
+                        properties.peers().payments(),
+                        properties.peers().timeout(),
+                        json),
                 properties.internalToken());
     }
 }

@@ -89,9 +89,7 @@ public final class PeerHttp {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted");
         }
-        JsonNode body = response.body().length == 0
-                ? MissingNode.getInstance()
-                : readOrMissing(response.body());
+        JsonNode body = response.body().length == 0 ? MissingNode.getInstance() : readOrMissing(response.body());
         return new Answer(response.statusCode(), body);
     }
 

@@ -114,8 +114,8 @@ class OrderTaking {
         List<Pricing.Wanted> wanted = request.lines() == null ? carts.of(authorization) : request.lines();
         checkLimits(wanted);
         String pincode = addresses.pincodeOf(userId, request.addressId());
-        Pricing.Priced priced =
-                Pricing.price(wanted, catalog.find(wanted.stream().map(Pricing.Wanted::itemId).toList()));
+        Pricing.Priced priced = Pricing.price(
+                wanted, catalog.find(wanted.stream().map(Pricing.Wanted::itemId).toList()));
         Map<String, List<String>> candidates = delivery.candidates(
                 pincode, wanted.stream().map(Pricing.Wanted::itemId).toList());
         String orderId = key == null
@@ -148,21 +148,26 @@ class OrderTaking {
     private Taken reserveAndRequestPayment(Order order, Map<String, List<String>> candidates) {
         String orderId = order.orderId();
         List<Refused> undeliverable = order.lines().stream()
-                .filter(line -> candidates.getOrDefault(line.itemId(), List.of()).isEmpty())
+                .filter(line ->
+                        candidates.getOrDefault(line.itemId(), List.of()).isEmpty())
                 .map(line -> new Refused(line.itemId(), line.quantity()))
                 .toList();
         if (!undeliverable.isEmpty()) {
             orders.transition(orderId, CREATED, CANCELLED, UNDELIVERABLE);
-            return refused(orderId, "undeliverable", "Nothing in stock reaches pincode " + order.pincode() + " for "
-                    + undeliverable.size() + " line(s); the order was cancelled", undeliverable);
+            return refused(
+                    orderId,
+                    "undeliverable",
+                    "Nothing in stock reaches pincode " + order.pincode() + " for " + undeliverable.size()
+                            + " line(s); the order was cancelled",
+                    undeliverable);
         }
         Inventory.Reserved reserved;
         try {
             reserved = inventory.reserve(
                     orderId,
                     order.lines().stream()
-                            .map(line -> new Inventory.Line(
-                                    line.itemId(), line.quantity(), candidates.get(line.itemId())))
+                            .map(line ->
+                                    new Inventory.Line(line.itemId(), line.quantity(), candidates.get(line.itemId())))
                             .toList(),
                     properties.reservationTtl());
         } catch (ApiProblem unavailable) {
@@ -211,8 +216,7 @@ class OrderTaking {
 
     private void checkLimits(List<Pricing.Wanted> wanted) {
         if (wanted.isEmpty() || wanted.size() > properties.maxLines()) {
-            throw ApiProblem.badRequest(
-                            "order-line-limit", "An order has 1 to " + properties.maxLines() + " lines")
+            throw ApiProblem.badRequest("order-line-limit", "An order has 1 to " + properties.maxLines() + " lines")
                     .with("limit", properties.maxLines());
         }
         if (wanted.stream().map(Pricing.Wanted::itemId).distinct().count() != wanted.size()) {

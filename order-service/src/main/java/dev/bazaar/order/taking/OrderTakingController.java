@@ -25,6 +25,7 @@ class OrderTakingController {
     record OrderRequest(
             @Size(max = 64) String addressId,
             @Size(max = 100) List<@Valid @NotNull LineRequest> lines,
+
             @NotNull @Pattern(regexp = "CARD|UPI|NETBANKING", message = "must be CARD, UPI or NETBANKING")
             String paymentMethod) {}
 

@@ -28,19 +28,24 @@ class Peers {
     @Bean
     Addresses addresses(OrderProperties properties, JsonMapper json) {
         return new Addresses(
-                new PeerHttp("users", properties.peers().users(), properties.peers().timeout(), json),
+                new PeerHttp(
+                        "users", properties.peers().users(), properties.peers().timeout(), json),
                 properties.internalToken());
     }
 
     @Bean
     CartContents cartContents(OrderProperties properties, JsonMapper json) {
-        return new CartContents(new PeerHttp("carts", properties.peers().carts(), properties.peers().timeout(), json));
+        return new CartContents(new PeerHttp(
+                "carts", properties.peers().carts(), properties.peers().timeout(), json));
     }
 
     @Bean
     DeliveryOptions deliveryOptions(OrderProperties properties, JsonMapper json) {
         return new DeliveryOptions(new PeerHttp(
-                "serviceability", properties.peers().serviceability(), properties.peers().timeout(), json));
+                "serviceability",
+                properties.peers().serviceability(),
+                properties.peers().timeout(),
+                json));
     }
 
     /** user-service's internal address reads: where the order ships, hence its pincode. */
@@ -96,7 +101,8 @@ class Peers {
             answer.body()
                     .path("lines")
                     .forEach(line -> lines.add(new Pricing.Wanted(
-                            line.path("itemId").asString(), line.path("quantity").asInt())));
+                            line.path("itemId").asString(),
+                            line.path("quantity").asInt())));
             if (lines.isEmpty()) {
                 throw ApiProblem.badRequest("empty-cart", "Your cart is empty: nothing to order");
             }

@@ -46,14 +46,22 @@ class OrderTransitionsTests {
     @Test
     void cancelledAndReturnedAreFinalAndNothingMovesBackwards() {
         for (OrderStatus to : OrderStatus.values()) {
-            assertThat(OrderTransitions.allowed(CANCELLED, to)).as("CANCELLED>" + to).isFalse();
-            assertThat(OrderTransitions.allowed(RETURNED, to)).as("RETURNED>" + to).isFalse();
+            assertThat(OrderTransitions.allowed(CANCELLED, to))
+                    .as("CANCELLED>" + to)
+                    .isFalse();
+            assertThat(OrderTransitions.allowed(RETURNED, to))
+                    .as("RETURNED>" + to)
+                    .isFalse();
         }
         assertThat(OrderTransitions.allowed(PLACED, PAYMENT_PENDING)).isFalse();
         assertThat(OrderTransitions.allowed(PAYMENT_PENDING, CREATED)).isFalse();
-        assertThat(OrderTransitions.allowed(CREATED, PLACED)).as("never placed without a payment").isFalse();
+        assertThat(OrderTransitions.allowed(CREATED, PLACED))
+                .as("never placed without a payment")
+                .isFalse();
         for (OrderStatus shipped : EnumSet.of(PACKED, SHIPPED, DELIVERED)) {
-            assertThat(OrderTransitions.allowed(shipped, CANCELLED)).as(shipped + ">CANCELLED").isFalse();
+            assertThat(OrderTransitions.allowed(shipped, CANCELLED))
+                    .as(shipped + ">CANCELLED")
+                    .isFalse();
         }
         assertThat(OrderTransitions.allowed(CREATED, CREATED)).isFalse();
     }

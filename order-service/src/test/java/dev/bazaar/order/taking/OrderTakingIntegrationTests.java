@@ -120,7 +120,9 @@ class OrderTakingIntegrationTests {
         assertThat(order.path("total").path("minor").asLong()).isEqualTo(2 * 1_499 + 2_250);
         assertThat(order.path("lines").get(0).path("unitPrice").path("minor").asLong())
                 .isEqualTo(1_499);
-        assertThat(order.path("lines").valueStream().map(line -> line.path("warehouseId").asString()))
+        assertThat(order.path("lines")
+                        .valueStream()
+                        .map(line -> line.path("warehouseId").asString()))
                 .containsOnly(ServiceabilityNetwork.WAREHOUSE);
         assertThat(order.path("payment").path("redirectUrl").asString()).contains("/psp-simulator/pay/");
         assertThat(order.path("expiresAt").asString()).isNotEmpty();
@@ -137,11 +139,10 @@ class OrderTakingIntegrationTests {
         assertThat(peers.metroStock(kettle)).containsExactly(4L, 0L, 1L);
         // Every move on orders.events.v1 with the whole order.
         try (TopicTail tail = new TopicTail(LocalServer.KAFKA.address(), peers.topicPrefix() + Topics.ORDER_EVENTS)) {
-            List<OrderStatusChanged> events = tail
-                    .withKey(orderId, records -> records.size() >= 3, Duration.ofSeconds(60))
-                    .stream()
-                    .map(record -> json.readValue(record.value(), OrderStatusChanged.class))
-                    .toList();
+            List<OrderStatusChanged> events =
+                    tail.withKey(orderId, records -> records.size() >= 3, Duration.ofSeconds(60)).stream()
+                            .map(record -> json.readValue(record.value(), OrderStatusChanged.class))
+                            .toList();
             assertThat(events)
                     .extracting(OrderStatusChanged::to)
                     .containsExactly(OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED);
@@ -160,15 +161,19 @@ class OrderTakingIntegrationTests {
         String kettle = peers.stockedItem(2_250, 5);
         CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
         HttpTestClient cart = new HttpTestClient(peers.carts.baseUrl()).withHeader("Authorization", shopper.bearer());
-        assertThat(cart.post("/api/cart/items", Map.of("itemId", lamp, "quantity", 2)).status())
+        assertThat(cart.post("/api/cart/items", Map.of("itemId", lamp, "quantity", 2))
+                        .status())
                 .isEqualTo(200);
-        assertThat(cart.post("/api/cart/items", Map.of("itemId", kettle, "quantity", 1)).status())
+        assertThat(cart.post("/api/cart/items", Map.of("itemId", kettle, "quantity", 1))
+                        .status())
                 .isEqualTo(200);
 
         HttpTestClient.Response taken = place(shopper, UUID.randomUUID().toString(), Map.of("paymentMethod", "UPI"));
 
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
-        assertThat(taken.json().path("lines").valueStream()
+        assertThat(taken.json()
+                        .path("lines")
+                        .valueStream()
                         .map(line -> line.path("itemId").asString() + "x"
                                 + line.path("quantity").asInt()))
                 .containsExactlyInAnyOrder(lamp + "x2", kettle + "x1");
@@ -213,7 +218,8 @@ class OrderTakingIntegrationTests {
         assertThat(again.json().path("payment").path("paymentId"))
                 .isEqualTo(first.json().path("payment").path("paymentId"));
         assertProblem(other, 422, "idempotency-key-reused");
-        JsonNode mine = api().get("/api/orders", "Authorization", shopper.bearer()).json();
+        JsonNode mine =
+                api().get("/api/orders", "Authorization", shopper.bearer()).json();
         assertThat(mine.path("totalElements").asLong()).isEqualTo(1);
         assertThat(peers.metroStock(lamp)).containsExactly(5L, 1L, 0L);
     }
@@ -268,7 +274,8 @@ class OrderTakingIntegrationTests {
         String lamp = peers.stockedItem(1_499, 5);
         CheckoutPeers.Shopper owner = peers.shopper(ServiceabilityNetwork.METRO);
         CheckoutPeers.Shopper stranger = peers.shopper(ServiceabilityNetwork.METRO);
-        String orderId = place(owner, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
+        String orderId =
+                place(owner, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
 
         assertProblem(api().get("/api/orders/" + orderId, "Authorization", stranger.bearer()), 404, "not-found");
         assertProblem(
@@ -294,9 +301,11 @@ class OrderTakingIntegrationTests {
                 .toList());
 
         assertThat(answers).extracting(HttpTestClient.Response::status).containsExactlyInAnyOrder(201, 409, 409);
-        for (HttpTestClient.Response refused : answers.stream().filter(a -> a.status() == 409).toList()) {
+        for (HttpTestClient.Response refused :
+                answers.stream().filter(a -> a.status() == 409).toList()) {
             assertProblem(refused, 409, "out-of-stock");
-            assertThat(refused.json().path("lines").get(0).path("itemId").asString()).isEqualTo(tv);
+            assertThat(refused.json().path("lines").get(0).path("itemId").asString())
+                    .isEqualTo(tv);
             assertThat(orders.find(refused.text("orderId")).orElseThrow().status())
                     .isEqualTo(OrderStatus.CANCELLED);
         }
@@ -311,7 +320,8 @@ class OrderTakingIntegrationTests {
         HttpTestClient.Response refused = place(islander, UUID.randomUUID().toString(), order(lamp, 1));
 
         assertProblem(refused, 409, "undeliverable");
-        assertThat(refused.json().path("lines").get(0).path("itemId").asString()).isEqualTo(lamp);
+        assertThat(refused.json().path("lines").get(0).path("itemId").asString())
+                .isEqualTo(lamp);
         assertThat(orders.find(refused.text("orderId")).orElseThrow().reason()).isEqualTo("UNDELIVERABLE");
         assertThat(peers.metroStock(lamp)).containsExactly(5L, 0L, 0L);
     }
@@ -336,7 +346,8 @@ class OrderTakingIntegrationTests {
     void anIllegalTransitionIsRefusedAndNothingChanges() {
         String lamp = peers.stockedItem(1_499, 5);
         CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
-        String orderId = place(shopper, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
+        String orderId =
+                place(shopper, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
         int version = orders.find(orderId).orElseThrow().version();
 
         assertThatThrownBy(() -> orders.transition(orderId, OrderStatus.PAYMENT_PENDING, OrderStatus.SHIPPED, null))
@@ -344,12 +355,14 @@ class OrderTakingIntegrationTests {
                         ApiProblem.class,
                         problem -> assertThat(problem.getStatusCode().value()).isEqualTo(409));
         // A legal move from a status the order is not in loses the compare-and-set: nothing changes either.
-        assertThat(orders.transition(orderId, OrderStatus.CREATED, OrderStatus.CANCELLED, "stale")).isFalse();
+        assertThat(orders.transition(orderId, OrderStatus.CREATED, OrderStatus.CANCELLED, "stale"))
+                .isFalse();
 
         assertThat(orders.find(orderId).orElseThrow())
                 .extracting(order -> order.status(), order -> order.version())
                 .containsExactly(OrderStatus.PAYMENT_PENDING, version);
-        assertThat(orders.history(orderId)).extracting(step -> step.to())
+        assertThat(orders.history(orderId))
+                .extracting(step -> step.to())
                 .containsExactly(OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING);
     }
 
@@ -357,7 +370,8 @@ class OrderTakingIntegrationTests {
     void theShopperCancelsAWaitingOrderAndTheStockIsGivenBack() {
         String lamp = peers.stockedItem(1_499, 4);
         CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
-        String orderId = place(shopper, UUID.randomUUID().toString(), order(lamp, 3)).text("orderId");
+        String orderId =
+                place(shopper, UUID.randomUUID().toString(), order(lamp, 3)).text("orderId");
 
         HttpTestClient.Response cancelled =
                 api().post("/api/orders/" + orderId + "/cancel", Map.of(), "Authorization", shopper.bearer());
@@ -372,13 +386,18 @@ class OrderTakingIntegrationTests {
     void opsReadsAnyOrderWithItsHistoryAndAShopperMayNot() {
         String lamp = peers.stockedItem(1_499, 5);
         CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
-        String orderId = place(shopper, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
+        String orderId =
+                place(shopper, UUID.randomUUID().toString(), order(lamp, 1)).text("orderId");
 
-        HttpTestClient.Response ops = api().get("/api/ops/orders/" + orderId, "Authorization", TestJwts.bearer("ops-1", "OPS"));
+        HttpTestClient.Response ops =
+                api().get("/api/ops/orders/" + orderId, "Authorization", TestJwts.bearer("ops-1", "OPS"));
 
         assertThat(ops.status()).as(ops.body()).isEqualTo(200);
         assertThat(ops.text("userId")).isEqualTo(shopper.userId());
-        assertThat(ops.json().path("history").valueStream().map(step -> step.path("to").asString()))
+        assertThat(ops.json()
+                        .path("history")
+                        .valueStream()
+                        .map(step -> step.path("to").asString()))
                 .containsExactly("CREATED", "PAYMENT_PENDING");
         assertProblem(api().get("/api/ops/orders/" + orderId, "Authorization", shopper.bearer()), 403, null);
     }

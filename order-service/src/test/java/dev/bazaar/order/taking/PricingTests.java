@@ -39,15 +39,15 @@ class PricingTests {
                 KURTA, new CatalogItem(KURTA, "Kurta", Money.inr(49_900), true),
                 LAMP, new CatalogItem(LAMP, "Lamp", Money.inr(999), false));
 
-        assertThatThrownBy(() -> Pricing.price(
-                        List.of(new Pricing.Wanted(KURTA, 1), new Pricing.Wanted(GONE, 1)), catalog))
+        assertThatThrownBy(() ->
+                        Pricing.price(List.of(new Pricing.Wanted(KURTA, 1), new Pricing.Wanted(GONE, 1)), catalog))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.getStatusCode().value()).isEqualTo(400);
                     assertThat(problem.getBody().getType().toString()).endsWith("/unknown-item");
                     assertThat(problem.getBody().getProperties()).containsEntry("items", List.of(GONE));
                 });
-        assertThatThrownBy(() -> Pricing.price(
-                        List.of(new Pricing.Wanted(KURTA, 1), new Pricing.Wanted(LAMP, 2)), catalog))
+        assertThatThrownBy(() ->
+                        Pricing.price(List.of(new Pricing.Wanted(KURTA, 1), new Pricing.Wanted(LAMP, 2)), catalog))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.getStatusCode().value()).isEqualTo(409);
                     assertThat(problem.getBody().getType().toString()).endsWith("/item-inactive");
