@@ -8,6 +8,7 @@ import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.PaymentServiceProcess;
+import dev.bazaar.testing.ProcessCpu;
 import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.TestJwks;
@@ -91,8 +92,9 @@ public final class CheckoutBenchmark {
     static final long PLENTY = 1_000_000L;
 
     private static final long PRICE_MINOR = 49_900;
-    /** USER_HZ: the unit of utime and stime in /proc; 100 on every Linux architecture Java runs on. */
-    private static final double TICKS_PER_SECOND = 100.0;
+    /** This JVM, the peers it started, and the servers they use. */
+    private static final ProcessCpu CPU =
+            new ProcessCpu(Path.of(env("BAZAAR_HOME", "../.bazaar")), "mariadb", "mongo", "redis", "kafka");
 
     /** The one-Maven-command entry point: fails when any check failed. */
     @Test
@@ -259,14 +261,7 @@ public final class CheckoutBenchmark {
             }
 
             String cpuPerSuccess() {
-                StringBuilder line = new StringBuilder();
-                double total = 0;
-                for (var entry : cpuSeconds.entrySet()) {
-                    double ms = entry.getValue() * 1000 / Math.max(1, count);
-                    total += ms;
-                    line.append(String.format("%s %.2f, ", entry.getKey(), ms));
-                }
-                return line.append(String.format("total %.2f ms", total)).toString();
+                return ProcessCpu.perOperation(cpuSeconds, count);
             }
         }
 
@@ -503,7 +498,7 @@ public final class CheckoutBenchmark {
                     return Arrays.copyOf(latencies, n);
                 }));
             }
-            Map<String, Double> cpuBefore = processCpu();
+            Map<String, Double> cpuBefore = CPU.seconds();
             window[0] = System.nanoTime();
             window[1] = window[0] + forSeconds * 1_000_000_000L;
             start.countDown();
@@ -518,55 +513,7 @@ public final class CheckoutBenchmark {
             }
             figures.activeSeconds += (System.nanoTime() - window[0]) / 1e9;
             errors.forEach((status, n) -> figures.errors.merge(status, n.sum(), Long::sum));
-            processCpu().forEach((process, cpu) -> {
-                Double before = cpuBefore.get(process);
-                if (before != null) {
-                    figures.cpuSeconds.merge(process, cpu - before, Double::sum);
-                }
-            });
-        }
-
-        /**
-         * CPU seconds (user + system) so far of this JVM, of each peer (this JVM's child processes, named by
-         * their jar) and of the backing servers ({@code ./bazaar}'s pid files), from {@code /proc/<pid>/stat}.
-         */
-        private static Map<String, Double> processCpu() {
-            Map<String, Double> seconds = new LinkedHashMap<>();
-            seconds.put("this JVM", cpuSecondsOf(ProcessHandle.current().pid()));
-            ProcessHandle.current()
-                    .children()
-                    .forEach(child -> child.info()
-                            .arguments()
-                            .flatMap(arguments -> Arrays.stream(arguments)
-                                    .filter(a -> a.endsWith(".jar"))
-                                    .findFirst())
-                            .ifPresent(jar -> seconds.put(
-                                    Path.of(jar).getFileName().toString().replace("-0.1.0-SNAPSHOT.jar", ""),
-                                    cpuSecondsOf(child.pid()))));
-            Path home = Path.of(env("BAZAAR_HOME", "../.bazaar"));
-            for (String server : List.of("mariadb", "redis", "kafka")) {
-                try {
-                    seconds.put(
-                            server,
-                            cpuSecondsOf(Long.parseLong(Files.readString(home.resolve(server + "/pid"))
-                                    .trim())));
-                } catch (IOException | RuntimeException e) {
-                    // not found here: nothing to report for it
-                }
-            }
-            seconds.values().removeIf(value -> value < 0);
-            return seconds;
-        }
-
-        private static double cpuSecondsOf(long pid) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // Fields after the command name, which is in parentheses and may contain spaces.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
-            } catch (IOException | RuntimeException e) {
-                return -1;
-            }
+            CPU.addSince(cpuBefore, figures.cpuSeconds);
         }
     }
 

@@ -80,22 +80,11 @@ class Reservations {
                         .single()
                         .toInstant();
                 for (Wanted line : wanted) {
-                    // The line's row before its stock: the stock row is locked from its UPDATE to the commit.
-                    String preferred = line.warehouseIds().get(0);
-                    jdbc.sql("""
-                                    INSERT INTO reservation_line (order_id, item_id, warehouse_id, quantity)
-                                    VALUES (?, ?, ?, ?)""")
-                            .params(orderId, line.itemId(), preferred, line.quantity())
-                            .update();
+                    // The line is its ledger row (Stock#reserve), which names the warehouse it came from.
                     String from = stock.reserve(line.itemId(), line.warehouseIds(), line.quantity(), orderId);
                     if (from == null) {
                         shortages.add(new Shortage(line.itemId(), line.quantity()));
                         continue;
-                    }
-                    if (!from.equals(preferred)) {
-                        jdbc.sql("UPDATE reservation_line SET warehouse_id = ? WHERE order_id = ? AND item_id = ?")
-                                .params(from, orderId, line.itemId())
-                                .update();
                     }
                     lines.add(new Line(line.itemId(), line.quantity(), from));
                 }
@@ -197,11 +186,8 @@ class Reservations {
                         orderId,
                         reservation.status(),
                         reservation.expiresAt(),
-                        jdbc.sql("""
-                                        SELECT item_id, quantity, warehouse_id FROM reservation_line
-                                        WHERE order_id = ? ORDER BY item_id""")
-                                .param(orderId)
-                                .query((rs, row) -> new Line(rs.getString(1), rs.getLong(2), rs.getString(3)))
-                                .list()));
+                        stock.reservedFor(orderId).stream()
+                                .map(line -> new Line(line.itemId(), line.quantity(), line.warehouseId()))
+                                .toList()));
     }
 }

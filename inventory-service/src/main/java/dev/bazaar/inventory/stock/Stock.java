@@ -37,6 +37,9 @@ public class Stock {
         ADJUSTMENT
     }
 
+    /** One line of an order's reservation, as its RESERVATION ledger row records it. */
+    public record ReservedLine(String itemId, long quantity, String warehouseId) {}
+
     /** One item's stock in the warehouse being listed. */
     record ItemLevel(String itemId, long onHand, long reserved, long sold) {}
 
@@ -82,8 +85,9 @@ public class Stock {
     /**
      * Blocks {@code quantity} of the item for the order in the first of {@code warehouseIds} that has that
      * much available, trying them in order; its ledger row is written first and the conditional UPDATE
-     * last, so the row stays locked (until the caller commits) for as short as can be. Returns the
-     * warehouse, or null when none had it (nothing changed).
+     * last, so the row stays locked (until the caller commits) for as short as can be. That ledger row is
+     * the reservation's line ({@link #reservedFor}). Returns the warehouse, or null when none had it
+     * (nothing changed).
      *
      * <p>Each attempt is a conditional UPDATE that leaves some available ({@code on_hand - reserved >
      * q}); only where that fails a second one takes the last units ({@code >= q}) and announces that the
@@ -219,6 +223,16 @@ public class Stock {
         long total = levels.stream().mapToLong(StockLevel::available).sum();
         events.publishEvent(
                 new StockChanged(UUID.randomUUID(), Instant.now(), itemId, warehouseId, available, total, version));
+    }
+
+    /** The lines an order reserved (its RESERVATION ledger rows) in item order, the order their rows change in. */
+    public List<ReservedLine> reservedFor(String orderId) {
+        return jdbc.sql("""
+                        SELECT item_id, quantity, warehouse_id FROM stock_ledger
+                        WHERE reference = ? AND kind = 'RESERVATION' ORDER BY item_id""")
+                .param(orderId)
+                .query((rs, row) -> new ReservedLine(rs.getString(1), rs.getLong(2), rs.getString(3)))
+                .list();
     }
 
     /** A page of the warehouse's items, in item id order (stable while items are added). */

@@ -79,10 +79,10 @@ class ReservationRaceIntegrationTests {
                 .isEqualTo(Map.of(
                         WAREHOUSE, List.of(preferred, preferred, 0L),
                         FALLBACK, List.of((long) IN_FALLBACK, (long) IN_FALLBACK, 0L)));
-        // Each winner's line names the warehouse its unit was taken from.
+        // Each winner's line (its ledger row) names the warehouse its unit was taken from.
         assertThat(jdbc.sql("""
-                                SELECT warehouse_id, COUNT(*) FROM reservation_line
-                                WHERE order_id LIKE ? GROUP BY warehouse_id""")
+                                SELECT warehouse_id, COUNT(*) FROM stock_ledger
+                                WHERE kind = 'RESERVATION' AND reference LIKE ? GROUP BY warehouse_id""")
                         .param("o-%-" + itemId)
                         .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
                         .list())

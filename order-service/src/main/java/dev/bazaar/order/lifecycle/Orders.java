@@ -59,10 +59,12 @@ public class Orders {
      */
     public Order create(NewOrder order) {
         return transaction.execute(status -> {
-            jdbc.sql("""
+            // RETURNING: the row as stored (the database's clock, defaults), without reading it back.
+            Order created = jdbc.sql("""
                             INSERT INTO orders (id, user_id, status, address_id, pincode, payment_method,
                                                 total_minor, currency)
-                            VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?)""")
+                            VALUES (?, ?, 'CREATED', ?, ?, ?, ?, ?)
+                            RETURNING *""")
                     .params(
                             order.orderId(),
                             order.userId(),
@@ -71,7 +73,8 @@ public class Orders {
                             order.paymentMethod(),
                             order.total().minor(),
                             order.total().currency())
-                    .update();
+                    .query((row, n) -> order(row, order.lines()))
+                    .single();
             int lineNo = 0;
             for (Order.Line line : order.lines()) {
                 jdbc.sql("""
@@ -88,38 +91,57 @@ public class Orders {
                                 line.unitPrice().currency())
                         .update();
             }
-            return recordAndPublish(order.orderId(), null, OrderStatus.CREATED, null);
+            recordAndPublish(created, null, null);
+            return created;
         });
     }
 
     /**
-     * Stock reserved and the payment created: records the warehouse of each line and the payment, and moves
-     * CREATED -> PAYMENT_PENDING, in one transaction; false (nothing changed) when the order is no longer
-     * CREATED.
+     * Stock reserved and the payment created: moves CREATED -> PAYMENT_PENDING with the payment (one
+     * compare-and-set) and records the warehouse of each line, in one transaction. Returns the order as it now
+     * is; empty (nothing changed) when it was no longer CREATED.
+     *
+     * @param created the order as {@link #create} stored it (its lines are not read back)
      */
-    public boolean awaitPayment(
-            String orderId,
+    public Optional<Order> awaitPayment(
+            Order created,
             Map<String, String> warehouseByItem,
             String paymentId,
             String redirectUrl,
             Instant paymentDueAt) {
-        Boolean moved = transaction.execute(status -> {
-            if (!compareAndSet(orderId, OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, null)) {
-                return false;
+        String orderId = created.orderId();
+        requireAllowed(orderId, OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING);
+        return transaction.execute(status -> {
+            int moved = jdbc.sql("""
+                            UPDATE orders SET status = 'PAYMENT_PENDING', version = version + 1, payment_id = ?,
+                                              payment_redirect_url = ?, payment_due_at = ?,
+                                              updated_at = CURRENT_TIMESTAMP(6)
+                            WHERE id = ? AND status = 'CREATED'""")
+                    .params(paymentId, redirectUrl, Timestamp.from(paymentDueAt), orderId)
+                    .update();
+            if (moved == 0) {
+                return Optional.<Order>empty();
             }
             warehouseByItem.forEach((itemId, warehouseId) -> jdbc.sql(
                             "UPDATE order_line SET warehouse_id = ? WHERE order_id = ? AND item_id = ?")
                     .params(warehouseId, orderId, itemId)
                     .update());
-            jdbc.sql("""
-                            UPDATE orders SET payment_id = ?, payment_redirect_url = ?, payment_due_at = ?
-                            WHERE id = ?""")
-                    .params(paymentId, redirectUrl, Timestamp.from(paymentDueAt), orderId)
-                    .update();
-            recordAndPublish(orderId, OrderStatus.CREATED, OrderStatus.PAYMENT_PENDING, null);
-            return true;
+            List<Order.Line> lines = created.lines().stream()
+                    .map(line -> new Order.Line(
+                            line.itemId(),
+                            line.title(),
+                            line.quantity(),
+                            line.unitPrice(),
+                            warehouseByItem.get(line.itemId())))
+                    .toList();
+            // The row as this transaction left it (its own write, under its lock); the lines as just written.
+            Order pending = jdbc.sql("SELECT * FROM orders WHERE id = ?")
+                    .param(orderId)
+                    .query((row, n) -> order(row, lines))
+                    .single();
+            recordAndPublish(pending, OrderStatus.CREATED, null);
+            return Optional.of(pending);
         });
-        return Boolean.TRUE.equals(moved);
     }
 
     /**
@@ -133,13 +155,21 @@ public class Orders {
             if (!compareAndSet(orderId, from, to, reason)) {
                 return false;
             }
-            recordAndPublish(orderId, from, to, reason);
+            recordAndPublish(find(orderId).orElseThrow(), from, reason);
             return true;
         });
         return Boolean.TRUE.equals(moved);
     }
 
     private boolean compareAndSet(String orderId, OrderStatus from, OrderStatus to, String reason) {
+        requireAllowed(orderId, from, to);
+        return jdbc.sql("""
+                        UPDATE orders SET status = ?, version = version + 1, reason = COALESCE(?, reason),
+                                          updated_at = CURRENT_TIMESTAMP(6)
+                        WHERE id = ? AND status = ?""").params(to.name(), reason, orderId, from.name()).update() == 1;
+    }
+
+    private static void requireAllowed(String orderId, OrderStatus from, OrderStatus to) {
         if (!OrderTransitions.allowed(from, to)) {
             throw ApiProblem.conflict(
                             "illegal-transition",
@@ -148,31 +178,30 @@ public class Orders {
                     .with("from", from)
                     .with("to", to);
         }
-        return jdbc.sql("""
-                        UPDATE orders SET status = ?, version = version + 1, reason = COALESCE(?, reason),
-                                          updated_at = CURRENT_TIMESTAMP(6)
-                        WHERE id = ? AND status = ?""").params(to.name(), reason, orderId, from.name()).update() == 1;
     }
 
-    private Order recordAndPublish(String orderId, OrderStatus from, OrderStatus to, String reason) {
+    /** The history row of the move to the order's (new) status, and its event carrying the whole order. */
+    private void recordAndPublish(Order order, OrderStatus from, String reason) {
         jdbc.sql("INSERT INTO order_status_history (order_id, from_status, to_status, reason) VALUES (?, ?, ?, ?)")
-                .params(orderId, from == null ? null : from.name(), to.name(), reason)
+                .params(
+                        order.orderId(),
+                        from == null ? null : from.name(),
+                        order.status().name(),
+                        reason)
                 .update();
-        Order order = find(orderId).orElseThrow();
         events.publishEvent(new OrderStatusChanged(
                 UUID.randomUUID(),
                 Instant.now(),
-                orderId,
+                order.orderId(),
                 order.userId(),
                 from,
-                to,
+                order.status(),
                 reason,
                 order.lines().stream()
                         .map(line -> new OrderLine(
                                 line.itemId(), null, line.warehouseId(), line.quantity(), line.unitPrice()))
                         .toList(),
                 order.total()));
-        return order;
     }
 
     public Optional<Order> find(String orderId) {

@@ -142,7 +142,9 @@ class OrderTaking {
                     .orElseThrow();
         }
         Taken taken = reserveAndRequestPayment(created, candidates);
-        return idempotent.once(scope, key, request, Taken.class, () -> taken).orElseThrow();
+        // The order's id is derived from the key, so taking it again cannot make a second order: only the
+        // answer is kept (a concurrent retry that stored one first wins, and both answer the same).
+        return idempotent.remember(scope, key, request, Taken.class, taken).orElseThrow();
     }
 
     private Taken reserveAndRequestPayment(Order order, Map<String, List<String>> candidates) {
@@ -195,9 +197,12 @@ class OrderTaking {
         }
         // Due time stored before the Redis key: a crash in between leaves an order the sweeper finds.
         Instant due = Instant.now().plus(properties.paymentTimeout());
-        orders.awaitPayment(orderId, reserved.warehouseByItem(), payment.paymentId(), payment.redirectUrl(), due);
+        Order pending = orders.awaitPayment(
+                        order, reserved.warehouseByItem(), payment.paymentId(), payment.redirectUrl(), due)
+                // No longer CREATED: another move won meanwhile (it released the stock); answer what it left.
+                .orElseGet(() -> orders.find(orderId).orElseThrow());
         timeouts.start(orderId, properties.paymentTimeout());
-        return new Taken(OrderView.of(orders.find(orderId).orElseThrow()), null, null, null);
+        return new Taken(OrderView.of(pending), null, null, null);
     }
 
     /** A peer failed mid-way: give back whatever was reserved (release is idempotent), then CANCELLED. */

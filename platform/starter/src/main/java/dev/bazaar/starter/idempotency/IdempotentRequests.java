@@ -80,6 +80,33 @@ public class IdempotentRequests {
         }
     }
 
+    /**
+     * Stores {@code answer} for {@code key} unless one is stored already, and returns the answer that counts
+     * (the stored one, when an earlier request got there first): for work that is idempotent by itself, such
+     * as an order whose id is derived from the key, so that only its answer needs keeping. One statement, no
+     * transaction of its own.
+     */
+    public <T> T remember(String scope, String key, Object request, Class<T> answerType, T answer) {
+        if (key == null) {
+            return answer;
+        }
+        requireValid(key);
+        String fingerprint = fingerprint(request);
+        int inserted = jdbc.update(
+                "INSERT IGNORE INTO bazaar_idempotent_request (scope, idempotency_key, fingerprint, created_at, answer)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                scope,
+                key,
+                fingerprint,
+                Timestamp.from(clock.instant()),
+                json.writeValueAsString(answer));
+        if (inserted == 1) {
+            return answer;
+        }
+        return stored(scope, key, fingerprint, answerType, " LOCK IN SHARE MODE")
+                .orElseThrow(() -> reused(key));
+    }
+
     private <T> T runOrReplay(String scope, String key, String fingerprint, Class<T> answerType, Supplier<T> action) {
         // INSERT IGNORE of a key that exists takes a shared lock on its row: a repeat waits here while
         // the first request holds the row, then finds 0 rows inserted once it committed (or inserts, if

@@ -63,6 +63,27 @@ class IdempotentRequestsIntegrationTests {
     }
 
     @Test
+    void rememberKeepsTheFirstAnswerOfAKey() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> request = Map.of("itemId", "tv", "quantity", 1);
+
+        Answer first = requests.remember("order:dave", key, request, Answer.class, new Answer("tv-1", 1));
+        // A second request with the key (its own work idempotent by itself) is told the first answer.
+        Answer second = requests.remember("order:dave", key, request, Answer.class, new Answer("tv-2", 1));
+
+        assertThat(first).isEqualTo(new Answer("tv-1", 1));
+        assertThat(second).isEqualTo(first);
+        assertThat(requests.earlierAnswer("order:dave", key, request, Answer.class))
+                .contains(first);
+        assertThatThrownBy(() -> requests.remember(
+                        "order:dave", key, Map.of("quantity", 5), Answer.class, new Answer("tv-1", 5)))
+                .isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("idempotency");
+        assertThat(requests.remember("order:dave", null, request, Answer.class, new Answer("tv-3", 1)))
+                .isEqualTo(new Answer("tv-3", 1));
+    }
+
+    @Test
     void theSameKeyForADifferentRequestIsRefused() {
         String key = UUID.randomUUID().toString();
         requests.once("cart-add:carol", key, Map.of("quantity", 1), Answer.class, () -> addAndAnswer("lamp-1", 1));
