@@ -210,10 +210,6 @@ public final class ReserveBenchmark {
             String hot = UUID.randomUUID().toString();
             String rawItem = UUID.randomUUID().toString();
             receive("bench-" + run + "-hot", hot, PLENTY);
-            // The baseline's row: the same table, its own item, so the two never touch each other's row.
-            jdbc.sql("INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)")
-                    .params(rawItem, WAREHOUSE, PLENTY)
-                    .update();
 
             AtomicLong served = new AtomicLong();
             AtomicLong rawUpdated = new AtomicLong();
@@ -224,6 +220,11 @@ public final class ReserveBenchmark {
                 raw.setMaximumPoolSize(pool.getMaximumPoolSize());
                 raw.setTransactionIsolation(pool.getTransactionIsolation());
                 raw.setAutoCommit(true);
+                // The baseline's row: the same table, its own item, so the two never touch each other's row.
+                JdbcClient.create(raw)
+                        .sql("INSERT INTO stock (item_id, warehouse_id, on_hand) VALUES (?, ?, ?)")
+                        .params(rawItem, WAREHOUSE, PLENTY)
+                        .update();
                 Operation reserve = () -> {
                     if (reserve(hot)) {
                         served.incrementAndGet();
