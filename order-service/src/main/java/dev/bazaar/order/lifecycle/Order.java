@@ -26,8 +26,12 @@ public record Order(
         Instant updatedAt,
         List<Line> lines) {
 
-    /** One line: item-service's price when the order was taken, the warehouse that holds its stock. */
-    public record Line(String itemId, String title, int quantity, Money unitPrice, String warehouseId) {
+    /**
+     * One line: item-service's price when the order was taken, the warehouse that holds its stock, and the
+     * supplier who sells it (the seller who fulfils it; null on lines taken before suppliers were recorded).
+     */
+    public record Line(
+            String itemId, String title, int quantity, Money unitPrice, String warehouseId, String supplierId) {
 
         public Money lineTotal() {
             return new Money(Math.multiplyExact(unitPrice.minor(), quantity), unitPrice.currency());

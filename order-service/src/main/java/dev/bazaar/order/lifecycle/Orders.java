@@ -79,8 +79,8 @@ public class Orders {
             for (Order.Line line : order.lines()) {
                 jdbc.sql("""
                                 INSERT INTO order_line (order_id, line_no, item_id, title, quantity, unit_price_minor,
-                                                        currency)
-                                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                                                        currency, supplier_id)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(
                                 order.orderId(),
                                 ++lineNo,
@@ -88,7 +88,8 @@ public class Orders {
                                 line.title(),
                                 line.quantity(),
                                 line.unitPrice().minor(),
-                                line.unitPrice().currency())
+                                line.unitPrice().currency(),
+                                line.supplierId())
                         .update();
             }
             recordAndPublish(created, null, null);
@@ -132,7 +133,8 @@ public class Orders {
                             line.title(),
                             line.quantity(),
                             line.unitPrice(),
-                            warehouseByItem.get(line.itemId())))
+                            warehouseByItem.get(line.itemId()),
+                            line.supplierId()))
                     .toList();
             // The row as this transaction left it (its own write, under its lock); the lines as just written.
             Order pending = jdbc.sql("SELECT * FROM orders WHERE id = ?")
@@ -199,7 +201,11 @@ public class Orders {
                 reason,
                 order.lines().stream()
                         .map(line -> new OrderLine(
-                                line.itemId(), null, line.warehouseId(), line.quantity(), line.unitPrice()))
+                                line.itemId(),
+                                line.supplierId(),
+                                line.warehouseId(),
+                                line.quantity(),
+                                line.unitPrice()))
                         .toList(),
                 order.total()));
     }
@@ -271,7 +277,7 @@ public class Orders {
 
     private List<Order.Line> linesOf(String orderId) {
         return jdbc.sql("""
-                        SELECT item_id, title, quantity, unit_price_minor, currency, warehouse_id
+                        SELECT item_id, title, quantity, unit_price_minor, currency, warehouse_id, supplier_id
                         FROM order_line WHERE order_id = ? ORDER BY line_no""")
                 .param(orderId)
                 .query((row, n) -> new Order.Line(
@@ -279,7 +285,8 @@ public class Orders {
                         row.getString("title"),
                         row.getInt("quantity"),
                         new Money(row.getLong("unit_price_minor"), row.getString("currency")),
-                        row.getString("warehouse_id")))
+                        row.getString("warehouse_id"),
+                        row.getString("supplier_id")))
                 .list();
     }
 

@@ -52,7 +52,8 @@ final class Pricing {
                         "mixed-currencies", "The items are priced in different currencies; order them separately");
             }
             currency = price.currency();
-            Order.Line priced = new Order.Line(item.itemId(), item.title(), line.quantity(), price, null);
+            Order.Line priced =
+                    new Order.Line(item.itemId(), item.title(), line.quantity(), price, null, item.supplierId());
             total = Math.addExact(total, priced.lineTotal().minor());
             lines.add(priced);
         }

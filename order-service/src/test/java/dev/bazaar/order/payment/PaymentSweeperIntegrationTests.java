@@ -108,7 +108,7 @@ class PaymentSweeperIntegrationTests {
                 ServiceabilityNetwork.METRO,
                 "UPI",
                 Money.inr(1_499),
-                List.of(new Order.Line(lamp, "Lamp", 1, Money.inr(1_499), null))));
+                List.of(new Order.Line(lamp, "Lamp", 1, Money.inr(1_499), null, "sweeper-supplier"))));
 
         Order swept = Awaitility.await(orderId + " swept")
                 .atMost(Duration.ofSeconds(60))

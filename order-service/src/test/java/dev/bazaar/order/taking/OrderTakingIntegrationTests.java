@@ -152,6 +152,9 @@ class OrderTakingIntegrationTests {
             assertThat(placed.total().minor()).isEqualTo(2 * 1_499 + 2_250);
             assertThat(placed.lines()).hasSize(2);
             assertThat(placed.lines().get(0).warehouseId()).isEqualTo(ServiceabilityNetwork.WAREHOUSE);
+            // The seller of each line, as item-service knows the item.
+            assertThat(placed.lines())
+                    .allSatisfy(line -> assertThat(line.supplierId()).isEqualTo("order-taking-supplier"));
         }
     }
 

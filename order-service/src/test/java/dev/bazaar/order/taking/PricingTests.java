@@ -18,18 +18,24 @@ class PricingTests {
     private static final String GONE = "0b0c1b5e-2a51-4a3e-9c55-000000000003";
 
     @Test
-    void eachLineAtTheCatalogPriceAndTheTotalTheirSum() {
+    void eachLineAtTheCatalogPriceOfItsSupplierAndTheTotalTheirSum() {
         Pricing.Priced priced = Pricing.price(
                 List.of(new Pricing.Wanted(KURTA, 3), new Pricing.Wanted(LAMP, 1)),
                 Map.of(
-                        KURTA, new CatalogItem(KURTA, "Kurta", Money.inr(49_900), true),
-                        LAMP, new CatalogItem(LAMP, "Lamp", Money.inr(1_250_050), true)));
+                        KURTA, new CatalogItem(KURTA, "Kurta", Money.inr(49_900), true, "weavers"),
+                        LAMP, new CatalogItem(LAMP, "Lamp", Money.inr(1_250_050), true, "lights")));
 
         assertThat(priced.lines())
-                .extracting(Order.Line::itemId, Order.Line::quantity, Order.Line::unitPrice, Order.Line::lineTotal)
+                .extracting(
+                        Order.Line::itemId,
+                        Order.Line::quantity,
+                        Order.Line::unitPrice,
+                        Order.Line::lineTotal,
+                        Order.Line::supplierId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(KURTA, 3, Money.inr(49_900), Money.inr(149_700)),
-                        org.assertj.core.groups.Tuple.tuple(LAMP, 1, Money.inr(1_250_050), Money.inr(1_250_050)));
+                        org.assertj.core.groups.Tuple.tuple(KURTA, 3, Money.inr(49_900), Money.inr(149_700), "weavers"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                LAMP, 1, Money.inr(1_250_050), Money.inr(1_250_050), "lights"));
         assertThat(priced.total()).isEqualTo(Money.inr(149_700 + 1_250_050));
     }
 

@@ -86,7 +86,8 @@ public class ItemCatalog {
                             new Money(
                                     price.path("minor").asLong(),
                                     price.path("currency").asString()),
-                            item.path("active").asBoolean()));
+                            item.path("active").asBoolean(),
+                            item.path("supplierId").asString(null)));
         }
         return found;
     }

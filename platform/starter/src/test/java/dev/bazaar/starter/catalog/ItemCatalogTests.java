@@ -42,17 +42,18 @@ class ItemCatalogTests {
     }
 
     @Test
-    void foundItemsComeBackByIdWithPriceAndActiveAndUnknownOnesAreAbsent() throws Exception {
+    void foundItemsComeBackByIdWithPriceActiveAndSupplierAndUnknownOnesAreAbsent() throws Exception {
         AtomicReference<String> asked = new AtomicReference<>();
         URI url = serve(200, """
-                {"items":[{"itemId":"%s","title":"Mug","price":{"minor":49900,"currency":"INR"},"active":false}],
+                {"items":[{"itemId":"%s","title":"Mug","price":{"minor":49900,"currency":"INR"},"active":false,
+                  "supplierId":"acme"}],
                  "missing":["%s"]}""".formatted(MUG, GONE), asked);
 
         Map<String, CatalogItem> found =
                 new ItemCatalog(url, Duration.ofSeconds(5), json).find(List.of(MUG, GONE, MUG));
 
         assertThat(found).containsOnlyKeys(MUG);
-        assertThat(found.get(MUG)).isEqualTo(new CatalogItem(MUG, "Mug", Money.inr(49_900), false));
+        assertThat(found.get(MUG)).isEqualTo(new CatalogItem(MUG, "Mug", Money.inr(49_900), false, "acme"));
         // Duplicates are sent once.
         assertThat(json.readTree(asked.get()).path("ids").size()).isEqualTo(2);
     }
