@@ -19,7 +19,8 @@ import java.util.List;
  */
 public final class PaymentServiceProcess implements AutoCloseable {
 
-    private final ServiceProcess process;
+    // Replaced when the process is restarted after a kill (same port, same database).
+    private volatile ServiceProcess process;
     private final HttpClient browser =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -48,6 +49,16 @@ public final class PaymentServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return process.baseUrl();
+    }
+
+    /** Ends the process with SIGKILL, as a crash would ({@link ServiceProcess#kill}): its callers find nobody. */
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    /** Starts it again after {@link #kill}: same port, database and topics, so its callers find it again. */
+    public void restart() throws IOException, InterruptedException {
+        process = process.restart();
     }
 
     /** Presses "Pay" on the hosted page at {@code redirectUrl}; the PSP's answer status (303 when taken). */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Signs RS256 tokens shaped like user-service's ({@code sub} = user id, {@code roles} claim) with a
@@ -29,14 +30,27 @@ public final class TestJwts {
         return "Bearer " + token(userId, Instant.now().plus(Duration.ofMinutes(15)), roles);
     }
 
+    /**
+     * As {@link #bearer(String, String...)} with further claims, e.g. a seller linked to a supplier:
+     * {@code bearer("seller-1", Map.of("supplier_id", "acme"), "SELLER")}.
+     */
+    public static String bearer(String userId, Map<String, Object> claims, String... roles) {
+        return "Bearer " + token(userId, Instant.now().plus(Duration.ofMinutes(15)), claims, roles);
+    }
+
     public static String token(String userId, Instant expiresAt, String... roles) {
-        var claims = new JWTClaimsSet.Builder()
+        return token(userId, expiresAt, Map.of(), roles);
+    }
+
+    public static String token(String userId, Instant expiresAt, Map<String, Object> extraClaims, String... roles) {
+        var builder = new JWTClaimsSet.Builder()
                 .subject(userId)
                 .issuer("bazaar-test")
                 .issueTime(Date.from(Instant.now().minusSeconds(1)))
                 .expirationTime(Date.from(expiresAt))
-                .claim("roles", List.of(roles))
-                .build();
+                .claim("roles", List.of(roles));
+        extraClaims.forEach(builder::claim);
+        var claims = builder.build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner(KEYS.getPrivate()));
