@@ -26,7 +26,8 @@ public class Registration {
                 name.trim(),
                 null,
                 roles,
-                1);
+                1,
+                null);
         try {
             users.insert(user);
         } catch (DuplicateKeyException e) {

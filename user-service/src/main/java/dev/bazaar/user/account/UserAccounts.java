@@ -94,6 +94,24 @@ public class UserAccounts {
                 .update();
     }
 
+    /** Links the user to a supplier; false when there is no such user. Not a version bump: see ProfileEditor. */
+    public void updateSupplier(String id, String supplierId) {
+        jdbc.sql("UPDATE app_user SET supplier_id = ? WHERE id = ?")
+                .params(supplierId, id)
+                .update();
+    }
+
+    /** The SELLER accounts linked to the supplier, oldest first (at most {@code limit}). */
+    public List<UserAccount> sellersOf(String supplierId, int limit) {
+        return jdbc.sql("SELECT * FROM app_user WHERE supplier_id = ? ORDER BY created_at, id LIMIT ?")
+                .params(supplierId, limit)
+                .query(UserAccounts::map)
+                .list()
+                .stream()
+                .filter(user -> user.roles().contains(Role.SELLER))
+                .toList();
+    }
+
     public static String normalise(String email) {
         return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
     }
@@ -114,6 +132,7 @@ public class UserAccounts {
                 row.getString("name"),
                 row.getString("phone"),
                 roles,
-                row.getLong("version"));
+                row.getLong("version"),
+                row.getString("supplier_id"));
     }
 }

@@ -2,6 +2,7 @@ package dev.bazaar.user.profile;
 
 import dev.bazaar.starter.problem.ApiProblem;
 import dev.bazaar.user.account.Role;
+import dev.bazaar.user.account.UserAccount;
 import dev.bazaar.user.account.UserAccounts;
 import dev.bazaar.user.cache.UserChanges;
 import java.util.Set;
@@ -35,6 +36,27 @@ public class ProfileEditor {
         changes.changed(userId, version);
         return read(userId);
     }
+
+    /**
+     * Links a SELLER to the supplier whose items they sell; the link reaches the access token (claim
+     * {@code supplier_id}) at the next refresh. 409 {@code not-a-seller} for a user without the SELLER role.
+     */
+    @Transactional
+    public SellerLink linkSupplier(String userId, String supplierId) {
+        long version = lockedVersion(userId);
+        UserAccount user = users.findById(userId).orElseThrow();
+        if (!user.roles().contains(Role.SELLER)) {
+            throw ApiProblem.conflict("not-a-seller", "Only a SELLER can be linked to a supplier; grant the role first")
+                    .with("userId", userId)
+                    .with("roles", user.roles());
+        }
+        users.updateSupplier(userId, supplierId);
+        changes.changed(userId, version);
+        return new SellerLink(userId, supplierId);
+    }
+
+    /** A seller and the supplier they sell for. */
+    public record SellerLink(String userId, String supplierId) {}
 
     private long lockedVersion(String userId) {
         return users.bumpVersion(userId).orElseThrow(() -> ApiProblem.notFound("User", userId));

@@ -17,7 +17,10 @@ import java.util.Date;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Short-lived RS256 access tokens: {@code sub} user id, {@code roles}, {@code email}, {@code iss}, {@code iat}, {@code exp}. */
+/**
+ * Short-lived RS256 access tokens: {@code sub} user id, {@code roles}, {@code email}, {@code iss}, {@code iat},
+ * {@code exp}, and for a SELLER linked to a supplier {@code supplier_id} (which orders they fulfil).
+ */
 @Component
 class AccessTokens {
 
@@ -41,15 +44,18 @@ class AccessTokens {
 
     String sign(UserAccount user, Instant issuedAt, Instant expiresAt) {
         RSAKey key = keys.active();
-        var claims = new JWTClaimsSet.Builder()
+        var builder = new JWTClaimsSet.Builder()
                 .subject(user.id())
                 .issuer(issuer)
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("email", user.email())
-                .claim("roles", user.roles().stream().map(Role::name).toList())
-                .build();
+                .claim("roles", user.roles().stream().map(Role::name).toList());
+        if (user.roles().contains(Role.SELLER) && user.supplierId() != null) {
+            builder.claim("supplier_id", user.supplierId());
+        }
+        var claims = builder.build();
         var header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT)

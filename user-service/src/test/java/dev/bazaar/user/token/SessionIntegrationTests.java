@@ -118,7 +118,7 @@ class SessionIntegrationTests {
     @Test
     void expiredForgedUnsignedAndForeignIssuerTokensAreRejected() throws Exception {
         TestUsers.Session session = TestUsers.newUser(api);
-        var user = new UserAccount(session.userId(), session.email(), null, "x", null, List.of(Role.OPS), 1);
+        var user = new UserAccount(session.userId(), session.email(), null, "x", null, List.of(Role.OPS), 1, null);
 
         String expired = accessTokens.sign(
                 user, Instant.now().minus(Duration.ofMinutes(30)), Instant.now().minus(Duration.ofMinutes(5)));
