@@ -8,7 +8,13 @@ import java.util.Optional;
 import java.util.Properties;
 
 /** The demo logins user-service's {@code DemoUsers} writes to {@code demo-ops.txt} (a properties file). */
-record DemoAccounts(String opsEmail, String opsPassword, String customerEmail, String customerPassword) {
+record DemoAccounts(
+        String opsEmail,
+        String opsPassword,
+        String customerEmail,
+        String customerPassword,
+        String sellerEmail,
+        String sellerPassword) {
 
     static Optional<DemoAccounts> read(Path file) {
         if (!Files.isReadable(file)) {
@@ -24,7 +30,9 @@ record DemoAccounts(String opsEmail, String opsPassword, String customerEmail, S
                 properties.getProperty("ops.email"),
                 properties.getProperty("ops.password"),
                 properties.getProperty("customer.email"),
-                properties.getProperty("customer.password"));
+                properties.getProperty("customer.password"),
+                properties.getProperty("seller.email"),
+                properties.getProperty("seller.password"));
         // A file caught half-written has no passwords yet.
         return accounts.opsPassword() == null || accounts.customerPassword() == null
                 ? Optional.empty()

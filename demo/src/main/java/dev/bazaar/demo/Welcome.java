@@ -29,7 +29,15 @@ record Welcome(
         accounts.ifPresentOrElse(
                 a -> text.append(
                                 String.format("  %-9s %-22s %s%n", "customer", a.customerEmail(), a.customerPassword()))
-                        .append(String.format("  %-9s %-22s %s%n", "OPS", a.opsEmail(), a.opsPassword())),
+                        .append(String.format("  %-9s %-22s %s%n", "OPS", a.opsEmail(), a.opsPassword()))
+                        .append(
+                                a.sellerPassword() == null
+                                        ? ""
+                                        : String.format(
+                                                "  %-9s %-22s %s (the demo supplier's orders)%n",
+                                                "seller",
+                                                a.sellerEmail(),
+                                                a.sellerPassword())),
                 () -> text.append("  (not written yet: user-service writes them at start with BAZAAR_DEMO on)\n"));
         text.append("Demo supplier API key (header X-Api-Key; from ")
                 .append(shown(keyFile))

@@ -35,6 +35,8 @@ class DemoShopTests {
                 ops.password=Bz1ops
                 customer.email=customer@bazaar.local
                 customer.password=Bz1customer
+                seller.email=seller@bazaar.local
+                seller.password=Bz1seller
                 """);
         String text = new Welcome(
                         "http://127.0.0.1:8080",
@@ -52,6 +54,7 @@ class DemoShopTests {
                         "http://127.0.0.1:8080 (the gateway",
                         "customer  customer@bazaar.local  Bz1customer",
                         "OPS       ops@bazaar.local       Bz1ops",
+                        "seller    seller@bazaar.local    Bz1seller (the demo supplier's orders)",
                         "bzk_k1.secret",
                         "curl 'http://127.0.0.1:8080/api/search?q=wirless%20headphnes'",
                         "curl http://127.0.0.1:8080/api/items/item-1",
