@@ -75,4 +75,14 @@ class ReservationController {
     Reservation release(@PathVariable String orderId) {
         return reservations.release(orderId);
     }
+
+    /**
+     * Puts a CONFIRMED (sold) reservation's quantities back on hand, where each line came from (the order was
+     * cancelled after payment, or returned): 200 RESTOCKED, again the same; a RESERVED one is 409
+     * {@code reservation-not-confirmed} (release it instead).
+     */
+    @PostMapping("/{orderId}/restock")
+    Reservation restock(@PathVariable String orderId) {
+        return reservations.restock(orderId);
+    }
 }

@@ -117,6 +117,37 @@ class Reservations {
     }
 
     /**
+     * CONFIRMED -> RESTOCKED: what the order bought goes back on hand, each line into the warehouse it was sold
+     * from (sold down, on hand up, a RESTOCK ledger row per line). The status moves by compare-and-set before
+     * any stock does, so it happens once: asked again it answers the same. A reservation that was never
+     * confirmed is refused (409 {@code reservation-not-confirmed}: a RESERVED one is released instead, a
+     * RELEASED one has nothing sold to put back), an unknown order 404.
+     */
+    Reservation restock(String orderId) {
+        Reservation restocked = transaction.execute(status -> {
+            int moved = jdbc.sql("""
+                            UPDATE reservation SET status = 'RESTOCKED', updated_at = CURRENT_TIMESTAMP(6)
+                            WHERE order_id = ? AND status = 'CONFIRMED'""").param(orderId).update();
+            Reservation reservation = find(orderId).orElseThrow(() -> ApiProblem.notFound("Reservation", orderId));
+            if (moved == 1) {
+                for (Line line : reservation.lines()) {
+                    stock.restock(line.itemId(), line.warehouseId(), line.quantity(), orderId);
+                }
+            }
+            return reservation;
+        });
+        if (restocked.status() != Status.RESTOCKED) {
+            throw ApiProblem.conflict(
+                            "reservation-not-confirmed",
+                            "Reservation '" + orderId + "' is " + restocked.status()
+                                    + "; only a confirmed (sold) one can be put back in stock"
+                                    + (restocked.status() == Status.RESERVED ? ": release it instead" : ""))
+                    .with("status", restocked.status().name());
+        }
+        return restocked;
+    }
+
+    /**
      * Releases one reservation if it is still RESERVED and past its expiry (the same compare-and-set, so
      * a confirm that got there first wins); true when this call released it.
      */

@@ -34,7 +34,9 @@ public class Stock {
         CONFIRMATION,
         RELEASE,
         /** An OPS correction of on hand (signed quantity): see {@link Adjustments}. */
-        ADJUSTMENT
+        ADJUSTMENT,
+        /** Sold stock back on hand (a paid order cancelled or returned): on hand up, sold down. */
+        RESTOCK
     }
 
     /** One line of an order's reservation, as its RESERVATION ledger row records it. */
@@ -172,6 +174,25 @@ public class Stock {
                 warehouseId,
                 quantity);
         recorded(itemId, warehouseId, Kind.CONFIRMATION, quantity, orderId, false);
+    }
+
+    /**
+     * What a paid order took goes back on hand in the warehouse it was sold from (the order was cancelled after
+     * payment, or returned): sold down, on hand up, never taking sold below 0. Announced as a receipt is: more
+     * is available.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restock(String itemId, String warehouseId, long quantity, String orderId) {
+        held(
+                jdbc.sql("""
+                        UPDATE stock SET sold = sold - ?, on_hand = on_hand + ?, updated_at = CURRENT_TIMESTAMP(6)
+                        WHERE item_id = ? AND warehouse_id = ? AND sold >= ?""")
+                        .params(quantity, quantity, itemId, warehouseId, quantity)
+                        .update(),
+                itemId,
+                warehouseId,
+                quantity);
+        recorded(itemId, warehouseId, Kind.RESTOCK, quantity, orderId, true);
     }
 
     /**

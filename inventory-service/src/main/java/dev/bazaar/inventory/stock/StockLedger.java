@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The figures as the ledger says they should be: on hand = received + adjusted (signed) - confirmed,
- * reserved = reserved - confirmed - released, sold = confirmed. Compared with the stored {@code stock} rows by the OPS check; a
+ * The figures as the ledger says they should be: on hand = received + adjusted (signed) - confirmed +
+ * restocked, reserved = reserved - confirmed - released, sold = confirmed - restocked. Compared with the stored {@code stock} rows by the OPS check; a
  * difference means a change escaped its ledger row (or the reverse).
  */
 @Component
@@ -26,11 +26,13 @@ class StockLedger {
         return jdbc.sql("""
                         SELECT warehouse_id,
                                SUM(CASE kind WHEN 'RECEIPT' THEN quantity WHEN 'ADJUSTMENT' THEN quantity
+                                             WHEN 'RESTOCK' THEN quantity
                                              WHEN 'CONFIRMATION' THEN -quantity ELSE 0 END),
                                SUM(CASE kind WHEN 'RESERVATION' THEN quantity
                                              WHEN 'CONFIRMATION' THEN -quantity WHEN 'RELEASE' THEN -quantity
                                              ELSE 0 END),
-                               SUM(CASE kind WHEN 'CONFIRMATION' THEN quantity ELSE 0 END)
+                               SUM(CASE kind WHEN 'CONFIRMATION' THEN quantity WHEN 'RESTOCK' THEN -quantity
+                                             ELSE 0 END)
                         FROM stock_ledger WHERE item_id = ? GROUP BY warehouse_id ORDER BY warehouse_id""")
                 .param(itemId)
                 .query((rs, row) -> new StockLevel(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))

@@ -221,6 +221,76 @@ class ReservationIntegrationTests {
         inventory.assertLedgerMatches(itemId);
     }
 
+    /** A paid order cancelled or returned: what it bought goes back on hand, once, where it was sold from. */
+    @Test
+    void restockPutsASoldReservationBackOnHandOnce() throws Exception {
+        String tv = newItemId();
+        String cable = newItemId();
+        inventory.stock(NEAR, tv, 4);
+        inventory.stock(FAR, tv, 6);
+        inventory.stock(FAR, cable, 5);
+        String sold = "o-" + UUID.randomUUID();
+        String waiting = "o-" + UUID.randomUUID();
+        String dropped = "o-" + UUID.randomUUID();
+        // The TV comes from its second warehouse (the first cannot serve 5): the restock must put it back there.
+        assertThat(inventory
+                        .reserve(sold, null, List.of(line(tv, 5, NEAR, FAR), line(cable, 2, FAR)))
+                        .status())
+                .isEqualTo(201);
+        assertThat(inventory.reserve(waiting, FAR, null, cable, 1).status()).isEqualTo(201);
+        assertThat(inventory.reserve(dropped, FAR, null, cable, 1).status()).isEqualTo(201);
+        assertThat(inventory.confirm(sold).status()).isEqualTo(200);
+        assertThat(inventory.release(dropped).status()).isEqualTo(200);
+        assertThat(inventory.levels(tv)).isEqualTo(Map.of(NEAR, List.of(4L, 0L, 0L), FAR, List.of(1L, 0L, 5L)));
+
+        // Four repeats at once (a caller retrying while its first call is in flight): one restock.
+        List<HttpTestClient.Response> answers = Together.run(4, () -> restock(sold));
+
+        for (HttpTestClient.Response answer : answers) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.text("status")).isEqualTo("RESTOCKED");
+            assertThat(answer.json().path("lines"))
+                    .isEqualTo(answers.get(0).json().path("lines"));
+        }
+        assertThat(warehouses(answers.get(0))).isEqualTo(Map.of(tv, FAR, cable, FAR));
+        assertThat(inventory.levels(tv)).isEqualTo(Map.of(NEAR, List.of(4L, 0L, 0L), FAR, List.of(6L, 0L, 0L)));
+        assertThat(inventory.levels(cable)).isEqualTo(Map.of(FAR, List.of(5L, 1L, 0L)));
+        assertThat(restock(sold).json()).isEqualTo(answers.get(0).json());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stock_ledger WHERE reference = ? AND kind = 'RESTOCK'")
+                        .param(sold)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        inventory.assertLedgerMatches(tv);
+        inventory.assertLedgerMatches(cable);
+
+        // Not sold, nothing to put back: refused, nothing changed. Restocked is final: no confirm after it.
+        HttpTestClient.Response unpaid = restock(waiting);
+        assertProblem(unpaid, 409, "reservation-not-confirmed");
+        assertThat(unpaid.text("status")).isEqualTo("RESERVED");
+        assertProblem(restock(dropped), 409, "reservation-not-confirmed");
+        assertProblem(inventory.confirm(sold), 409, "reservation-restocked");
+        assertProblem(inventory.release(sold), 409, "reservation-restocked");
+        assertProblem(restock("o-unknown-" + UUID.randomUUID()), 404, "not-found");
+        assertProblem(
+                inventory.anonymous().post("/internal/inventory/reservations/" + sold + "/restock", Map.of()),
+                401,
+                "internal-token-required");
+        assertThat(inventory.levels(cable)).isEqualTo(Map.of(FAR, List.of(5L, 1L, 0L)));
+        assertThat(status(waiting)).isEqualTo("RESERVED");
+        inventory.assertLedgerMatches(cable);
+    }
+
+    private HttpTestClient.Response restock(String orderId) {
+        return inventory
+                .anonymous()
+                .post(
+                        "/internal/inventory/reservations/" + orderId + "/restock",
+                        Map.of(),
+                        "X-Internal-Token",
+                        InventoryClient.LOCAL_INTERNAL_TOKEN);
+    }
+
     @Test
     void theSweeperReleasesAnExpiredReservationAndOnlyThat() {
         String itemId = newItemId();
