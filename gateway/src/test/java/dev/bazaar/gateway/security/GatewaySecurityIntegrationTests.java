@@ -128,6 +128,8 @@ class GatewaySecurityIntegrationTests {
         "/api/cart, cart",
         "/api/wishlist, wishlist",
         "/api/orders, orders",
+        "/api/seller/orders, orders",
+        "/api/notifications, notifications",
         "/api/recommendations?category=x, recommendations",
         "/api/trending?report=most-bought, recommendations",
         "/api/logistics/lanes, serviceability",
@@ -260,6 +262,8 @@ class GatewaySecurityIntegrationTests {
         "/api/ops/users/u-1/roles, users",
         "/api/ops/orders/1, orders",
         "/api/ops/reconciliation, orders",
+        "/api/ops/archival/runs, orders",
+        "/api/ops/notifications/dead-letters, notifications",
         "/api/ops/inventory/items/1, inventory"
     })
     void opsPathsGoToTheOwningService(String path, String backend) {
@@ -307,7 +311,8 @@ class GatewaySecurityIntegrationTests {
         "wishlist",
         "inventory",
         "orders",
-        "payments"
+        "payments",
+        "notifications"
     })
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
@@ -340,6 +345,7 @@ class GatewaySecurityIntegrationTests {
                         "/v3/api-docs/inventory",
                         "/v3/api-docs/orders",
                         "/v3/api-docs/payments",
+                        "/v3/api-docs/notifications",
                         "/v3/api-docs");
         ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
         assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");

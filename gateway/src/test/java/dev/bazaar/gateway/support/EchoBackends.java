@@ -58,6 +58,7 @@ public final class EchoBackends implements AfterAllCallback {
             "orders",
             "inventory",
             "payments",
+            "notifications",
             "recommendations",
             "search-consumer");
 
