@@ -21,7 +21,10 @@ public final class InventoryServiceProcess implements AutoCloseable {
     private volatile ServiceProcess process;
     private final HttpTestClient ops;
 
-    private InventoryServiceProcess(TestJwks jwks, ServiceProcess process) {
+    private final String database;
+
+    private InventoryServiceProcess(TestJwks jwks, ServiceProcess process, String database) {
+        this.database = database;
         this.jwks = jwks;
         this.process = process;
         this.ops = new HttpTestClient(process.baseUrl()).withHeader("Authorization", TestJwts.bearer("ops-1", "OPS"));
@@ -45,7 +48,7 @@ public final class InventoryServiceProcess implements AutoCloseable {
                             + "?createDatabaseIfNotExist=true",
                     "--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwks.uri()));
             args.addAll(List.of(arguments));
-            return new InventoryServiceProcess(jwks, ServiceProcess.start("inventory-service", args));
+            return new InventoryServiceProcess(jwks, ServiceProcess.start("inventory-service", args), names.database());
         } catch (IOException | RuntimeException e) {
             jwks.close();
             throw e;
@@ -54,6 +57,11 @@ public final class InventoryServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return process.baseUrl();
+    }
+
+    /** Its isolated MariaDB database, for a test that reads it or breaks it on purpose (reconciliation's). */
+    public String database() {
+        return database;
     }
 
     /** Ends the process with SIGKILL, as a crash would ({@link ServiceProcess#kill}). */

@@ -24,8 +24,11 @@ public final class PaymentServiceProcess implements AutoCloseable {
     private final HttpClient browser =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private PaymentServiceProcess(ServiceProcess process) {
+    private final String database;
+
+    private PaymentServiceProcess(ServiceProcess process, String database) {
         this.process = process;
+        this.database = database;
     }
 
     /**
@@ -44,11 +47,16 @@ public final class PaymentServiceProcess implements AutoCloseable {
                 "--spring.datasource.url=jdbc:mariadb://" + LocalServer.MARIADB.address() + "/" + names.database()
                         + "?createDatabaseIfNotExist=true"));
         args.addAll(List.of(arguments));
-        return new PaymentServiceProcess(ServiceProcess.start("payment-service", args));
+        return new PaymentServiceProcess(ServiceProcess.start("payment-service", args), names.database());
     }
 
     public String baseUrl() {
         return process.baseUrl();
+    }
+
+    /** Its isolated MariaDB database, for a test that reads it or breaks it on purpose (reconciliation's). */
+    public String database() {
+        return database;
     }
 
     /** Ends the process with SIGKILL, as a crash would ({@link ServiceProcess#kill}): its callers find nobody. */
