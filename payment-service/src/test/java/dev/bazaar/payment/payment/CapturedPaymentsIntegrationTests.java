@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The captured payments order-service's reconciliation reads: only CAPTURED and REFUNDED ones, in order id
- * order, keyset paged, only with the internal token. (The same properties as {@link PaymentIntegrationTests},
- * so both share one context.)
+ * order, keyset paged, only with the internal token. The webhooks are an hour late, as in
+ * {@link PaymentIntegrationTests}: the status API captures.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
