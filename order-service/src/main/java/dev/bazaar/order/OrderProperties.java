@@ -22,6 +22,11 @@ import org.springframework.validation.annotation.Validated;
  * @param sweepBatch overdue orders read per query by the sweeper
  * @param maxLines the most lines one order may have
  * @param maxQuantityPerLine the most of one item one order may hold
+ * @param returnWindow how long after its delivery (the DELIVERED move, by the database's clock) an order may
+ *     be returned
+ * @param compensationRetry how often the compensation sweeper looks for a cancelled or returned order whose
+ *     restock or refund is still owed (a peer was down), and the first wait before retrying one; each failure
+ *     doubles the wait, up to 64 times this
  * @param internalToken the shared secret sent as {@code X-Internal-Token} to user-, inventory- and
  *     payment-service ({@code BAZAAR_INTERNAL_TOKEN}; only the {@code local} profile fills a development value)
  * @param peers the services an order is taken with
@@ -35,6 +40,8 @@ public record OrderProperties(
         @DefaultValue("100") @Min(1) int sweepBatch,
         @DefaultValue("50") @Min(1) int maxLines,
         @DefaultValue("10") @Min(1) int maxQuantityPerLine,
+        @DefaultValue("7d") Duration returnWindow,
+        @DefaultValue("30s") Duration compensationRetry,
 
         @NotBlank(
                 message = "is not set (environment variable BAZAAR_INTERNAL_TOKEN): a secret, without a default "

@@ -11,6 +11,7 @@ import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.PaymentServiceProcess;
 import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.ServiceabilityNetwork;
+import dev.bazaar.testing.SupplierItems;
 import dev.bazaar.testing.TestJwks;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UserServiceShoppers;
@@ -149,6 +150,23 @@ public final class CheckoutPeers implements AutoCloseable {
      */
     public String stockedItem(long priceMinor, long units) {
         String itemId = items.sendAndAwait(items.item("sku-" + UUID.randomUUID())
+                .price(priceMinor)
+                .sizeClass(SizeClass.SMALL)
+                .build());
+        inventory.stock(ServiceabilityNetwork.WAREHOUSE, itemId, units);
+        Awaitility.await(itemId + " deliverable to the metro")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> serviceability.deliversAll(ServiceabilityNetwork.METRO, List.of(itemId)));
+        return itemId;
+    }
+
+    /**
+     * As {@link #stockedItem}, sold by another supplier than the feed's (item-service records whoever the
+     * supplier item names): an order holding it and one of the feed's has two sellers.
+     */
+    public String stockedItemOf(String supplierId, long priceMinor, long units) {
+        String itemId = items.sendAndAwait(SupplierItems.item(supplierId, "sku-" + UUID.randomUUID())
                 .price(priceMinor)
                 .sizeClass(SizeClass.SMALL)
                 .build());

@@ -13,13 +13,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A shopper's own orders (another shopper's order is 404, as one that does not exist: its id tells nothing),
- * the shopper's cancel, and OPS's view of any order with its status history.
+ * A shopper's own orders (another shopper's order is 404, as one that does not exist: its id tells nothing)
+ * and OPS's view of any order with its status history. The shopper's cancel and return are processing's
+ * ({@code ShopperOrderController}).
  */
 @RestController
 @Validated
@@ -30,11 +30,9 @@ class OrderController {
     record OpsOrder(String userId, OrderView order, List<OrderHistory> history) {}
 
     private final Orders orders;
-    private final ShopperCancel cancel;
 
-    OrderController(Orders orders, ShopperCancel cancel) {
+    OrderController(Orders orders) {
         this.orders = orders;
-        this.cancel = cancel;
     }
 
     /** Newest first. */
@@ -52,12 +50,6 @@ class OrderController {
         return orders.findOf(user.getSubject(), orderId)
                 .map(OrderView::of)
                 .orElseThrow(() -> ApiProblem.notFound("Order", orderId));
-    }
-
-    /** See {@link ShopperCancel}. */
-    @PostMapping("/api/orders/{orderId}/cancel")
-    OrderView cancel(@AuthenticationPrincipal Jwt user, @PathVariable String orderId) {
-        return OrderView.of(cancel.cancel(user.getSubject(), orderId));
     }
 
     @GetMapping("/api/ops/orders/{orderId}")

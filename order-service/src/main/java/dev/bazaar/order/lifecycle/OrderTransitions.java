@@ -16,11 +16,13 @@ import java.util.Set;
 
 /**
  * Every transition an order may take, in one place. {@link Orders#transition} refuses any other before it
- * touches the database. CANCELLED and RETURNED are final; DELIVERED can only be returned.
+ * touches the database. CANCELLED and RETURNED are final; DELIVERED can only be returned. Once SHIPPED, an
+ * order can no longer be cancelled (it is on its way); who may make which move (shopper, seller, OPS) is
+ * the processing package's rule on top of this table.
  *
  * <pre>
  * CREATED -> PAYMENT_PENDING -> PLACED -> PACKED -> SHIPPED -> DELIVERED -> RETURNED
- *    \______________\______________\-> CANCELLED
+ *    \______________\______________\_________\-> CANCELLED
  * </pre>
  */
 final class OrderTransitions {
@@ -29,7 +31,7 @@ final class OrderTransitions {
             CREATED, EnumSet.of(PAYMENT_PENDING, CANCELLED),
             PAYMENT_PENDING, EnumSet.of(PLACED, CANCELLED),
             PLACED, EnumSet.of(PACKED, CANCELLED),
-            PACKED, EnumSet.of(SHIPPED),
+            PACKED, EnumSet.of(SHIPPED, CANCELLED),
             SHIPPED, EnumSet.of(DELIVERED),
             DELIVERED, EnumSet.of(RETURNED),
             CANCELLED, EnumSet.noneOf(OrderStatus.class),

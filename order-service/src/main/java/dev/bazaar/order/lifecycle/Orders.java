@@ -153,11 +153,47 @@ public class Orders {
      * @throws ApiProblem 409 {@code illegal-transition} for a move {@link OrderTransitions} does not allow
      */
     public boolean transition(String orderId, OrderStatus from, OrderStatus to, String reason) {
+        return transition(orderId, from, to, reason, null);
+    }
+
+    /**
+     * As {@link #transition(String, OrderStatus, OrderStatus, String)}, with a note on the move's history row:
+     * the words of whoever made it (why a seller cancelled, what a shopper returns), kept beside the reason,
+     * which stays a fixed slug ({@code cancelled-by-seller}) that consumers can branch on.
+     */
+    public boolean transition(String orderId, OrderStatus from, OrderStatus to, String reason, String note) {
         Boolean moved = transaction.execute(status -> {
             if (!compareAndSet(orderId, from, to, reason)) {
                 return false;
             }
-            recordAndPublish(find(orderId).orElseThrow(), from, reason);
+            recordAndPublish(find(orderId).orElseThrow(), from, reason, note);
+            return true;
+        });
+        return Boolean.TRUE.equals(moved);
+    }
+
+    /**
+     * DELIVERED -> RETURNED, in the one compare-and-set, only while the order was delivered less than
+     * {@code window} ago by the database's clock (which wrote the DELIVERED history row): a return asked for
+     * as the window closes is either in or out, never both. False when the order is not DELIVERED or the
+     * window has passed (nothing changed); otherwise as {@link #transition}.
+     */
+    public boolean returnWithin(String orderId, Duration window, String reason, String note) {
+        requireAllowed(orderId, OrderStatus.DELIVERED, OrderStatus.RETURNED);
+        Boolean moved = transaction.execute(status -> {
+            int updated = jdbc.sql("""
+                            UPDATE orders SET status = 'RETURNED', version = version + 1, reason = COALESCE(?, reason),
+                                              updated_at = CURRENT_TIMESTAMP(6)
+                            WHERE id = ? AND status = 'DELIVERED'
+                              AND EXISTS (SELECT 1 FROM order_status_history h
+                                          WHERE h.order_id = orders.id AND h.to_status = 'DELIVERED'
+                                            AND h.changed_at > CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND)""")
+                    .params(reason, orderId, window.toNanos() / 1_000)
+                    .update();
+            if (updated == 0) {
+                return false;
+            }
+            recordAndPublish(find(orderId).orElseThrow(), OrderStatus.DELIVERED, reason, note);
             return true;
         });
         return Boolean.TRUE.equals(moved);
@@ -184,12 +220,19 @@ public class Orders {
 
     /** The history row of the move to the order's (new) status, and its event carrying the whole order. */
     private void recordAndPublish(Order order, OrderStatus from, String reason) {
-        jdbc.sql("INSERT INTO order_status_history (order_id, from_status, to_status, reason) VALUES (?, ?, ?, ?)")
+        recordAndPublish(order, from, reason, null);
+    }
+
+    private void recordAndPublish(Order order, OrderStatus from, String reason, String note) {
+        jdbc.sql("""
+                        INSERT INTO order_status_history (order_id, from_status, to_status, reason, note)
+                        VALUES (?, ?, ?, ?, ?)""")
                 .params(
                         order.orderId(),
                         from == null ? null : from.name(),
                         order.status().name(),
-                        reason)
+                        reason,
+                        note)
                 .update();
         events.publishEvent(new OrderStatusChanged(
                 UUID.randomUUID(),
@@ -240,14 +283,15 @@ public class Orders {
 
     public List<OrderHistory> history(String orderId) {
         return jdbc.sql("""
-                        SELECT from_status, to_status, reason, changed_at FROM order_status_history
+                        SELECT from_status, to_status, reason, changed_at, note FROM order_status_history
                         WHERE order_id = ? ORDER BY id""")
                 .param(orderId)
                 .query((row, n) -> new OrderHistory(
                         row.getString("from_status") == null ? null : OrderStatus.valueOf(row.getString("from_status")),
                         OrderStatus.valueOf(row.getString("to_status")),
                         row.getString("reason"),
-                        row.getTimestamp("changed_at").toInstant()))
+                        row.getTimestamp("changed_at").toInstant(),
+                        row.getString("note")))
                 .list();
     }
 

@@ -77,6 +77,15 @@ public class Inventory {
         return settle(orderId, "release");
     }
 
+    /**
+     * Puts what a paid order bought back on hand (a cancellation after payment, a return): DONE now or before
+     * (idempotent per order); LOST_TO_OTHER when the reservation was never confirmed (nothing sold to put
+     * back); UNKNOWN when inventory-service has none.
+     */
+    public Settled restock(String orderId) {
+        return settle(orderId, "restock");
+    }
+
     private Settled settle(String orderId, String action) {
         PeerHttp.Answer answer = http.post(RESERVATIONS + "/" + orderId + "/" + action, Map.of(), TOKEN, token);
         if (answer.is(200)) {

@@ -27,6 +27,7 @@ class OrderTransitionsTests {
             "PLACED>PACKED",
             "PLACED>CANCELLED",
             "PACKED>SHIPPED",
+            "PACKED>CANCELLED",
             "SHIPPED>DELIVERED",
             "DELIVERED>RETURNED");
 
@@ -58,11 +59,24 @@ class OrderTransitionsTests {
         assertThat(OrderTransitions.allowed(CREATED, PLACED))
                 .as("never placed without a payment")
                 .isFalse();
-        for (OrderStatus shipped : EnumSet.of(PACKED, SHIPPED, DELIVERED)) {
+        // Once on its way it can no longer be cancelled: only a delivered order is returned.
+        for (OrderStatus shipped : EnumSet.of(SHIPPED, DELIVERED)) {
             assertThat(OrderTransitions.allowed(shipped, CANCELLED))
                     .as(shipped + ">CANCELLED")
                     .isFalse();
         }
+        for (OrderStatus notDelivered : EnumSet.complementOf(EnumSet.of(DELIVERED))) {
+            assertThat(OrderTransitions.allowed(notDelivered, RETURNED))
+                    .as(notDelivered + ">RETURNED")
+                    .isFalse();
+        }
+        // Fulfilment goes one step at a time: nothing is shipped unpacked or delivered unshipped.
+        assertThat(OrderTransitions.allowed(PLACED, SHIPPED)).isFalse();
+        assertThat(OrderTransitions.allowed(PLACED, DELIVERED)).isFalse();
+        assertThat(OrderTransitions.allowed(PACKED, DELIVERED)).isFalse();
+        assertThat(OrderTransitions.allowed(PAYMENT_PENDING, PACKED))
+                .as("never packed unpaid")
+                .isFalse();
         assertThat(OrderTransitions.allowed(CREATED, CREATED)).isFalse();
     }
 }

@@ -381,7 +381,7 @@ class OrderTakingIntegrationTests {
 
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
-        assertThat(cancelled.text("reason")).isEqualTo("CANCELLED_BY_SHOPPER");
+        assertThat(cancelled.text("reason")).isEqualTo("cancelled-by-customer");
         assertThat(peers.metroStock(lamp)).containsExactly(4L, 0L, 0L);
     }
 
