@@ -1,6 +1,8 @@
 package dev.bazaar.order.processing;
 
 import dev.bazaar.order.OrderProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,7 +18,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * {@code bazaar.orders.compensation-retry}, the owed compensations that are due (their first attempt failed,
  * inventory- or payment-service down, or the service died before making it) are claimed one by one and
  * settled again ({@link Compensations#settle}), until both calls are done. Several instances may sweep: a row
- * is claimed by a compare-and-set, and the calls are idempotent anyway.
+ * is claimed by a compare-and-set, and the calls are idempotent anyway. The gauge
+ * {@code bazaar.orders.compensations.owed} counts the orders still owed something.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -29,9 +32,13 @@ class CompensationSweeper implements SchedulingConfigurer {
     private final Compensations compensations;
     private final OrderProperties properties;
 
-    CompensationSweeper(Compensations compensations, OrderProperties properties) {
+    CompensationSweeper(Compensations compensations, OrderProperties properties, MeterRegistry meters) {
         this.compensations = compensations;
         this.properties = properties;
+        // Read at each scrape: a count that stays above 0 means a peer has been refusing for a while.
+        Gauge.builder("bazaar.orders.compensations.owed", compensations, Compensations::owed)
+                .description("Cancelled or returned orders whose restock or refund is still owed")
+                .register(meters);
     }
 
     @Override

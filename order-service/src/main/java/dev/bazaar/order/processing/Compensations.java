@@ -126,6 +126,13 @@ class Compensations {
         return find(orderId);
     }
 
+    /** How many cancelled or returned orders still owe a restock or a refund (due or waiting for their backoff). */
+    long owed() {
+        return jdbc.sql("SELECT COUNT(*) FROM order_compensation WHERE settled_at IS NULL")
+                .query(Long.class)
+                .single();
+    }
+
     /** Order ids whose compensation is owed and due, the longest due first. */
     List<String> due(int limit) {
         return jdbc.sql("""

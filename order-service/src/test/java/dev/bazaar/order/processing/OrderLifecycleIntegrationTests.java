@@ -14,12 +14,15 @@ import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.TestJwts;
+import dev.bazaar.testing.Together;
 import dev.bazaar.testing.TopicTail;
 import dev.bazaar.testing.UsesLocalServers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,9 @@ class OrderLifecycleIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     final String seller = TestJwts.bearer("seller-1", Map.of("supplier_id", SUPPLIER), "SELLER");
     final String otherSeller = TestJwts.bearer("seller-2", Map.of("supplier_id", OTHER_SUPPLIER), "SELLER");
@@ -262,6 +268,40 @@ class OrderLifecycleIntegrationTests {
         assertThat(cancelled.text("reason")).isEqualTo("cancelled-by-customer");
         assertThat(peers.metroStock(lamp)).containsExactly(4L, 0L, 0L);
         assertRefunded(orderId);
+    }
+
+    /**
+     * Moves at once: the shopper's cancel against the seller's pack (exactly one wins), then three cancels of
+     * one order at once (one move, one restock, one refund; each answered CANCELLED).
+     */
+    @Test
+    void movesAtOnceMoveTheOrderOnceAndRestockItOnce() throws Exception {
+        String lamp = peers.stockedItem(1_499, 6);
+        CheckoutPeers.Shopper shopper = peers.shopper(ServiceabilityNetwork.METRO);
+        String raced = placedOrder(shopper, lamp, 1);
+        String cancelledThrice = placedOrder(shopper, lamp, 2);
+
+        List<HttpTestClient.Response> race = Together.run(List.<Callable<HttpTestClient.Response>>of(
+                () -> post(shopper.bearer(), "/api/orders/" + raced + "/cancel", Map.of()),
+                () -> post(seller, "/api/seller/orders/" + raced + "/pack", Map.of())));
+
+        assertThat(race).extracting(HttpTestClient.Response::status).containsExactlyInAnyOrder(200, 409);
+        OrderStatus won = orders.find(raced).orElseThrow().status();
+        assertThat(won).isIn(OrderStatus.CANCELLED, OrderStatus.PACKED);
+        assertThat(orders.history(raced)).hasSize(4);
+
+        List<HttpTestClient.Response> cancels = Together.run(
+                3, () -> post(seller, "/api/seller/orders/" + cancelledThrice + "/cancel", Map.of("reason", "recall")));
+
+        assertThat(cancels).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.text("status")).isEqualTo("CANCELLED");
+        });
+        assertThat(orders.history(cancelledThrice)).hasSize(4);
+        assertRefunded(cancelledThrice);
+        // 6 received: the raced order holds 1 unless it was cancelled, the other is all back.
+        assertThat(peers.metroStock(lamp))
+                .isEqualTo(won == OrderStatus.CANCELLED ? List.of(6L, 0L, 0L) : List.of(5L, 0L, 1L));
     }
 
     @Test
@@ -469,6 +509,8 @@ class OrderLifecycleIntegrationTests {
                                            AND last_error LIKE 'refund:%'
                                     FROM order_compensation WHERE order_id = ?""").param(orderId).query(Boolean.class).single())
                     .isTrue();
+            assertThat(meters.get("bazaar.orders.compensations.owed").gauge().value())
+                    .isGreaterThanOrEqualTo(1);
         } finally {
             peers.payments.restart();
         }
@@ -483,5 +525,8 @@ class OrderLifecycleIntegrationTests {
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertRefunded(orderId));
         assertThat(peers.metroStock(lamp)).containsExactly(3L, 0L, 0L);
+        assertThat(meters.get("bazaar.orders.compensations.owed").gauge().value())
+                .as("every other test's compensation was settled at once")
+                .isZero();
     }
 }
