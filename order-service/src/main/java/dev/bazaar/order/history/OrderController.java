@@ -2,7 +2,6 @@ package dev.bazaar.order.history;
 
 import dev.bazaar.order.lifecycle.OrderHistory;
 import dev.bazaar.order.lifecycle.OrderView;
-import dev.bazaar.order.lifecycle.Orders;
 import dev.bazaar.starter.problem.ApiProblem;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,26 +24,35 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class OrderController {
 
-    record OrderPage(List<OrderView> orders, int page, int size, long totalElements) {}
+    /** {@code nextCursor} is null on the last page. */
+    record OrderPage(List<OrderView> orders, String nextCursor, int size) {}
 
     record OpsOrder(String userId, OrderView order, List<OrderHistory> history) {}
 
-    private final Orders orders;
+    private final MergedOrders orders;
 
-    OrderController(Orders orders) {
+    OrderController(MergedOrders orders) {
         this.orders = orders;
     }
 
-    /** Newest first. */
+    /**
+     * The shopper's orders, live and archived, newest first; {@code cursor} is the previous page's
+     * {@code nextCursor} (none: the first page). A malformed cursor is 400 {@code invalid-cursor}.
+     */
     @GetMapping("/api/orders")
     OrderPage mine(
             @AuthenticationPrincipal Jwt user,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Orders.Page found = orders.ofUser(user.getSubject(), page, size);
-        return new OrderPage(found.orders().stream().map(OrderView::of).toList(), page, size, found.total());
+        HistoryCursor after = cursor == null || cursor.isEmpty() ? null : HistoryCursor.decode(cursor);
+        MergedOrders.Page page = orders.page(user.getSubject(), after, size);
+        return new OrderPage(
+                page.orders().stream().map(OrderView::of).toList(),
+                page.next() == null ? null : page.next().encode(),
+                size);
     }
 
+    /** The shopper's order, live or archived. */
     @GetMapping("/api/orders/{orderId}")
     OrderView one(@AuthenticationPrincipal Jwt user, @PathVariable String orderId) {
         return orders.findOf(user.getSubject(), orderId)
@@ -55,8 +63,8 @@ class OrderController {
     @GetMapping("/api/ops/orders/{orderId}")
     @PreAuthorize("hasRole('OPS')")
     OpsOrder ops(@PathVariable String orderId) {
-        return orders.find(orderId)
-                .map(order -> new OpsOrder(order.userId(), OrderView.of(order), orders.history(orderId)))
+        return orders.findWithHistory(orderId)
+                .map(found -> new OpsOrder(found.order().userId(), OrderView.of(found.order()), found.history()))
                 .orElseThrow(() -> ApiProblem.notFound("Order", orderId));
     }
 }

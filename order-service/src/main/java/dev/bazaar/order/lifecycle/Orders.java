@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,9 +41,6 @@ public class Orders {
             String paymentMethod,
             Money total,
             List<Order.Line> lines) {}
-
-    /** One page of a shopper's orders, newest first. */
-    public record Page(List<Order> orders, long total) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -267,32 +267,86 @@ public class Orders {
         return find(orderId).filter(order -> order.userId().equals(userId));
     }
 
-    public Page ofUser(String userId, int page, int size) {
-        List<String> ids = jdbc.sql("""
-                        SELECT id FROM orders WHERE user_id = ?
-                        ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?""")
-                .params(userId, size, (long) page * size)
-                .query(String.class)
-                .list();
-        long total = jdbc.sql("SELECT COUNT(*) FROM orders WHERE user_id = ?")
-                .param(userId)
-                .query(Long.class)
-                .single();
-        return new Page(ids.stream().map(id -> find(id).orElseThrow()).toList(), total);
+    /**
+     * A shopper's live orders newest first (created_at DESC, id DESC), those strictly after the key
+     * ({@code beforeCreatedAt}, {@code beforeId}) in that order, or from the newest when it is null: a keyset
+     * page, so an order added or removed meanwhile never shifts the next page (history's merged view).
+     */
+    public List<Order> ofUser(String userId, Instant beforeCreatedAt, String beforeId, int limit) {
+        List<String> ids = beforeCreatedAt == null
+                ? jdbc.sql("""
+                                SELECT id FROM orders WHERE user_id = ?
+                                ORDER BY created_at DESC, id DESC LIMIT ?""").params(userId, limit).query(String.class).list()
+                : jdbc.sql("""
+                                SELECT id FROM orders
+                                WHERE user_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+                                ORDER BY created_at DESC, id DESC LIMIT ?""")
+                        .params(
+                                userId,
+                                Timestamp.from(beforeCreatedAt),
+                                Timestamp.from(beforeCreatedAt),
+                                beforeId,
+                                limit)
+                        .query(String.class)
+                        .list();
+        return findAll(ids);
+    }
+
+    /**
+     * The orders with these ids that exist, with their lines, in the order of the ids (three queries, whatever
+     * their number: archival reads its batches so).
+     */
+    public List<Order> findAll(List<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Order.Line>> lines = new HashMap<>();
+        jdbc.sql("""
+                        SELECT order_id, item_id, title, quantity, unit_price_minor, currency, warehouse_id, supplier_id
+                        FROM order_line WHERE order_id IN (:ids) ORDER BY order_id, line_no""").param("ids", orderIds).query(row -> {
+            lines.computeIfAbsent(row.getString("order_id"), id -> new ArrayList<>())
+                    .add(line(row));
+        });
+        Map<String, Order> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM orders WHERE id IN (:ids)")
+                .param("ids", orderIds)
+                .query((row, n) -> order(row, List.of()))
+                .list()
+                .forEach(order -> found.put(
+                        order.orderId(),
+                        withLines(order, List.copyOf(lines.getOrDefault(order.orderId(), List.of())))));
+        return orderIds.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The status history of each of these orders, oldest move first (empty for an order without any). */
+    public Map<String, List<OrderHistory>> historiesOf(List<String> orderIds) {
+        Map<String, List<OrderHistory>> histories = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return histories;
+        }
+        jdbc.sql("""
+                        SELECT order_id, from_status, to_status, reason, changed_at, note FROM order_status_history
+                        WHERE order_id IN (:ids) ORDER BY order_id, id""").param("ids", orderIds).query(row -> {
+            histories
+                    .computeIfAbsent(row.getString("order_id"), id -> new ArrayList<>())
+                    .add(historyRow(row));
+        });
+        return histories;
     }
 
     public List<OrderHistory> history(String orderId) {
         return jdbc.sql("""
                         SELECT from_status, to_status, reason, changed_at, note FROM order_status_history
-                        WHERE order_id = ? ORDER BY id""")
-                .param(orderId)
-                .query((row, n) -> new OrderHistory(
-                        row.getString("from_status") == null ? null : OrderStatus.valueOf(row.getString("from_status")),
-                        OrderStatus.valueOf(row.getString("to_status")),
-                        row.getString("reason"),
-                        row.getTimestamp("changed_at").toInstant(),
-                        row.getString("note")))
-                .list();
+                        WHERE order_id = ? ORDER BY id""").param(orderId).query((row, n) -> historyRow(row)).list();
+    }
+
+    private static OrderHistory historyRow(ResultSet row) throws SQLException {
+        return new OrderHistory(
+                row.getString("from_status") == null ? null : OrderStatus.valueOf(row.getString("from_status")),
+                OrderStatus.valueOf(row.getString("to_status")),
+                row.getString("reason"),
+                row.getTimestamp("changed_at").toInstant(),
+                row.getString("note"));
     }
 
     /** Orders still PAYMENT_PENDING whose payment fell due before {@code cutoff}, oldest first. */
@@ -322,16 +376,17 @@ public class Orders {
     private List<Order.Line> linesOf(String orderId) {
         return jdbc.sql("""
                         SELECT item_id, title, quantity, unit_price_minor, currency, warehouse_id, supplier_id
-                        FROM order_line WHERE order_id = ? ORDER BY line_no""")
-                .param(orderId)
-                .query((row, n) -> new Order.Line(
-                        row.getString("item_id"),
-                        row.getString("title"),
-                        row.getInt("quantity"),
-                        new Money(row.getLong("unit_price_minor"), row.getString("currency")),
-                        row.getString("warehouse_id"),
-                        row.getString("supplier_id")))
-                .list();
+                        FROM order_line WHERE order_id = ? ORDER BY line_no""").param(orderId).query((row, n) -> line(row)).list();
+    }
+
+    private static Order.Line line(ResultSet row) throws SQLException {
+        return new Order.Line(
+                row.getString("item_id"),
+                row.getString("title"),
+                row.getInt("quantity"),
+                new Money(row.getLong("unit_price_minor"), row.getString("currency")),
+                row.getString("warehouse_id"),
+                row.getString("supplier_id"));
     }
 
     private static Order withLines(Order o, List<Order.Line> lines) {
