@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -95,6 +96,9 @@ class NotificationsIntegrationTests {
 
     @Autowired
     Deliveries deliveries;
+
+    @Autowired
+    JdbcClient jdbc;
 
     HttpTestClient api;
     HttpTestClient sms;
@@ -293,6 +297,43 @@ class NotificationsIntegrationTests {
     }
 
     /**
+     * A crash after the send and before it was recorded: the rows are left claimed but unrecorded (PENDING, as
+     * a dispatcher that died leaves them once the lease ran out) and are sent again. At-least-once, harmless
+     * where the medium allows: the SMS provider answers the same client reference with the message it
+     * accepted first and sends nothing, the in-app message is stored once; the mail goes again, with the same
+     * Message-ID.
+     */
+    @Test
+    void aSendRepeatedAfterACrashIsHarmlessWhereTheMediumAllows() {
+        UserServiceContacts.Person customer = users.customer("Lata Menon", "9700000002");
+        String orderId = UUID.randomUUID().toString();
+        OrderStatusChanged placed = event(orderId, customer.userId(), OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null,
+                List.of(line("item-" + UUID.randomUUID(), "supplier-f", 1, 25_000)), 25_000);
+        orderService.publish(names.topicPrefix(), placed);
+        // Its seller deliveries are dead letters (no seller account of supplier-f): the customer's are the subject.
+        Awaitility.await().atMost(WAIT).until(() -> customerDeliveries(placed).stream()
+                .allMatch(delivery -> delivery.status() == Delivery.Status.SENT));
+        assertThat(customerDeliveries(placed)).hasSize(3);
+        String smsId = Delivery.idOf(placed.eventId(), Channel.SMS, customer.userId());
+        String firstMessageId = deliveries.find(smsId).orElseThrow().providerRef();
+
+        jdbc.sql("UPDATE delivery SET status = 'PENDING', next_attempt_at = CURRENT_TIMESTAMP(6) WHERE event_id = ?"
+                        + " AND audience = 'CUSTOMER'")
+                .param(placed.eventId().toString())
+                .update();
+
+        Awaitility.await().atMost(WAIT).until(() -> customerDeliveries(placed).stream()
+                .allMatch(delivery -> delivery.status() == Delivery.Status.SENT && delivery.attempts() == 2));
+        assertThat(smsTo("+919700000002")).hasSize(1);
+        assertThat(deliveries.find(smsId).orElseThrow().providerRef()).isEqualTo(firstMessageId);
+        assertThat(inbox(customer.userId(), null, 20).path("messages")).hasSize(1);
+        Awaitility.await().atMost(WAIT).until(() -> Mailboxes.of(customer.email()).size() == 2);
+        assertThat(Mailboxes.of(customer.email()))
+                .extracting(Mailboxes.Mail::messageId)
+                .containsOnly("<" + Delivery.idOf(placed.eventId(), Channel.EMAIL, customer.userId()) + "@notifications.bazaar.local>");
+    }
+
+    /**
      * In-app: newest first a page at a time with an opaque cursor, an unread count, an idempotent read mark;
      * another user's message is 404, a malformed cursor 400, no token 401.
      */
@@ -462,6 +503,12 @@ class NotificationsIntegrationTests {
                 me.get("/api/notifications?size=" + size + (cursor == null ? "" : "&cursor=" + cursor));
         assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
         return inbox.json();
+    }
+
+    private List<Delivery> customerDeliveries(OrderStatusChanged event) {
+        return deliveries.ofEvent(event.eventId()).stream()
+                .filter(delivery -> delivery.audience() == Audience.CUSTOMER)
+                .toList();
     }
 
     /** The API as {@code userId} (with {@code roles}) signs in. */
