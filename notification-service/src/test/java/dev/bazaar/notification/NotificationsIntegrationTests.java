@@ -384,7 +384,8 @@ class NotificationsIntegrationTests {
     /**
      * Every attempt failing (the SMS provider down) makes the delivery DEAD after the last, with its error; OPS
      * lists it and replays it once the provider is back: sent once, and a second replay sends nothing again. A
-     * number the provider refuses for good is DEAD at its first attempt.
+     * number the provider refuses for good is DEAD at its first attempt. The metrics count failed, dead and sent
+     * SMS.
      */
     @Test
     void aDeliveryFailingEveryAttemptIsADeadLetterOpsCanReplay() {
@@ -419,10 +420,15 @@ class NotificationsIntegrationTests {
                 .contains(smsId, refusedId);
         assertThat(smsTo("+919812345678")).isEmpty();
 
+        assertThat(deliveryCount("sms", "dead")).isGreaterThanOrEqualTo(2);
+        assertThat(deliveryCount("sms", "failed")).isGreaterThanOrEqualTo(MAX_ATTEMPTS - 1);
+        double sentBefore = deliveryCount("sms", "sent");
+
         HttpTestClient.Response replayed = ops.post("/api/ops/notifications/dead-letters/" + smsId + "/replay", "");
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
         Awaitility.await().atMost(WAIT).until(() -> deliveries.find(smsId).orElseThrow().status() == Delivery.Status.SENT);
         assertThat(smsTo("+919812345678")).hasSize(1);
+        assertThat(deliveryCount("sms", "sent")).isGreaterThanOrEqualTo(sentBefore + 1);
         HttpTestClient.Response again = ops.post("/api/ops/notifications/dead-letters/" + smsId + "/replay", "");
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().path("status").asString()).isEqualTo("SENT");
@@ -503,6 +509,15 @@ class NotificationsIntegrationTests {
                 me.get("/api/notifications?size=" + size + (cursor == null ? "" : "&cursor=" + cursor));
         assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
         return inbox.json();
+    }
+
+    /** {@code bazaar_notifications_deliveries_total} of one channel and outcome, as Prometheus scrapes it. */
+    private double deliveryCount(String channel, String outcome) {
+        String series = "bazaar_notifications_deliveries_total{channel=\"" + channel + "\",outcome=\"" + outcome + "\"";
+        return api.get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private List<Delivery> customerDeliveries(OrderStatusChanged event) {
