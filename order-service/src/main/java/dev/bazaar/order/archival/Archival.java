@@ -12,12 +12,17 @@ import dev.bazaar.order.lifecycle.Orders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -69,6 +74,12 @@ class Archival {
     private final Counter moved;
     private final Counter failed;
     private final AtomicReference<Instant> oldestLeft = new AtomicReference<>();
+    /** Reads the next batch from MariaDB while the current one is written and verified. */
+    private final ExecutorService reads = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "archival-read");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Archival(
             ArchivableOrders archivable,
@@ -128,26 +139,28 @@ class Archival {
         int movedNow = 0;
         int failedNow = 0;
         int batches = 0;
-        boolean cassandraDown = false;
+        boolean stop = false;
         for (OrderStatus status : TERMINAL) {
-            ArchivableOrders.After after = null;
-            List<ArchivableOrders.After> candidates;
-            do {
-                candidates = archivable.candidates(status, ageToArchive(status), after, properties.batchSize());
-                if (candidates.isEmpty()) {
-                    break;
+            Duration age = ageToArchive(status);
+            List<ArchivableOrders.After> candidates = archivable.candidates(status, age, null, properties.batchSize());
+            CompletableFuture<List<OrderArchive.Archived>> next = candidates.isEmpty() ? null : read(candidates);
+            while (next != null && !stop) {
+                List<OrderArchive.Archived> current = await(next);
+                stop = !Instant.now().isBefore(stopBy);
+                next = null;
+                if (candidates.size() == properties.batchSize() && !stop) {
+                    // The next batch is read from MariaDB while this one is in Cassandra.
+                    candidates = archivable.candidates(
+                            status, age, candidates.get(candidates.size() - 1), properties.batchSize());
+                    next = candidates.isEmpty() ? null : read(candidates);
                 }
-                after = candidates.get(candidates.size() - 1);
-                Batch batch = archiveBatch(
-                        candidates.stream().map(ArchivableOrders.After::orderId).toList());
+                Batch batch = archiveBatch(current);
                 batches++;
                 movedNow += batch.moved();
                 failedNow += batch.failed();
-                cassandraDown = batch.cassandraDown();
-            } while (!cassandraDown
-                    && candidates.size() == properties.batchSize()
-                    && Instant.now().isBefore(stopBy));
-            if (cassandraDown || !Instant.now().isBefore(stopBy)) {
+                stop |= batch.cassandraDown();
+            }
+            if (stop) {
                 break;
             }
         }
@@ -168,14 +181,33 @@ class Archival {
 
     private record Batch(int moved, int failed, boolean cassandraDown) {}
 
+    /** The candidates as they are now, with their lines and status history, read on the read thread. */
+    private CompletableFuture<List<OrderArchive.Archived>> read(List<ArchivableOrders.After> candidates) {
+        List<String> ids =
+                candidates.stream().map(ArchivableOrders.After::orderId).toList();
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    List<Order> live = orders.findAll(ids);
+                    Map<String, List<OrderHistory>> histories = orders.historiesOf(ids);
+                    return live.stream()
+                            .filter(order -> TERMINAL.contains(order.status()))
+                            .map(order -> new OrderArchive.Archived(
+                                    order, histories.getOrDefault(order.orderId(), List.of())))
+                            .toList();
+                },
+                reads);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
     /** Write, read back and compare, then delete what compared equal. */
-    private Batch archiveBatch(List<String> ids) {
-        List<Order> live = orders.findAll(ids);
-        Map<String, List<OrderHistory>> histories = orders.historiesOf(ids);
-        List<OrderArchive.Archived> toArchive = live.stream()
-                .filter(order -> TERMINAL.contains(order.status()))
-                .map(order -> new OrderArchive.Archived(order, histories.getOrDefault(order.orderId(), List.of())))
-                .toList();
+    private Batch archiveBatch(List<OrderArchive.Archived> toArchive) {
         List<Order> verified;
         try {
             cassandraSteps.invoke(() -> archive.write(toArchive));
@@ -225,6 +257,11 @@ class Archival {
             return orderProperties.returnWindow();
         }
         return age;
+    }
+
+    @PreDestroy
+    void stop() {
+        reads.shutdownNow();
     }
 
     private static double ageSeconds(AtomicReference<Instant> oldest) {

@@ -14,6 +14,9 @@ import dev.bazaar.order.lifecycle.Orders;
 import dev.bazaar.testing.CassandraKeyspaces;
 import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.LocalServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,11 +133,16 @@ public final class ArchivalBenchmark {
             System.out.printf("ratio: %.2fx raw (target >= 0.3x: %s)%n", ratio, ratio >= 0.3 ? "met" : "not met");
 
             boolean passed = checks(jdbc, cassandra, names.keyspace(), count + warmup, moved, count);
-            // Nothing of the run is kept: its database and keyspaces go.
+            // Nothing of the run is kept: its keyspaces go now, its database once the service has stopped.
             cassandra.execute("DROP KEYSPACE IF EXISTS " + rawKeyspace);
             cassandra.execute("DROP KEYSPACE IF EXISTS " + names.keyspace());
-            jdbc.sql("DROP DATABASE " + names.database()).update();
             return passed;
+        } finally {
+            try (Connection mariadb =
+                            DriverManager.getConnection("jdbc:mariadb://" + LocalServer.MARIADB.address() + "/", "root", "");
+                    Statement drop = mariadb.createStatement()) {
+                drop.execute("DROP DATABASE IF EXISTS " + names.database());
+            }
         }
     }
 
