@@ -2,9 +2,7 @@ package dev.bazaar.notification.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +12,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code delivery} table, in explicit SQL. Planned with INSERT IGNORE (one row per event, channel and
  * recipient, whatever is redelivered); every later change is a compare-and-set on the status and the attempt
- * number, so a dispatcher whose lease ran out can never overwrite what the next one recorded.
+ * number, so a dispatcher whose lease ran out can never overwrite what the next one recorded. Every time is the
+ * database's ({@code CURRENT_TIMESTAMP(6)}, plus a duration): one clock for every instance, whatever the JVMs'
+ * clocks and time zones.
  */
 @Repository
 public class Deliveries {
@@ -51,11 +51,11 @@ public class Deliveries {
         return planned;
     }
 
-    /** PENDING deliveries due at {@code now}, longest waiting first. */
-    public List<Delivery> due(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= ?"
-                        + " ORDER BY next_attempt_at LIMIT ?")
-                .params(Timestamp.from(now), limit)
+    /** PENDING deliveries due now, longest waiting first. */
+    public List<Delivery> due(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE status = 'PENDING'"
+                        + " AND next_attempt_at <= CURRENT_TIMESTAMP(6) ORDER BY next_attempt_at LIMIT ?")
+                .param(limit)
                 .query(Deliveries::row)
                 .list();
     }
@@ -64,16 +64,13 @@ public class Deliveries {
      * Takes a due delivery for one attempt: counts it and pushes its next attempt past the lease. False when
      * another dispatcher took it first, or it is no longer due.
      */
-    public boolean claim(Delivery delivery, Instant now, Duration lease) {
+    public boolean claim(Delivery delivery, Duration lease) {
         return jdbc.sql("""
-                        UPDATE delivery SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ?
-                        WHERE id = ? AND status = 'PENDING' AND attempts = ? AND next_attempt_at <= ?""")
-                        .params(
-                                Timestamp.from(now.plus(lease)),
-                                Timestamp.from(now),
-                                delivery.id(),
-                                delivery.attempts(),
-                                Timestamp.from(now))
+                        UPDATE delivery SET attempts = attempts + 1,
+                            next_attempt_at = CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND,
+                            updated_at = CURRENT_TIMESTAMP(6)
+                        WHERE id = ? AND status = 'PENDING' AND attempts = ? AND next_attempt_at <= CURRENT_TIMESTAMP(6)""")
+                        .params(micros(lease), delivery.id(), delivery.attempts())
                         .update()
                 == 1;
     }
@@ -93,12 +90,13 @@ public class Deliveries {
         return finish(id, attempt, "DEAD", error, null);
     }
 
-    /** Attempt {@code attempt} failed; the next is due at {@code nextAttemptAt}. */
-    public boolean retryAt(String id, int attempt, String error, Instant nextAttemptAt) {
+    /** Attempt {@code attempt} failed; the next is due {@code backoff} from now. */
+    public boolean retryAfter(String id, int attempt, String error, Duration backoff) {
         return jdbc.sql("""
-                        UPDATE delivery SET next_attempt_at = ?, last_error = ?, updated_at = CURRENT_TIMESTAMP(6)
+                        UPDATE delivery SET next_attempt_at = CURRENT_TIMESTAMP(6) + INTERVAL ? MICROSECOND,
+                            last_error = ?, updated_at = CURRENT_TIMESTAMP(6)
                         WHERE id = ? AND status = 'PENDING' AND attempts = ?""")
-                        .params(Timestamp.from(nextAttemptAt), truncate(error), id, attempt)
+                        .params(micros(backoff), truncate(error), id, attempt)
                         .update()
                 == 1;
     }
@@ -127,7 +125,7 @@ public class Deliveries {
                 .list();
     }
 
-    /** DEAD deliveries, most recently failed first, after {@code afterUpdatedAt}/{@code afterId} when given. */
+    /** DEAD deliveries, most recently failed first. */
     List<Delivery> dead(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE status = 'DEAD' ORDER BY updated_at DESC, id LIMIT ?")
                 .param(limit)
@@ -149,6 +147,10 @@ public class Deliveries {
                         .param(id)
                         .update()
                 == 1;
+    }
+
+    private static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
     }
 
     private static String truncate(String text) {

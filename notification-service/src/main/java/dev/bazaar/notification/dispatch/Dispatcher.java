@@ -17,7 +17,6 @@ import dev.bazaar.notification.preference.Preferences;
 import dev.bazaar.notification.template.Rendered;
 import dev.bazaar.notification.template.Templates;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ class Dispatcher implements SchedulingConfigurer {
             List<Delivery> due;
             int batches = 0;
             do {
-                due = deliveries.due(Instant.now(), settings.batch());
+                due = deliveries.due(settings.batch());
                 due.forEach(this::dispatch);
             } while (due.size() == settings.batch() && ++batches < MAX_BATCHES);
         } catch (RuntimeException e) {
@@ -100,8 +99,7 @@ class Dispatcher implements SchedulingConfigurer {
     }
 
     private void dispatch(Delivery delivery) {
-        Instant now = Instant.now();
-        if (!deliveries.claim(delivery, now, settings.lease())) {
+        if (!deliveries.claim(delivery, settings.lease())) {
             return;
         }
         int attempt = delivery.attempts() + 1;
@@ -171,7 +169,7 @@ class Dispatcher implements SchedulingConfigurer {
             return;
         }
         Duration backoff = settings.backoffAfter(attempt);
-        if (deliveries.retryAt(delivery.id(), attempt, error, Instant.now().plus(backoff))) {
+        if (deliveries.retryAfter(delivery.id(), attempt, error, backoff)) {
             metrics.count(delivery.channel(), DeliveryMetrics.Outcome.FAILED);
             log.info("Delivery {} ({} to {}) attempt {} failed, next in {}: {}", delivery.id(), delivery.channel(),
                     delivery.recipient(), attempt, backoff, error);
