@@ -56,6 +56,7 @@ import tools.jackson.databind.JsonNode;
         properties = {
             "bazaar.orders.archival.keyspace=${spring.cassandra.keyspace-name}",
             "bazaar.orders.reconciliation.grace=20s",
+            "bazaar.orders.archival.older-than=30m",
             "bazaar.orders.reconciliation.page-size=2"
         })
 @UsesLocalServers({LocalServer.MARIADB, LocalServer.REDIS, LocalServer.CASSANDRA})
@@ -229,6 +230,42 @@ class ReconciliationIntegrationTests {
         List<JsonNode> found = mismatchesAbout(reconcile(), order);
 
         assertThat(found).extracting(m -> m.path("kind").asString()).containsExactly("PLACED_WITHOUT_PAYMENT");
+    }
+
+    /**
+     * A paid order OPS cancels is owed its units back on hand and its money back (processing's compensation);
+     * once both are done it holds nothing, live or after archival moved it to Cassandra, where its ledger
+     * reference and its refunded payment are then found (a lookup that missed the archive would report both
+     * as orphans).
+     */
+    @Test
+    void aPaidOrderCancelledRestockedRefundedAndArchivedIsNoMismatch() {
+        String chair = stocked(3);
+        String order = placed(chair, 2, 900);
+        HttpTestClient.Response cancelled =
+                ops().post("/api/ops/orders/" + order + "/cancel", Map.of("reason", "damaged in the warehouse"));
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        Awaitility.await(order + " restocked and refunded")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> jdbc.sql(
+                                        "SELECT COUNT(*) FROM order_compensation WHERE order_id = ? AND settled_at IS NOT NULL")
+                                .param(order)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(inventoryService.levels(chair)).containsEntry(WAREHOUSE, List.of(3L, 0L, 0L));
+        assertThat(payments.refreshed(order).orElseThrow().status()).isEqualTo("REFUNDED");
+        age(order);
+
+        assertThat(mismatchesAbout(reconcile(), order, chair)).isEmpty();
+
+        HttpTestClient.Response archival = ops().post("/api/ops/archival/runs", Map.of());
+        assertThat(archival.status()).as(archival.body()).isEqualTo(200);
+        assertThat(orders.find(order)).isEmpty();
+        JsonNode run = reconcile();
+        assertThat(mismatchesAbout(run, order, chair)).isEmpty();
+        assertThat(run.path("checked").path("ledgerReferences").asLong()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
