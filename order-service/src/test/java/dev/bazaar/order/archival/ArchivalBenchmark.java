@@ -311,7 +311,7 @@ public final class ArchivalBenchmark {
             List<CompletableFuture<?>> writes = new ArrayList<>(orders.size() * 2);
             for (OrderArchive.Archived archived : orders) {
                 List<Object> values = values(archived.order());
-                writes.add(send(byUser.bind(values.toArray())));
+                writes.add(send(OrderArchive.bindUnlessNull(byUser, values)));
                 values.add(archived.history().stream()
                         .map(change -> changeType
                                 .newValue()
@@ -321,7 +321,7 @@ public final class ArchivalBenchmark {
                                 .setLong("changed_at", OrderArchive.micros(change.changedAt()))
                                 .setString("note", change.note()))
                         .toList());
-                writes.add(send(byId.bind(values.toArray())));
+                writes.add(send(OrderArchive.bindUnlessNull(byId, values)));
             }
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
         }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import dev.bazaar.contracts.Money;
 import dev.bazaar.contracts.orders.OrderStatus;
@@ -43,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -86,6 +88,32 @@ class ArchivalIntegrationTests {
         @Primary
         FaultyDelete faultyDelete(JdbcClient jdbc, TransactionTemplate transaction) {
             return new FaultyDelete(jdbc, transaction);
+        }
+
+        @Bean
+        @Primary
+        FlakyArchive flakyArchive(ObjectProvider<CqlSession> sessions, ArchivalProperties properties) {
+            return new FlakyArchive(sessions, properties);
+        }
+    }
+
+    /** The archive, whose next writes fail as a Cassandra timing out would, when a test asks. */
+    static final class FlakyArchive extends OrderArchive {
+
+        final AtomicInteger failNextWrites = new AtomicInteger();
+        final AtomicInteger writes = new AtomicInteger();
+
+        FlakyArchive(ObjectProvider<CqlSession> sessions, ArchivalProperties properties) {
+            super(sessions, properties);
+        }
+
+        @Override
+        void write(List<Archived> orders) {
+            writes.incrementAndGet();
+            if (failNextWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new DriverTimeoutException("Query timed out after PT2S (a test's)");
+            }
+            super.write(orders);
         }
     }
 
@@ -139,6 +167,9 @@ class ArchivalIntegrationTests {
 
     @Autowired
     FaultyDelete faults;
+
+    @Autowired
+    FlakyArchive flaky;
 
     @Autowired
     JdbcClient jdbc;
@@ -213,7 +244,11 @@ class ArchivalIntegrationTests {
         }
 
         faults.dieBeforeNextDelete.set(true);
-        assertThatThrownBy(archival::run).isInstanceOf(Killed.class);
+        try {
+            assertThatThrownBy(archival::run).isInstanceOf(Killed.class);
+        } finally {
+            faults.dieBeforeNextDelete.set(false);
+        }
 
         // Died with the first batch (4 of 6) written and verified in Cassandra, all 6 still live.
         assertThat(ids).allSatisfy(id -> assertThat(orders.find(id)).isPresent());
@@ -335,6 +370,47 @@ class ArchivalIntegrationTests {
         assertThat(api().post("/api/ops/archival/runs", "", "Authorization", TestJwts.bearer(shopper))
                         .status())
                 .isEqualTo(403);
+    }
+
+    /** Attempts 5, backoff 50 ms (doubling) here. */
+    @Test
+    void aCassandraWriteThatFailsIsRetriedAndABatchThatKeepsFailingStaysLiveAndCounted() {
+        archival.run();
+        String shopper = shopper();
+        List<String> ids = List.of(aged(make(shopper, CANCELLED), OLD), aged(make(shopper, CANCELLED), OLD));
+        double failedBefore = meters.counter("bazaar.orders.archival.failed").count();
+        flaky.writes.set(0);
+
+        flaky.failNextWrites.set(10);
+        Archival.Run failing;
+        try {
+            failing = archival.run();
+        } finally {
+            flaky.failNextWrites.getAndSet(0);
+        }
+
+        assertThat(failing.moved()).isZero();
+        assertThat(failing.failed()).isEqualTo(2);
+        assertThat(meters.counter("bazaar.orders.archival.failed").count()).isEqualTo(failedBefore + 2);
+        assertThat(ids).allSatisfy(id -> assertThat(orders.find(id)).isPresent());
+        assertThat(flaky.writes.get()).as("5 attempts").isEqualTo(5);
+
+        flaky.failNextWrites.set(2);
+        flaky.writes.set(0);
+        Archival.Run retried;
+        try {
+            retried = archival.run();
+        } finally {
+            flaky.failNextWrites.set(0);
+        }
+
+        assertThat(retried.moved()).isEqualTo(2);
+        assertThat(retried.failed()).isZero();
+        assertThat(flaky.writes.get()).as("two failed writes, then one that landed").isEqualTo(3);
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(orders.find(id)).isEmpty();
+            assertThat(archive.find(id)).isPresent();
+        });
     }
 
     /** The delete is a compare-and-set: an order that moved after it was archived stays live, as it now is. */
