@@ -14,6 +14,7 @@ import dev.bazaar.contracts.Money;
 import dev.bazaar.contracts.orders.OrderStatus;
 import dev.bazaar.order.lifecycle.Order;
 import dev.bazaar.order.lifecycle.OrderHistory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,8 @@ public class OrderArchive {
 
     /** An archived order with its status history. */
     public record Archived(Order order, List<OrderHistory> history) {}
+
+    private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
     static final String ORDER_COLUMNS = "order_id, user_id, status, version, reason, address_id, pincode, "
             + "payment_method, total_minor, currency, payment_id, payment_redirect_url, payment_due_at, created_at, "
@@ -192,7 +195,9 @@ public class OrderArchive {
             this.session = session;
             this.inFlight = new Semaphore(properties.concurrency());
             String ks = properties.keyspace();
-            schema(ks, properties.replication()).forEach(cql -> session.execute(SimpleStatement.newInstance(cql)));
+            // A schema change waits for every node to agree: seconds on a busy machine, past the driver's 2 s.
+            schema(ks, properties.replication())
+                    .forEach(cql -> session.execute(SimpleStatement.newInstance(cql).setTimeout(SCHEMA_TIMEOUT)));
             String values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
             insertByUser = session.prepare(
                     "INSERT INTO " + ks + ".orders_by_user (" + ORDER_COLUMNS + ") VALUES (" + values + ")");
