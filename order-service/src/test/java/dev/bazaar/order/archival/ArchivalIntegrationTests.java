@@ -36,6 +36,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -97,11 +98,12 @@ class ArchivalIntegrationTests {
         }
     }
 
-    /** The archive, whose next writes fail as a Cassandra timing out would, when a test asks. */
+    /** The archive, whose next writes fail, or whose reads fail, as a Cassandra timing out would, when a test asks. */
     static final class FlakyArchive extends OrderArchive {
 
         final AtomicInteger failNextWrites = new AtomicInteger();
         final AtomicInteger writes = new AtomicInteger();
+        final AtomicBoolean readsFail = new AtomicBoolean();
 
         FlakyArchive(ObjectProvider<CqlSession> sessions, ArchivalProperties properties) {
             super(sessions, properties);
@@ -114,6 +116,24 @@ class ArchivalIntegrationTests {
                 throw new DriverTimeoutException("Query timed out after PT2S (a test's)");
             }
             super.write(orders);
+        }
+
+        @Override
+        public Optional<Archived> find(String orderId) {
+            failIfAsked();
+            return super.find(orderId);
+        }
+
+        @Override
+        public List<Order> ofUser(String userId, Instant beforeCreatedAt, String beforeOrderId, int limit) {
+            failIfAsked();
+            return super.ofUser(userId, beforeCreatedAt, beforeOrderId, limit);
+        }
+
+        private void failIfAsked() {
+            if (readsFail.get()) {
+                throw new DriverTimeoutException("Query timed out after PT2S (a test's)");
+            }
         }
     }
 
@@ -411,6 +431,27 @@ class ArchivalIntegrationTests {
             assertThat(orders.find(id)).isEmpty();
             assertThat(archive.find(id)).isPresent();
         });
+    }
+
+    /** A list without the archived orders would look complete and be wrong: 503 instead. */
+    @Test
+    void whenCassandraCannotBeReadTheHistoryIs503AndALiveOrderIsStillFound() {
+        String shopper = shopper();
+        String live = make(shopper, PLACED);
+        String bearer = TestJwts.bearer(shopper);
+        flaky.readsFail.set(true);
+        try {
+            assertProblem(api().get("/api/orders", "Authorization", bearer), 503, "history-unavailable");
+            assertProblem(
+                    api().get("/api/orders/" + UUID.randomUUID(), "Authorization", bearer),
+                    503,
+                    "history-unavailable");
+            assertThat(api().get("/api/orders/" + live, "Authorization", bearer).status())
+                    .isEqualTo(200);
+        } finally {
+            flaky.readsFail.set(false);
+        }
+        assertThat(historyIds(shopper, 5)).containsExactly(live);
     }
 
     /** The delete is a compare-and-set: an order that moved after it was archived stays live, as it now is. */
