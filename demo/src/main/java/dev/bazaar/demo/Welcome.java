@@ -35,9 +35,7 @@ record Welcome(
                                         ? ""
                                         : String.format(
                                                 "  %-9s %-22s %s (the demo supplier's orders)%n",
-                                                "seller",
-                                                a.sellerEmail(),
-                                                a.sellerPassword())),
+                                                "seller", a.sellerEmail(), a.sellerPassword())),
                 () -> text.append("  (not written yet: user-service writes them at start with BAZAAR_DEMO on)\n"));
         text.append("Demo supplier API key (header X-Api-Key; from ")
                 .append(shown(keyFile))

@@ -39,7 +39,8 @@ public record NotificationProperties(
      * @param url user-service's base URL ({@code BAZAAR_USERS_URL}, fallback in application.yml)
      * @param timeout how long one contact read may take; past it the delivery is retried later
      */
-    public record Users(@NotNull URI url, @DefaultValue("3s") Duration timeout) {}
+    public record Users(
+            @NotNull URI url, @DefaultValue("3s") Duration timeout) {}
 
     /**
      * A delivery is tried, and on a transient failure tried again after {@code initialBackoff}, then each wait
@@ -75,8 +76,11 @@ public record NotificationProperties(
      * @param messageIdDomain the right-hand side of each mail's Message-ID ({@code <delivery-id@domain>})
      */
     public record Email(
-            @DefaultValue("Bazaar <orders@bazaar.local>") @NotBlank String from,
-            @DefaultValue("notifications.bazaar.local") @NotBlank String messageIdDomain) {}
+            @DefaultValue("Bazaar <orders@bazaar.local>") @NotBlank
+            String from,
+
+            @DefaultValue("notifications.bazaar.local") @NotBlank
+            String messageIdDomain) {}
 
     /**
      * @param url the SMS provider's API base URL; empty means the simulator inside this service

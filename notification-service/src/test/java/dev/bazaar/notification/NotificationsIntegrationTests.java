@@ -18,6 +18,7 @@ import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.KafkaEvents;
 import dev.bazaar.testing.KafkaRecords;
 import dev.bazaar.testing.LocalServer;
+import dev.bazaar.testing.Mailboxes;
 import dev.bazaar.testing.Problems;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UsesLocalServers;
@@ -137,9 +138,9 @@ class NotificationsIntegrationTests {
         String orderId = UUID.randomUUID().toString();
         String itemA = "item-a-" + UUID.randomUUID();
         String itemB = "item-b-" + UUID.randomUUID();
-        List<OrderLine> lines =
-                List.of(line(itemA, supplierA, 2, 123_450), line(itemB, supplierB, 1, 99_900));
-        OrderStatusChanged placed = event(orderId, customer.userId(), OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null, lines, 346_800);
+        List<OrderLine> lines = List.of(line(itemA, supplierA, 2, 123_450), line(itemB, supplierB, 1, 99_900));
+        OrderStatusChanged placed = event(
+                orderId, customer.userId(), OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null, lines, 346_800);
 
         orderService.publish(names.topicPrefix(), placed);
 
@@ -147,7 +148,8 @@ class NotificationsIntegrationTests {
         assertThat(mail.subject()).isEqualTo("Your Bazaar order " + orderId + " is placed");
         assertThat(mail.to()).containsExactly(customer.email());
         assertThat(mail.text())
-                .contains("Hello Asha Rao,", orderId, itemA + " x 2 at ₹1,234.50 = ₹2,469.00", itemB, "Total: ₹3,468.00");
+                .contains(
+                        "Hello Asha Rao,", orderId, itemA + " x 2 at ₹1,234.50 = ₹2,469.00", itemB, "Total: ₹3,468.00");
         assertThat(mail.html()).contains(orderId, itemA, "₹2,469.00", "₹3,468.00");
         String emailId = Delivery.idOf(placed.eventId(), Channel.EMAIL, customer.userId());
         assertThat(mail.messageId()).isEqualTo("<" + emailId + "@notifications.bazaar.local>");
@@ -158,28 +160,42 @@ class NotificationsIntegrationTests {
         Mailboxes.Mail toSellerB = awaitOneMail(sellerB.email());
         assertThat(toSellerB.text()).contains(itemB, "Total: ₹999.00").doesNotContain(itemA);
 
-        Awaitility.await().atMost(WAIT).until(() -> smsTo("+919876543210").size() == 1 && smsTo("+919123456780").size() == 1);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> smsTo("+919876543210").size() == 1
+                        && smsTo("+919123456780").size() == 1);
         assertThat(smsTo("+919876543210").get(0).path("text").asString()).contains(orderId, "Rs. 3,468.00");
         JsonNode inbox = inbox(customer.userId(), null, 20);
         assertThat(inbox.path("unread").asLong()).isEqualTo(1);
         assertThat(inbox.path("messages").get(0).path("subject").asString())
                 .isEqualTo("Your Bazaar order " + orderId + " is placed");
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.ofEvent(placed.eventId()).stream()
-                .noneMatch(delivery -> delivery.status() == Delivery.Status.PENDING));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries.ofEvent(placed.eventId()).stream()
+                        .noneMatch(delivery -> delivery.status() == Delivery.Status.PENDING));
         // Seller B has no phone: their SMS is skipped, everything else sent.
         assertThat(deliveries.ofEvent(placed.eventId()))
                 .extracting(d -> d.audience() + " " + d.channel() + " " + d.status())
                 .containsExactlyInAnyOrder(
-                        "CUSTOMER EMAIL SENT", "CUSTOMER SMS SENT", "CUSTOMER IN_APP SENT",
-                        "SELLER EMAIL SENT", "SELLER SMS SENT", "SELLER IN_APP SENT",
-                        "SELLER EMAIL SENT", "SELLER SMS SKIPPED", "SELLER IN_APP SENT");
+                        "CUSTOMER EMAIL SENT",
+                        "CUSTOMER SMS SENT",
+                        "CUSTOMER IN_APP SENT",
+                        "SELLER EMAIL SENT",
+                        "SELLER SMS SENT",
+                        "SELLER IN_APP SENT",
+                        "SELLER EMAIL SENT",
+                        "SELLER SMS SKIPPED",
+                        "SELLER IN_APP SENT");
 
         orderService.publish(names.topicPrefix(), placed);
         orderService.publish(names.topicPrefix(), placed);
-        OrderStatusChanged shipped = event(orderId, customer.userId(), OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 346_800);
+        OrderStatusChanged shipped =
+                event(orderId, customer.userId(), OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 346_800);
         orderService.publish(names.topicPrefix(), shipped);
 
-        Awaitility.await().atMost(WAIT).until(() -> Mailboxes.of(customer.email()).size() == 2);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> Mailboxes.of(customer.email()).size() == 2);
         assertThat(Mailboxes.of(customer.email()))
                 .extracting(Mailboxes.Mail::subject)
                 .containsExactlyInAnyOrder(
@@ -200,15 +216,24 @@ class NotificationsIntegrationTests {
         UserServiceContacts.Person customer = users.customer("Ravi Kumar", "9988776655");
         String orderId = UUID.randomUUID().toString();
         smtp.off();
-        OrderStatusChanged delivered = event(orderId, customer.userId(), OrderStatus.SHIPPED, OrderStatus.DELIVERED, null,
-                List.of(line("item-" + UUID.randomUUID(), "supplier-x", 1, 50_000)), 50_000);
+        OrderStatusChanged delivered = event(
+                orderId,
+                customer.userId(),
+                OrderStatus.SHIPPED,
+                OrderStatus.DELIVERED,
+                null,
+                List.of(line("item-" + UUID.randomUUID(), "supplier-x", 1, 50_000)),
+                50_000);
 
         orderService.publish(names.topicPrefix(), delivered);
 
         String emailId = Delivery.idOf(delivered.eventId(), Channel.EMAIL, customer.userId());
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.find(emailId)
-                .filter(d -> d.attempts() >= 2 && d.status() == Delivery.Status.PENDING)
-                .isPresent());
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries
+                        .find(emailId)
+                        .filter(d -> d.attempts() >= 2 && d.status() == Delivery.Status.PENDING)
+                        .isPresent());
         assertThat(deliveries.find(emailId).orElseThrow().lastError()).startsWith("SMTP");
         Awaitility.await().atMost(WAIT).until(() -> smsTo("+919988776655").size() == 1);
         assertThat(Mailboxes.of(customer.email())).isEmpty();
@@ -218,7 +243,9 @@ class NotificationsIntegrationTests {
         Mailboxes.Mail mail = awaitOneMail(customer.email());
         assertThat(mail.subject()).isEqualTo("Your Bazaar order " + orderId + " was delivered");
         assertThat(mail.text()).contains(orderId, "Total: ₹500.00");
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.find(emailId).orElseThrow().status() == Delivery.Status.SENT);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries.find(emailId).orElseThrow().status() == Delivery.Status.SENT);
         assertThat(Mailboxes.of(customer.email())).hasSize(1);
     }
 
@@ -236,14 +263,22 @@ class NotificationsIntegrationTests {
         assertThat(me.get("/api/notifications/preferences").jsonMap())
                 .isEqualTo(Map.of("email", true, "sms", false, "inApp", true));
         String orderId = UUID.randomUUID().toString();
-        OrderStatusChanged placed = event(orderId, customer.userId(), OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null,
-                List.of(line("item-" + UUID.randomUUID(), "supplier-y", 1, 10_000)), 10_000);
+        OrderStatusChanged placed = event(
+                orderId,
+                customer.userId(),
+                OrderStatus.PAYMENT_PENDING,
+                OrderStatus.PLACED,
+                null,
+                List.of(line("item-" + UUID.randomUUID(), "supplier-y", 1, 10_000)),
+                10_000);
 
         orderService.publish(names.topicPrefix(), placed);
 
         awaitOneMail(customer.email());
         String smsId = Delivery.idOf(placed.eventId(), Channel.SMS, customer.userId());
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.find(smsId).orElseThrow().status() != Delivery.Status.PENDING);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries.find(smsId).orElseThrow().status() != Delivery.Status.PENDING);
         assertThat(deliveries.find(smsId).orElseThrow())
                 .extracting(Delivery::status, Delivery::lastError)
                 .containsExactly(Delivery.Status.SKIPPED, "opted-out");
@@ -265,13 +300,33 @@ class NotificationsIntegrationTests {
         String byOps = UUID.randomUUID().toString();
         List<OrderLine> lines = List.of(line("item-" + UUID.randomUUID(), supplier, 3, 20_000));
 
-        paymentService.publish(names.topicPrefix(), new PaymentRefunded(UUID.randomUUID(), Instant.now(), "pay-1", bySeller, Money.inr(60_000)));
-        orderService.publish(names.topicPrefix(),
-                event(bySeller, customer.userId(), OrderStatus.PACKED, OrderStatus.CANCELLED, "cancelled-by-seller: out of stock", lines, 60_000));
-        orderService.publish(names.topicPrefix(),
-                event(byOps, customer.userId(), OrderStatus.PLACED, OrderStatus.CANCELLED, "cancelled-by-ops", lines, 60_000));
+        paymentService.publish(
+                names.topicPrefix(),
+                new PaymentRefunded(UUID.randomUUID(), Instant.now(), "pay-1", bySeller, Money.inr(60_000)));
+        orderService.publish(
+                names.topicPrefix(),
+                event(
+                        bySeller,
+                        customer.userId(),
+                        OrderStatus.PACKED,
+                        OrderStatus.CANCELLED,
+                        "cancelled-by-seller: out of stock",
+                        lines,
+                        60_000));
+        orderService.publish(
+                names.topicPrefix(),
+                event(
+                        byOps,
+                        customer.userId(),
+                        OrderStatus.PLACED,
+                        OrderStatus.CANCELLED,
+                        "cancelled-by-ops",
+                        lines,
+                        60_000));
 
-        Awaitility.await().atMost(WAIT).until(() -> Mailboxes.of(customer.email()).size() == 3);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> Mailboxes.of(customer.email()).size() == 3);
         assertThat(Mailboxes.of(customer.email()))
                 .extracting(Mailboxes.Mail::subject)
                 .containsExactlyInAnyOrder(
@@ -307,12 +362,20 @@ class NotificationsIntegrationTests {
     void aSendRepeatedAfterACrashIsHarmlessWhereTheMediumAllows() {
         UserServiceContacts.Person customer = users.customer("Lata Menon", "9700000002");
         String orderId = UUID.randomUUID().toString();
-        OrderStatusChanged placed = event(orderId, customer.userId(), OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null,
-                List.of(line("item-" + UUID.randomUUID(), "supplier-f", 1, 25_000)), 25_000);
+        OrderStatusChanged placed = event(
+                orderId,
+                customer.userId(),
+                OrderStatus.PAYMENT_PENDING,
+                OrderStatus.PLACED,
+                null,
+                List.of(line("item-" + UUID.randomUUID(), "supplier-f", 1, 25_000)),
+                25_000);
         orderService.publish(names.topicPrefix(), placed);
         // Its seller deliveries are dead letters (no seller account of supplier-f): the customer's are the subject.
-        Awaitility.await().atMost(WAIT).until(() -> customerDeliveries(placed).stream()
-                .allMatch(delivery -> delivery.status() == Delivery.Status.SENT));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> customerDeliveries(placed).stream()
+                        .allMatch(delivery -> delivery.status() == Delivery.Status.SENT));
         assertThat(customerDeliveries(placed)).hasSize(3);
         String smsId = Delivery.idOf(placed.eventId(), Channel.SMS, customer.userId());
         String firstMessageId = deliveries.find(smsId).orElseThrow().providerRef();
@@ -322,15 +385,20 @@ class NotificationsIntegrationTests {
                 .param(placed.eventId().toString())
                 .update();
 
-        Awaitility.await().atMost(WAIT).until(() -> customerDeliveries(placed).stream()
-                .allMatch(delivery -> delivery.status() == Delivery.Status.SENT && delivery.attempts() == 2));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> customerDeliveries(placed).stream()
+                        .allMatch(delivery -> delivery.status() == Delivery.Status.SENT && delivery.attempts() == 2));
         assertThat(smsTo("+919700000002")).hasSize(1);
         assertThat(deliveries.find(smsId).orElseThrow().providerRef()).isEqualTo(firstMessageId);
         assertThat(inbox(customer.userId(), null, 20).path("messages")).hasSize(1);
-        Awaitility.await().atMost(WAIT).until(() -> Mailboxes.of(customer.email()).size() == 2);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> Mailboxes.of(customer.email()).size() == 2);
         assertThat(Mailboxes.of(customer.email()))
                 .extracting(Mailboxes.Mail::messageId)
-                .containsOnly("<" + Delivery.idOf(placed.eventId(), Channel.EMAIL, customer.userId()) + "@notifications.bazaar.local>");
+                .containsOnly("<" + Delivery.idOf(placed.eventId(), Channel.EMAIL, customer.userId())
+                        + "@notifications.bazaar.local>");
     }
 
     /**
@@ -343,19 +411,32 @@ class NotificationsIntegrationTests {
         String orderId = UUID.randomUUID().toString();
         List<OrderLine> lines = List.of(line("item-" + UUID.randomUUID(), "supplier-z", 1, 1_000));
         // Not a user-service user: in-app messages need no contact read (mail and SMS to them are dead letters).
-        orderService.publish(names.topicPrefix(), event(orderId, userId, OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null, lines, 1_000));
-        Awaitility.await().atMost(WAIT).until(() -> inbox(userId, null, 20).path("messages").size() == 1);
-        orderService.publish(names.topicPrefix(), event(orderId, userId, OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 1_000));
-        Awaitility.await().atMost(WAIT).until(() -> inbox(userId, null, 20).path("messages").size() == 2);
-        orderService.publish(names.topicPrefix(), event(orderId, userId, OrderStatus.SHIPPED, OrderStatus.DELIVERED, null, lines, 1_000));
-        Awaitility.await().atMost(WAIT).until(() -> inbox(userId, null, 20).path("messages").size() == 3);
+        orderService.publish(
+                names.topicPrefix(),
+                event(orderId, userId, OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null, lines, 1_000));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> inbox(userId, null, 20).path("messages").size() == 1);
+        orderService.publish(
+                names.topicPrefix(),
+                event(orderId, userId, OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 1_000));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> inbox(userId, null, 20).path("messages").size() == 2);
+        orderService.publish(
+                names.topicPrefix(),
+                event(orderId, userId, OrderStatus.SHIPPED, OrderStatus.DELIVERED, null, lines, 1_000));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> inbox(userId, null, 20).path("messages").size() == 3);
 
         JsonNode first = inbox(userId, null, 2);
         assertThat(first.path("unread").asLong()).isEqualTo(3);
         assertThat(first.path("messages"))
                 .extracting(m -> m.path("subject").asString())
                 .containsExactly(
-                        "Your Bazaar order " + orderId + " was delivered", "Your Bazaar order " + orderId + " has shipped");
+                        "Your Bazaar order " + orderId + " was delivered",
+                        "Your Bazaar order " + orderId + " has shipped");
         JsonNode second = inbox(userId, first.path("nextCursor").asString(), 2);
         assertThat(second.path("messages"))
                 .extracting(m -> m.path("subject").asString())
@@ -367,7 +448,8 @@ class NotificationsIntegrationTests {
         HttpTestClient.Response read = me.post("/api/notifications/" + shippedId + "/read", "");
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.json().path("read").asBoolean()).isTrue();
-        assertThat(me.post("/api/notifications/" + shippedId + "/read", "").status()).isEqualTo(200);
+        assertThat(me.post("/api/notifications/" + shippedId + "/read", "").status())
+                .isEqualTo(200);
         JsonNode after = inbox(userId, null, 20);
         assertThat(after.path("unread").asLong()).isEqualTo(2);
         assertThat(after.path("messages"))
@@ -394,20 +476,32 @@ class NotificationsIntegrationTests {
         String orderId = UUID.randomUUID().toString();
         List<OrderLine> lines = List.of(line("item-" + UUID.randomUUID(), "supplier-d", 1, 70_000));
         simulatorFailsNext(1_000);
-        OrderStatusChanged shipped = event(orderId, customer.userId(), OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 70_000);
-        OrderStatusChanged refused = event(UUID.randomUUID().toString(), unreachable.userId(), OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 70_000);
+        OrderStatusChanged shipped =
+                event(orderId, customer.userId(), OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 70_000);
+        OrderStatusChanged refused = event(
+                UUID.randomUUID().toString(),
+                unreachable.userId(),
+                OrderStatus.PACKED,
+                OrderStatus.SHIPPED,
+                null,
+                lines,
+                70_000);
 
         orderService.publish(names.topicPrefix(), shipped);
 
         String smsId = Delivery.idOf(shipped.eventId(), Channel.SMS, customer.userId());
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.find(smsId).orElseThrow().status() == Delivery.Status.DEAD);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries.find(smsId).orElseThrow().status() == Delivery.Status.DEAD);
         assertThat(deliveries.find(smsId).orElseThrow())
                 .satisfies(dead -> assertThat(dead.attempts()).isEqualTo(MAX_ATTEMPTS))
                 .satisfies(dead -> assertThat(dead.lastError()).contains("503"));
         simulatorFailsNext(0);
         orderService.publish(names.topicPrefix(), refused);
         String refusedId = Delivery.idOf(refused.eventId(), Channel.SMS, unreachable.userId());
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.find(refusedId).orElseThrow().status() == Delivery.Status.DEAD);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries.find(refusedId).orElseThrow().status() == Delivery.Status.DEAD);
         assertThat(deliveries.find(refusedId).orElseThrow())
                 .satisfies(dead -> assertThat(dead.attempts()).isEqualTo(1))
                 .satisfies(dead -> assertThat(dead.lastError()).contains("422", "+915555555555"));
@@ -426,7 +520,9 @@ class NotificationsIntegrationTests {
 
         HttpTestClient.Response replayed = ops.post("/api/ops/notifications/dead-letters/" + smsId + "/replay", "");
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
-        Awaitility.await().atMost(WAIT).until(() -> deliveries.find(smsId).orElseThrow().status() == Delivery.Status.SENT);
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> deliveries.find(smsId).orElseThrow().status() == Delivery.Status.SENT);
         assertThat(smsTo("+919812345678")).hasSize(1);
         assertThat(deliveryCount("sms", "sent")).isGreaterThanOrEqualTo(sentBefore + 1);
         HttpTestClient.Response again = ops.post("/api/ops/notifications/dead-letters/" + smsId + "/replay", "");
@@ -434,7 +530,9 @@ class NotificationsIntegrationTests {
         assertThat(again.json().path("status").asString()).isEqualTo("SENT");
         assertThat(deliveries.find(smsId).orElseThrow().replays()).isEqualTo(1);
         assertThat(smsTo("+919812345678")).hasSize(1);
-        assertThat(ops.get("/api/ops/notifications/dead-letters?limit=500").json().path("deadLetters"))
+        assertThat(ops.get("/api/ops/notifications/dead-letters?limit=500")
+                        .json()
+                        .path("deadLetters"))
                 .extracting(d -> d.path("id").asString())
                 .doesNotContain(smsId);
     }
@@ -448,17 +546,31 @@ class NotificationsIntegrationTests {
     void badInputIsAClearProblemAndChangesNothing() {
         String userId = "bad-input-" + UUID.randomUUID();
         HttpTestClient me = signedIn(userId);
-        Problems.assertProblem(me.put("/api/notifications/preferences", Map.of("email", true, "inApp", true)), 400, "validation-error");
-        Problems.assertProblem(me.put("/api/notifications/preferences", "{\"email\":true,\"sms\":\"maybe\",\"inApp\":true}"), 400, null);
-        assertThat(me.get("/api/notifications/preferences").jsonMap()).isEqualTo(Map.of("email", true, "sms", true, "inApp", true));
+        Problems.assertProblem(
+                me.put("/api/notifications/preferences", Map.of("email", true, "inApp", true)),
+                400,
+                "validation-error");
+        Problems.assertProblem(
+                me.put("/api/notifications/preferences", "{\"email\":true,\"sms\":\"maybe\",\"inApp\":true}"),
+                400,
+                null);
+        assertThat(me.get("/api/notifications/preferences").jsonMap())
+                .isEqualTo(Map.of("email", true, "sms", true, "inApp", true));
         Problems.assertProblem(me.get("/api/notifications?size=0"), 400, null);
         Problems.assertProblem(me.get("/api/ops/notifications/dead-letters"), 403, null);
         HttpTestClient ops = signedIn("ops-" + UUID.randomUUID(), "OPS");
-        Problems.assertProblem(ops.post("/api/ops/notifications/dead-letters/" + UUID.randomUUID() + "/replay", ""), 404, "not-found");
+        Problems.assertProblem(
+                ops.post("/api/ops/notifications/dead-letters/" + UUID.randomUUID() + "/replay", ""), 404, "not-found");
 
         String orderId = UUID.randomUUID().toString();
-        OrderStatusChanged noUser = event(orderId, null, OrderStatus.PAYMENT_PENDING, OrderStatus.PLACED, null,
-                List.of(line("item-" + UUID.randomUUID(), "supplier-e", 1, 1_000)), 1_000);
+        OrderStatusChanged noUser = event(
+                orderId,
+                null,
+                OrderStatus.PAYMENT_PENDING,
+                OrderStatus.PLACED,
+                null,
+                List.of(line("item-" + UUID.randomUUID(), "supplier-e", 1, 1_000)),
+                1_000);
         orderService.publish(names.topicPrefix(), noUser);
         KafkaRecords.firstWithKey(
                 LocalServer.KAFKA.address(), Topics.deadLetterOf(names.topic(Topics.ORDER_EVENTS)), orderId, WAIT);
@@ -514,7 +626,9 @@ class NotificationsIntegrationTests {
     /** {@code bazaar_notifications_deliveries_total} of one channel and outcome, as Prometheus scrapes it. */
     private double deliveryCount(String channel, String outcome) {
         String series = "bazaar_notifications_deliveries_total{channel=\"" + channel + "\",outcome=\"" + outcome + "\"";
-        return api.get("/actuator/prometheus").body().lines()
+        return api.get("/actuator/prometheus")
+                .body()
+                .lines()
                 .filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
@@ -532,8 +646,15 @@ class NotificationsIntegrationTests {
     }
 
     private static OrderStatusChanged event(
-            String orderId, String userId, OrderStatus from, OrderStatus to, String reason, List<OrderLine> lines, long total) {
-        return new OrderStatusChanged(UUID.randomUUID(), Instant.now(), orderId, userId, from, to, reason, lines, Money.inr(total));
+            String orderId,
+            String userId,
+            OrderStatus from,
+            OrderStatus to,
+            String reason,
+            List<OrderLine> lines,
+            long total) {
+        return new OrderStatusChanged(
+                UUID.randomUUID(), Instant.now(), orderId, userId, from, to, reason, lines, Money.inr(total));
     }
 
     private static OrderLine line(String itemId, String supplierId, int quantity, long unitPaise) {

@@ -43,7 +43,8 @@ class RequiredSecretsIntegrationTests {
     void withTheSecretsSetItStartsWithoutTheLocalProfile() {
         try (ConfigurableApplicationContext app = production.start(production.databasePassword(), INTERNAL_TOKEN)) {
             assertStartedWithoutLocalProfile(app);
-            assertThat(app.getBean(NotificationProperties.class).internalToken()).isEqualTo("a-production-token");
+            assertThat(app.getBean(NotificationProperties.class).internalToken())
+                    .isEqualTo("a-production-token");
         }
     }
 }

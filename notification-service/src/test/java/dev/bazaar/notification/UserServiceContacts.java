@@ -66,7 +66,10 @@ final class UserServiceContacts implements AutoCloseable {
         String opsToken = expect(
                         api.post(
                                 "/api/users/login",
-                                Map.of("email", demoLogins.getProperty("ops.email"), "password",
+                                Map.of(
+                                        "email",
+                                        demoLogins.getProperty("ops.email"),
+                                        "password",
                                         demoLogins.getProperty("ops.password"))),
                         200)
                 .path("accessToken")
@@ -81,7 +84,9 @@ final class UserServiceContacts implements AutoCloseable {
     /** A registered user with {@code name} and {@code phone} (none when null) on their profile. */
     Person customer(String name, String phone) {
         String email = "customer-" + UUID.randomUUID() + "@bazaar.test";
-        String userId = expect(api.post("/api/users/register", Map.of("email", email, "password", PASSWORD, "name", name)), 201)
+        String userId = expect(
+                        api.post("/api/users/register", Map.of("email", email, "password", PASSWORD, "name", name)),
+                        201)
                 .path("id")
                 .asString();
         String token = expect(api.post("/api/users/login", Map.of("email", email, "password", PASSWORD)), 200)
@@ -97,7 +102,9 @@ final class UserServiceContacts implements AutoCloseable {
     /** A user made SELLER and linked to {@code supplierId} by OPS. */
     Person seller(String supplierId, String phone) {
         Person seller = customer("Seller of " + supplierId, phone);
-        expect(ops.put("/api/ops/users/" + seller.userId() + "/roles", Map.of("roles", List.of("CUSTOMER", "SELLER"))), 200);
+        expect(
+                ops.put("/api/ops/users/" + seller.userId() + "/roles", Map.of("roles", List.of("CUSTOMER", "SELLER"))),
+                200);
         expect(ops.put("/api/ops/users/" + seller.userId() + "/supplier", Map.of("supplierId", supplierId)), 200);
         return seller;
     }

@@ -49,7 +49,8 @@ public class UserDirectory {
 
     /** The seller accounts linked to {@code supplierId}; empty when there are none. */
     public List<Contact> sellersOf(String supplierId) {
-        JsonNode contacts = body(get("/internal/suppliers/" + encode(supplierId) + "/contacts")).path("contacts");
+        JsonNode contacts = body(get("/internal/suppliers/" + encode(supplierId) + "/contacts"))
+                .path("contacts");
         List<Contact> sellers = new ArrayList<>();
         for (JsonNode contact : contacts) {
             sellers.add(contact(contact));

@@ -47,10 +47,16 @@ class DeadLetterController {
     Delivery replay(@PathVariable String id, @AuthenticationPrincipal Jwt ops) {
         Delivery delivery = deliveries.find(id).orElseThrow(() -> ApiProblem.notFound("Delivery", id));
         if (deliveries.replay(id)) {
-            log.info("Dead letter {} ({} to {} {}) replayed by {}", id, delivery.channel(), delivery.audience(),
-                    delivery.recipient(), ops.getSubject());
+            log.info(
+                    "Dead letter {} ({} to {} {}) replayed by {}",
+                    id,
+                    delivery.channel(),
+                    delivery.audience(),
+                    delivery.recipient(),
+                    ops.getSubject());
         } else if (delivery.status() == Delivery.Status.SKIPPED) {
-            throw ApiProblem.conflict("not-a-dead-letter", "Delivery '" + id + "' was skipped, not failed: nothing to replay");
+            throw ApiProblem.conflict(
+                    "not-a-dead-letter", "Delivery '" + id + "' was skipped, not failed: nothing to replay");
         }
         return deliveries.find(id).orElseThrow();
     }

@@ -127,7 +127,8 @@ public class Deliveries {
 
     /** DEAD deliveries, most recently failed first. */
     List<Delivery> dead(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM delivery WHERE status = 'DEAD' ORDER BY updated_at DESC, id LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM delivery WHERE status = 'DEAD' ORDER BY updated_at DESC, id LIMIT ?")
                 .param(limit)
                 .query(Deliveries::row)
                 .list();
@@ -143,10 +144,7 @@ public class Deliveries {
         return jdbc.sql("""
                         UPDATE delivery SET status = 'PENDING', attempts = 0, replays = replays + 1,
                             next_attempt_at = CURRENT_TIMESTAMP(6), updated_at = CURRENT_TIMESTAMP(6)
-                        WHERE id = ? AND status = 'DEAD'""")
-                        .param(id)
-                        .update()
-                == 1;
+                        WHERE id = ? AND status = 'DEAD'""").param(id).update() == 1;
     }
 
     private static long micros(Duration duration) {

@@ -34,7 +34,8 @@ public record Delivery(
      * instance) derives the same id, and each mail's Message-ID is derived from it.
      */
     public static String idOf(UUID eventId, Channel channel, String recipient) {
-        return UUID.nameUUIDFromBytes((eventId + "|" + channel + "|" + recipient).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return UUID.nameUUIDFromBytes(
+                        (eventId + "|" + channel + "|" + recipient).getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();
     }
 }

@@ -109,9 +109,12 @@ class Dispatcher implements SchedulingConfigurer {
             ChannelAdapter adapter = adapters.get(delivery.channel());
             List<Contact> everyone = recipients(delivery, notice);
             if (everyone.isEmpty()) {
-                dead(delivery, attempt, delivery.audience() == Audience.SELLER
-                        ? "no seller account is linked to supplier " + delivery.recipient()
-                        : "user-service knows no user " + delivery.recipient());
+                dead(
+                        delivery,
+                        attempt,
+                        delivery.audience() == Audience.SELLER
+                                ? "no seller account is linked to supplier " + delivery.recipient()
+                                : "user-service knows no user " + delivery.recipient());
                 return;
             }
             List<Contact> wanting = everyone.stream()
@@ -122,8 +125,13 @@ class Dispatcher implements SchedulingConfigurer {
                 String why = wanting.isEmpty() ? "opted-out" : "no-address";
                 deliveries.skipped(delivery.id(), attempt, why);
                 metrics.count(delivery.channel(), DeliveryMetrics.Outcome.SKIPPED);
-                log.info("Delivery {} ({} {} {}) skipped: {}", delivery.id(), notice.kind(), delivery.channel(),
-                        delivery.recipient(), why);
+                log.info(
+                        "Delivery {} ({} {} {}) skipped: {}",
+                        delivery.id(),
+                        notice.kind(),
+                        delivery.channel(),
+                        delivery.recipient(),
+                        why);
                 return;
             }
             boolean seller = delivery.audience() == Audience.SELLER;
@@ -136,8 +144,14 @@ class Dispatcher implements SchedulingConfigurer {
             String reference = adapter.send(new Outgoing(delivery.id(), notice.orderId(), reached, message));
             if (deliveries.sent(delivery.id(), attempt, reference)) {
                 metrics.count(delivery.channel(), DeliveryMetrics.Outcome.SENT);
-                log.info("Delivery {} ({} {} to {} {}) sent: {}", delivery.id(), notice.kind(), delivery.channel(),
-                        delivery.audience(), delivery.recipient(), reference);
+                log.info(
+                        "Delivery {} ({} {} to {} {}) sent: {}",
+                        delivery.id(),
+                        notice.kind(),
+                        delivery.channel(),
+                        delivery.audience(),
+                        delivery.recipient(),
+                        reference);
             }
         } catch (SendFailure e) {
             failed(delivery, attempt, e.getMessage(), e.permanent());
@@ -171,16 +185,28 @@ class Dispatcher implements SchedulingConfigurer {
         Duration backoff = settings.backoffAfter(attempt);
         if (deliveries.retryAfter(delivery.id(), attempt, error, backoff)) {
             metrics.count(delivery.channel(), DeliveryMetrics.Outcome.FAILED);
-            log.info("Delivery {} ({} to {}) attempt {} failed, next in {}: {}", delivery.id(), delivery.channel(),
-                    delivery.recipient(), attempt, backoff, error);
+            log.info(
+                    "Delivery {} ({} to {}) attempt {} failed, next in {}: {}",
+                    delivery.id(),
+                    delivery.channel(),
+                    delivery.recipient(),
+                    attempt,
+                    backoff,
+                    error);
         }
     }
 
     private void dead(Delivery delivery, int attempt, String error) {
         if (deliveries.dead(delivery.id(), attempt, error)) {
             metrics.count(delivery.channel(), DeliveryMetrics.Outcome.DEAD);
-            log.warn("Delivery {} ({} to {} {}) is a dead letter after attempt {}: {}", delivery.id(),
-                    delivery.channel(), delivery.audience(), delivery.recipient(), attempt, error);
+            log.warn(
+                    "Delivery {} ({} to {} {}) is a dead letter after attempt {}: {}",
+                    delivery.id(),
+                    delivery.channel(),
+                    delivery.audience(),
+                    delivery.recipient(),
+                    attempt,
+                    error);
         }
     }
 }

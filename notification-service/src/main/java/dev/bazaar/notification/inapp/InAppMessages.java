@@ -31,9 +31,7 @@ public class InAppMessages {
     public long deliver(String deliveryId, String userId, String orderId, String subject, String body) {
         jdbc.sql("""
                         INSERT IGNORE INTO in_app_message (delivery_id, user_id, order_id, subject, body)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(deliveryId, userId, orderId, subject, body)
-                .update();
+                        VALUES (?, ?, ?, ?, ?)""").params(deliveryId, userId, orderId, subject, body).update();
         return jdbc.sql("SELECT id FROM in_app_message WHERE delivery_id = ? AND user_id = ?")
                 .params(deliveryId, userId)
                 .query(Long.class)
@@ -42,7 +40,8 @@ public class InAppMessages {
 
     /** The user's messages newest first, those older than {@code beforeId} when it is not null. */
     List<InAppMessage> page(String userId, Long beforeId, int size) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM in_app_message WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM in_app_message WHERE user_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
                 .params(userId, beforeId == null ? Long.MAX_VALUE : beforeId, size)
                 .query(InAppMessages::row)
                 .list();
@@ -57,7 +56,8 @@ public class InAppMessages {
 
     /** Marks it read (once: the first read's time stays); empty when the user has no such message. */
     Optional<InAppMessage> markRead(String userId, long id) {
-        jdbc.sql("UPDATE in_app_message SET read_at = CURRENT_TIMESTAMP(6) WHERE id = ? AND user_id = ? AND read_at IS NULL")
+        jdbc.sql(
+                        "UPDATE in_app_message SET read_at = CURRENT_TIMESTAMP(6) WHERE id = ? AND user_id = ? AND read_at IS NULL")
                 .params(id, userId)
                 .update();
         return jdbc.sql("SELECT " + COLUMNS + " FROM in_app_message WHERE id = ? AND user_id = ?")

@@ -43,7 +43,9 @@ class InboxController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         String userId = user.getSubject();
         List<InAppMessage> page = messages.page(userId, cursor == null ? null : beforeId(cursor), size);
-        String next = page.size() < size ? null : cursorAfter(page.get(page.size() - 1).id());
+        String next = page.size() < size
+                ? null
+                : cursorAfter(page.get(page.size() - 1).id());
         return new Inbox(page, messages.unread(userId), next);
     }
 

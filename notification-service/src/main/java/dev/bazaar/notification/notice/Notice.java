@@ -43,7 +43,9 @@ public record Notice(
         PAYMENT;
 
         public static Canceller of(String reason) {
-            String normalised = reason == null ? "" : reason.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            String normalised = reason == null
+                    ? ""
+                    : reason.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             if (normalised.startsWith("cancelled-by-seller")) {
                 return SELLER;
             }

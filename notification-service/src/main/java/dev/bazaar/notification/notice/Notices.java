@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Notices {
 
     /** Once a seller was told of an order (PLACED), they are told if it is cancelled. */
-    private static final Set<OrderStatus> SELLER_KNEW = EnumSet.of(OrderStatus.PLACED, OrderStatus.PACKED, OrderStatus.SHIPPED);
+    private static final Set<OrderStatus> SELLER_KNEW =
+            EnumSet.of(OrderStatus.PLACED, OrderStatus.PACKED, OrderStatus.SHIPPED);
 
     private final JdbcClient jdbc;
     private final Deliveries deliveries;
@@ -72,10 +73,7 @@ public class Notices {
     public int planWaitingRefunds(int limit) {
         List<String> waiting = jdbc.sql("""
                         SELECT n.event_id FROM notice n JOIN known_order k ON k.order_id = n.order_id
-                        WHERE n.user_id IS NULL LIMIT ? FOR UPDATE""")
-                .param(limit)
-                .query(String.class)
-                .list();
+                        WHERE n.user_id IS NULL LIMIT ? FOR UPDATE""").param(limit).query(String.class).list();
         int planned = 0;
         for (String eventId : waiting) {
             Notice notice = find(UUID.fromString(eventId)).orElseThrow();

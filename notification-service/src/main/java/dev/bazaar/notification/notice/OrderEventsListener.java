@@ -30,14 +30,13 @@ class OrderEventsListener {
                 event.userId() != null && !event.userId().isBlank(),
                 "OrderStatusChanged without userId: order " + event.orderId());
         require(event.to() != null, "OrderStatusChanged without to: order " + event.orderId());
-        Notice.Kind kind =
-                switch (event.to()) {
-                    case PLACED -> Notice.Kind.ORDER_PLACED;
-                    case SHIPPED -> Notice.Kind.ORDER_SHIPPED;
-                    case DELIVERED -> Notice.Kind.ORDER_DELIVERED;
-                    case CANCELLED -> Notice.Kind.ORDER_CANCELLED;
-                    default -> null;
-                };
+        Notice.Kind kind = switch (event.to()) {
+            case PLACED -> Notice.Kind.ORDER_PLACED;
+            case SHIPPED -> Notice.Kind.ORDER_SHIPPED;
+            case DELIVERED -> Notice.Kind.ORDER_DELIVERED;
+            case CANCELLED -> Notice.Kind.ORDER_CANCELLED;
+            default -> null;
+        };
         Notice notice = kind == null
                 ? null
                 : new Notice(

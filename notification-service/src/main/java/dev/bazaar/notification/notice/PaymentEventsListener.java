@@ -36,7 +36,10 @@ class PaymentEventsListener {
             return;
         }
         PaymentRefunded event = json.readValue(record.value(), PaymentRefunded.class);
-        if (event.eventId() == null || event.orderId() == null || event.orderId().isBlank() || event.amount() == null) {
+        if (event.eventId() == null
+                || event.orderId() == null
+                || event.orderId().isBlank()
+                || event.amount() == null) {
             throw new IllegalArgumentException("PaymentRefunded without eventId, orderId or amount: " + event);
         }
         notices.refunded(new Notice(

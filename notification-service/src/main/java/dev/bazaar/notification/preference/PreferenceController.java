@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/notifications/preferences")
 class PreferenceController {
 
-    record PreferencesRequest(@NotNull Boolean email, @NotNull Boolean sms, @NotNull Boolean inApp) {}
+    record PreferencesRequest(
+            @NotNull Boolean email,
+            @NotNull Boolean sms,
+            @NotNull Boolean inApp) {}
 
     private final Preferences preferences;
 

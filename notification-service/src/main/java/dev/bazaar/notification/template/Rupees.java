@@ -11,11 +11,15 @@ import java.math.BigDecimal;
 final class Rupees {
 
     public String format(Money money) {
-        return money == null ? "" : "INR".equals(money.currency()) ? "₹" + amount(money) : money.currency() + " " + amount(money);
+        return money == null
+                ? ""
+                : "INR".equals(money.currency()) ? "₹" + amount(money) : money.currency() + " " + amount(money);
     }
 
     public String ascii(Money money) {
-        return money == null ? "" : "INR".equals(money.currency()) ? "Rs. " + amount(money) : money.currency() + " " + amount(money);
+        return money == null
+                ? ""
+                : "INR".equals(money.currency()) ? "Rs. " + amount(money) : money.currency() + " " + amount(money);
     }
 
     /** A line's amount: {@code quantity} times {@code unitPrice}. */

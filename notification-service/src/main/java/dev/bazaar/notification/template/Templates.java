@@ -1,10 +1,10 @@
 package dev.bazaar.notification.template;
 
+import dev.bazaar.contracts.Money;
+import dev.bazaar.contracts.orders.OrderLine;
 import dev.bazaar.notification.delivery.Audience;
 import dev.bazaar.notification.delivery.Channel;
 import dev.bazaar.notification.notice.Notice;
-import dev.bazaar.contracts.Money;
-import dev.bazaar.contracts.orders.OrderLine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -45,7 +45,8 @@ public class Templates {
      */
     public Rendered render(Notice notice, Audience audience, Channel channel, String recipientName, String supplierId) {
         String name = nameOf(notice.kind(), audience);
-        Notice.Canceller canceller = notice.kind() == Notice.Kind.ORDER_CANCELLED ? Notice.Canceller.of(notice.reason()) : null;
+        Notice.Canceller canceller =
+                notice.kind() == Notice.Kind.ORDER_CANCELLED ? Notice.Canceller.of(notice.reason()) : null;
         // A seller sees their own lines of the order and what those come to, not the rest of the basket.
         List<OrderLine> lines = audience == Audience.SELLER
                 ? notice.lines().stream()
@@ -67,11 +68,14 @@ public class Templates {
                 new Object[] {notice.orderId(), supplierId},
                 ENGLISH);
         return switch (channel) {
-            case EMAIL -> new Rendered(
-                    subject,
-                    engine.process("text/" + name + ".txt", context),
-                    engine.process("email/" + name + ".html", context));
-            case SMS -> new Rendered(subject, engine.process("sms/" + name + ".txt", context).strip(), null);
+            case EMAIL ->
+                new Rendered(
+                        subject,
+                        engine.process("text/" + name + ".txt", context),
+                        engine.process("email/" + name + ".html", context));
+            case SMS ->
+                new Rendered(
+                        subject, engine.process("sms/" + name + ".txt", context).strip(), null);
             case IN_APP -> new Rendered(subject, engine.process("text/" + name + ".txt", context), null);
         };
     }
@@ -79,9 +83,14 @@ public class Templates {
     private Money sum(List<OrderLine> lines, Money orderTotal) {
         long minor = 0;
         for (OrderLine line : lines) {
-            minor = Math.addExact(minor, rupees.times(line.unitPrice(), line.quantity()).minor());
+            minor = Math.addExact(
+                    minor, rupees.times(line.unitPrice(), line.quantity()).minor());
         }
-        return new Money(minor, lines.isEmpty() ? orderTotal.currency() : lines.get(0).unitPrice().currency());
+        return new Money(
+                minor,
+                lines.isEmpty()
+                        ? orderTotal.currency()
+                        : lines.get(0).unitPrice().currency());
     }
 
     /** The template of a notice for an audience; a seller is only ever told of new and cancelled orders. */

@@ -41,11 +41,19 @@ class TemplatesTests {
         Rendered mail = templates.render(placed, Audience.CUSTOMER, Channel.EMAIL, "Asha", null);
         assertThat(mail.subject()).isEqualTo("Your Bazaar order o-1 is placed");
         assertThat(mail.text())
-                .contains("Hello Asha,", "o-1", "- item-tv x 2 at ₹1,23,450.50 = ₹2,46,901.00", "- item-cable x 1", "Total: ₹2,47,400.00");
+                .contains(
+                        "Hello Asha,",
+                        "o-1",
+                        "- item-tv x 2 at ₹1,23,450.50 = ₹2,46,901.00",
+                        "- item-cable x 1",
+                        "Total: ₹2,47,400.00");
         assertThat(mail.html()).contains("<strong>o-1</strong>", "item-tv", "₹2,46,901.00", "₹2,47,400.00");
         Rendered sms = templates.render(placed, Audience.CUSTOMER, Channel.SMS, "Asha", null);
-        assertThat(sms.text()).isEqualTo("Bazaar: your order o-1 is placed, total Rs. 2,47,400.00. We will tell you when it ships.");
-        assertThat(templates.render(placed, Audience.CUSTOMER, Channel.IN_APP, null, null).text())
+        assertThat(sms.text())
+                .isEqualTo("Bazaar: your order o-1 is placed, total Rs. 2,47,400.00. We will tell you when it ships.");
+        assertThat(templates
+                        .render(placed, Audience.CUSTOMER, Channel.IN_APP, null, null)
+                        .text())
                 .startsWith("Hello,")
                 .contains("Total: ₹2,47,400.00");
     }
@@ -57,46 +65,66 @@ class TemplatesTests {
         assertThat(mail.subject()).isEqualTo("New order o-1 for supplier-b");
         assertThat(mail.text()).contains("item-cable", "Total: ₹499.00").doesNotContain("item-tv");
         assertThat(mail.html()).contains("item-cable").doesNotContain("item-tv");
-        assertThat(templates.render(placed, Audience.SELLER, Channel.SMS, null, "supplier-b").text())
+        assertThat(templates
+                        .render(placed, Audience.SELLER, Channel.SMS, null, "supplier-b")
+                        .text())
                 .contains("o-1", "supplier-b", "Rs. 499.00");
     }
 
     @Test
     void aCancellationSaysWhoCancelled() {
-        assertThat(cancelled("cancelled-by-seller: out of stock").subject()).isEqualTo("The seller cancelled your Bazaar order o-1");
-        assertThat(cancelled("cancelled-by-seller: out of stock").text()).contains("the seller cancelled your order o-1");
+        assertThat(cancelled("cancelled-by-seller: out of stock").subject())
+                .isEqualTo("The seller cancelled your Bazaar order o-1");
+        assertThat(cancelled("cancelled-by-seller: out of stock").text())
+                .contains("the seller cancelled your order o-1");
         assertThat(cancelled("cancelled-by-ops").subject()).isEqualTo("Bazaar cancelled your order o-1");
         assertThat(cancelled("cancelled-by-ops").text()).contains("Bazaar cancelled your order o-1");
         assertThat(cancelled("cancelled-by-customer").text()).contains("is cancelled, as you asked");
-        assertThat(cancelled("PAYMENT_DECLINED").subject()).isEqualTo("Your Bazaar order o-1 is cancelled: the payment did not go through");
+        assertThat(cancelled("PAYMENT_DECLINED").subject())
+                .isEqualTo("Your Bazaar order o-1 is cancelled: the payment did not go through");
         Notice bySeller = notice(Notice.Kind.ORDER_CANCELLED, OrderStatus.PACKED, "cancelled-by-seller", 24_740_000);
-        assertThat(templates.render(bySeller, Audience.CUSTOMER, Channel.SMS, null, null).text())
+        assertThat(templates
+                        .render(bySeller, Audience.CUSTOMER, Channel.SMS, null, null)
+                        .text())
                 .isEqualTo("Bazaar: sorry, the seller cancelled your order o-1. Any payment is refunded in full.");
-        assertThat(templates.render(bySeller, Audience.SELLER, Channel.EMAIL, null, "supplier-a").text())
+        assertThat(templates
+                        .render(bySeller, Audience.SELLER, Channel.EMAIL, null, "supplier-a")
+                        .text())
                 .contains("Order o-1 with items of supplier-a is cancelled (cancelled-by-seller)");
     }
 
     @Test
     void theOtherEventsRenderOnEveryChannel() {
-        for (Notice.Kind kind : List.of(Notice.Kind.ORDER_SHIPPED, Notice.Kind.ORDER_DELIVERED, Notice.Kind.PAYMENT_REFUNDED)) {
+        for (Notice.Kind kind :
+                List.of(Notice.Kind.ORDER_SHIPPED, Notice.Kind.ORDER_DELIVERED, Notice.Kind.PAYMENT_REFUNDED)) {
             Notice notice = notice(kind, OrderStatus.PLACED, null, 24_740_000);
             for (Channel channel : Channel.values()) {
-                assertThat(templates.render(notice, Audience.CUSTOMER, channel, "Asha", null).text())
+                assertThat(templates
+                                .render(notice, Audience.CUSTOMER, channel, "Asha", null)
+                                .text())
                         .as(kind + " " + channel)
                         .contains("o-1");
             }
         }
         Notice refund = notice(Notice.Kind.PAYMENT_REFUNDED, null, null, 60_000);
-        assertThat(templates.render(refund, Audience.CUSTOMER, Channel.EMAIL, null, null).html())
+        assertThat(templates
+                        .render(refund, Audience.CUSTOMER, Channel.EMAIL, null, null)
+                        .html())
                 .contains("₹600.00");
     }
 
     private Rendered cancelled(String reason) {
-        return templates.render(notice(Notice.Kind.ORDER_CANCELLED, OrderStatus.PLACED, reason, 24_740_000), Audience.CUSTOMER, Channel.EMAIL, null, null);
+        return templates.render(
+                notice(Notice.Kind.ORDER_CANCELLED, OrderStatus.PLACED, reason, 24_740_000),
+                Audience.CUSTOMER,
+                Channel.EMAIL,
+                null,
+                null);
     }
 
     private Notice notice(Notice.Kind kind, OrderStatus from, String reason, long total) {
-        return new Notice(UUID.randomUUID(), kind, "o-1", "user-1", from, reason, lines, Money.inr(total), Instant.now());
+        return new Notice(
+                UUID.randomUUID(), kind, "o-1", "user-1", from, reason, lines, Money.inr(total), Instant.now());
     }
 
     private static ResourceBundleMessageSource subjects() {

@@ -47,8 +47,7 @@ class ArchivableOrders {
                                 WHERE status = ? AND updated_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND
                                   AND NOT EXISTS (SELECT 1 FROM order_compensation c
                                                   WHERE c.order_id = orders.id AND c.settled_at IS NULL)
-                                ORDER BY updated_at, id LIMIT ?""")
-                        .params(status.name(), ageMicros, limit)
+                                ORDER BY updated_at, id LIMIT ?""").params(status.name(), ageMicros, limit)
                 : jdbc.sql("""
                                 SELECT id, updated_at FROM orders
                                 WHERE status = ? AND updated_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND
@@ -63,8 +62,7 @@ class ArchivableOrders {
                                 Timestamp.from(after.updatedAt()),
                                 after.orderId(),
                                 limit);
-        return query.query((row, n) -> new After(
-                        row.getTimestamp("updated_at").toInstant(), row.getString("id")))
+        return query.query((row, n) -> new After(row.getTimestamp("updated_at").toInstant(), row.getString("id")))
                 .list();
     }
 
@@ -83,7 +81,8 @@ class ArchivableOrders {
         archived.forEach(order -> byId.put(order.orderId(), order));
         return transaction.execute(status -> {
             // By primary key only: a lookup per id, locking just these rows (a row-constructor IN would scan).
-            List<String> unchanged = jdbc.sql("SELECT id, status, version FROM orders WHERE id IN (:ids) FOR UPDATE")
+            List<String> unchanged = jdbc
+                    .sql("SELECT id, status, version FROM orders WHERE id IN (:ids) FOR UPDATE")
                     .param("ids", List.copyOf(byId.keySet()))
                     .query((row, n) -> {
                         Order was = byId.get(row.getString("id"));

@@ -33,5 +33,9 @@ record ArchivalProperties(
         @DefaultValue("5") @Min(1) int attempts,
         @DefaultValue("500ms") Duration backoff,
         @DefaultValue("30m") Duration lockAtMostFor,
-        @DefaultValue("order_history") @Pattern(regexp = "[a-z][a-z0-9_]{0,47}") String keyspace,
-        @DefaultValue("{'class': 'SimpleStrategy', 'replication_factor': 1}") @NotBlank String replication) {}
+
+        @DefaultValue("order_history") @Pattern(regexp = "[a-z][a-z0-9_]{0,47}")
+        String keyspace,
+
+        @DefaultValue("{'class': 'SimpleStrategy', 'replication_factor': 1}") @NotBlank
+        String replication) {}

@@ -92,8 +92,7 @@ public class OrderArchive {
         Statements cql = statements();
         return cql.all(
                 orders.stream()
-                        .map(order -> cql.byUserKey.bind(
-                                order.userId(), micros(order.createdAt()), order.orderId()))
+                        .map(order -> cql.byUserKey.bind(order.userId(), micros(order.createdAt()), order.orderId()))
                         .toList(),
                 rows -> Optional.ofNullable(rows.one()).map(cql::order));
     }
@@ -197,22 +196,23 @@ public class OrderArchive {
             String ks = properties.keyspace();
             // A schema change waits for every node to agree: seconds on a busy machine, past the driver's 2 s.
             schema(ks, properties.replication())
-                    .forEach(cql -> session.execute(SimpleStatement.newInstance(cql).setTimeout(SCHEMA_TIMEOUT)));
+                    .forEach(cql ->
+                            session.execute(SimpleStatement.newInstance(cql).setTimeout(SCHEMA_TIMEOUT)));
             String values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
             insertByUser = session.prepare(
                     "INSERT INTO " + ks + ".orders_by_user (" + ORDER_COLUMNS + ") VALUES (" + values + ")");
-            insertById = session.prepare("INSERT INTO " + ks + ".orders_by_id (" + ORDER_COLUMNS + ", history) VALUES ("
-                    + values + ", ?)");
-            byId = session.prepare("SELECT " + ORDER_COLUMNS + ", history FROM " + ks + ".orders_by_id WHERE order_id = ?");
+            insertById = session.prepare(
+                    "INSERT INTO " + ks + ".orders_by_id (" + ORDER_COLUMNS + ", history) VALUES (" + values + ", ?)");
+            byId = session.prepare(
+                    "SELECT " + ORDER_COLUMNS + ", history FROM " + ks + ".orders_by_id WHERE order_id = ?");
             byUserKey = session.prepare("SELECT " + ORDER_COLUMNS + " FROM " + ks
                     + ".orders_by_user WHERE user_id = ? AND created_at = ? AND order_id = ?");
             newestOfUser = session.prepare(
                     "SELECT " + ORDER_COLUMNS + " FROM " + ks + ".orders_by_user WHERE user_id = ? LIMIT ?");
             olderOfUser = session.prepare("SELECT " + ORDER_COLUMNS + " FROM " + ks
                     + ".orders_by_user WHERE user_id = ? AND (created_at, order_id) < (?, ?) LIMIT ?");
-            lineType = (UserDefinedType) ((ListType)
-                            insertById.getVariableDefinitions().get("lines").getType())
-                    .getElementType();
+            lineType = (UserDefinedType)
+                    ((ListType) insertById.getVariableDefinitions().get("lines").getType()).getElementType();
             changeType = (UserDefinedType) ((ListType)
                             insertById.getVariableDefinitions().get("history").getType())
                     .getElementType();
@@ -248,7 +248,9 @@ public class OrderArchive {
             values.add(archived.history().stream()
                     .map(change -> changeType
                             .newValue()
-                            .setString("from_status", change.from() == null ? null : change.from().name())
+                            .setString(
+                                    "from_status",
+                                    change.from() == null ? null : change.from().name())
                             .setString("to_status", change.to().name())
                             .setString("reason", change.reason())
                             .setLong("changed_at", micros(change.changedAt()))

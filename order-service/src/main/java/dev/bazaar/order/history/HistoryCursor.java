@@ -32,8 +32,7 @@ record HistoryCursor(Instant createdAt, String orderId) {
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             // answered below
         }
-        throw ApiProblem.badRequest(
-                        "invalid-cursor", "The cursor is not one this API gave; start again without it")
+        throw ApiProblem.badRequest("invalid-cursor", "The cursor is not one this API gave; start again without it")
                 .with("cursor", cursor);
     }
 }

@@ -34,9 +34,8 @@ public class MergedOrders {
 
     private static final Logger log = LoggerFactory.getLogger(MergedOrders.class);
 
-    static final Comparator<Order> NEWEST_FIRST = Comparator.comparing(Order::createdAt)
-            .thenComparing(Order::orderId)
-            .reversed();
+    static final Comparator<Order> NEWEST_FIRST =
+            Comparator.comparing(Order::createdAt).thenComparing(Order::orderId).reversed();
 
     private final Orders live;
     private final OrderArchive archive;
@@ -49,9 +48,7 @@ public class MergedOrders {
     /** The order, live or archived. */
     public Optional<Order> find(String orderId) {
         Optional<Order> order = live.find(orderId);
-        return order.isPresent()
-                ? order
-                : archived(() -> archive.find(orderId)).map(OrderArchive.Archived::order);
+        return order.isPresent() ? order : archived(() -> archive.find(orderId)).map(OrderArchive.Archived::order);
     }
 
     /** The shopper's own order; empty for another shopper's, as for one that does not exist. */

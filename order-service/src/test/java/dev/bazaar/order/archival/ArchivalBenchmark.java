@@ -101,7 +101,12 @@ public final class ArchivalBenchmark {
             System.out.printf(
                     "archival benchmark: %,d terminal orders (+%,d warm-up) in MariaDB %s, keyspace %s; batch %d, "
                             + "%d Cassandra statements in flight%n",
-                    count, warmup, names.database(), names.keyspace(), properties.batchSize(), properties.concurrency());
+                    count,
+                    warmup,
+                    names.database(),
+                    names.keyspace(),
+                    properties.batchSize(),
+                    properties.concurrency());
 
             RawWriter raw = new RawWriter(cassandra, rawKeyspace, properties);
             List<OrderArchive.Archived> warm = insert(jdbc, orders, warmup);
@@ -138,8 +143,8 @@ public final class ArchivalBenchmark {
             cassandra.execute("DROP KEYSPACE IF EXISTS " + names.keyspace());
             return passed;
         } finally {
-            try (Connection mariadb =
-                            DriverManager.getConnection("jdbc:mariadb://" + LocalServer.MARIADB.address() + "/", "root", "");
+            try (Connection mariadb = DriverManager.getConnection(
+                            "jdbc:mariadb://" + LocalServer.MARIADB.address() + "/", "root", "");
                     Statement drop = mariadb.createStatement()) {
                 drop.execute("DROP DATABASE IF EXISTS " + names.database());
             }
@@ -147,12 +152,15 @@ public final class ArchivalBenchmark {
     }
 
     /** No order left live; each (warm-up included) in both archive tables. */
-    private static boolean checks(JdbcClient jdbc, CqlSession cassandra, String keyspace, int all, int moved, int count) {
+    private static boolean checks(
+            JdbcClient jdbc, CqlSession cassandra, String keyspace, int all, int moved, int count) {
         long live = jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
-        long byId = cassandra.execute("SELECT COUNT(*) FROM " + keyspace + ".orders_by_id")
+        long byId = cassandra
+                .execute("SELECT COUNT(*) FROM " + keyspace + ".orders_by_id")
                 .one()
                 .getLong(0);
-        long byUser = cassandra.execute("SELECT COUNT(*) FROM " + keyspace + ".orders_by_user")
+        long byUser = cassandra
+                .execute("SELECT COUNT(*) FROM " + keyspace + ".orders_by_user")
                 .one()
                 .getLong(0);
         boolean ok = live == 0 && moved == count && byId == all && byUser == all;
@@ -203,7 +211,8 @@ public final class ArchivalBenchmark {
                             "WH-" + random.nextInt(20),
                             "supplier-" + random.nextInt(50)));
                 }
-                orderRows.append(orderRows.isEmpty() ? "" : ", ")
+                orderRows
+                        .append(orderRows.isEmpty() ? "" : ", ")
                         .append("(?, ?, ?, ?, ?, 'address-1', '400001', 'UPI', ?, 'INR', ?, ?, ?, ?, ?)");
                 orderParams.addAll(Arrays.asList(
                         id,
@@ -219,9 +228,10 @@ public final class ArchivalBenchmark {
                         Timestamp.from(changed)));
                 List<String> path = switch (status) {
                     case "CANCELLED" -> List.of("CREATED", "CANCELLED");
-                    case "DELIVERED" -> List.of("CREATED", "PAYMENT_PENDING", "PLACED", "PACKED", "SHIPPED", "DELIVERED");
-                    default -> List.of(
-                            "CREATED", "PAYMENT_PENDING", "PLACED", "PACKED", "SHIPPED", "DELIVERED", "RETURNED");
+                    case "DELIVERED" ->
+                        List.of("CREATED", "PAYMENT_PENDING", "PLACED", "PACKED", "SHIPPED", "DELIVERED");
+                    default ->
+                        List.of("CREATED", "PAYMENT_PENDING", "PLACED", "PACKED", "SHIPPED", "DELIVERED", "RETURNED");
                 };
                 for (int step = 0; step < path.size(); step++) {
                     historyRows.append(historyRows.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?)");
@@ -237,20 +247,14 @@ public final class ArchivalBenchmark {
                             INSERT INTO orders (id, user_id, status, version, reason, address_id, pincode,
                                                 payment_method, total_minor, currency, payment_id,
                                                 payment_redirect_url, payment_due_at, created_at, updated_at)
-                            VALUES """ + orderRows)
-                    .params(orderParams)
-                    .update();
+                            VALUES """ + orderRows).params(orderParams).update();
             jdbc.sql("""
                             INSERT INTO order_line (order_id, line_no, item_id, title, quantity, unit_price_minor,
                                                     currency, warehouse_id, supplier_id)
-                            VALUES """ + lineRows)
-                    .params(lineParams)
-                    .update();
+                            VALUES """ + lineRows).params(lineParams).update();
             jdbc.sql("""
                             INSERT INTO order_status_history (order_id, from_status, to_status, reason, changed_at)
-                            VALUES """ + historyRows)
-                    .params(historyParams)
-                    .update();
+                            VALUES """ + historyRows).params(historyParams).update();
         }
         List<OrderArchive.Archived> archived = new ArrayList<>(count);
         for (int from = 0; from < count; from += 500) {
@@ -287,12 +291,10 @@ public final class ArchivalBenchmark {
                     + ") VALUES (" + values + ")");
             byId = session.prepare("INSERT INTO " + keyspace + ".orders_by_id (" + OrderArchive.ORDER_COLUMNS
                     + ", history) VALUES (" + values + ", ?)");
-            lineType = (UserDefinedType) ((ListType)
-                            byId.getVariableDefinitions().get("lines").getType())
-                    .getElementType();
-            changeType = (UserDefinedType) ((ListType)
-                            byId.getVariableDefinitions().get("history").getType())
-                    .getElementType();
+            lineType = (UserDefinedType)
+                    ((ListType) byId.getVariableDefinitions().get("lines").getType()).getElementType();
+            changeType = (UserDefinedType)
+                    ((ListType) byId.getVariableDefinitions().get("history").getType()).getElementType();
         }
 
         /** Seconds to write them all. */
@@ -315,7 +317,11 @@ public final class ArchivalBenchmark {
                 values.add(archived.history().stream()
                         .map(change -> changeType
                                 .newValue()
-                                .setString("from_status", change.from() == null ? null : change.from().name())
+                                .setString(
+                                        "from_status",
+                                        change.from() == null
+                                                ? null
+                                                : change.from().name())
                                 .setString("to_status", change.to().name())
                                 .setString("reason", change.reason())
                                 .setLong("changed_at", OrderArchive.micros(change.changedAt()))

@@ -214,8 +214,8 @@ class ArchivalIntegrationTests {
         String cancelledJustNow = make(shopper, CANCELLED);
         String placedLongAgo = aged(make(shopper, PLACED), PAST_RETURN_WINDOW);
         List<String> moving = List.of(cancelled, returned, deliveredLongAgo);
-        Map<String, OrderArchive.Archived> before = Map.of(
-                cancelled, live(cancelled), returned, live(returned), deliveredLongAgo, live(deliveredLongAgo));
+        Map<String, OrderArchive.Archived> before =
+                Map.of(cancelled, live(cancelled), returned, live(returned), deliveredLongAgo, live(deliveredLongAgo));
         double movedBefore = meters.counter("bazaar.orders.archival.moved").count();
 
         Archival.Run run = archival.run();
@@ -226,16 +226,21 @@ class ArchivalIntegrationTests {
         assertThat(meters.counter("bazaar.orders.archival.moved").count()).isEqualTo(movedBefore + 3);
         for (String id : moving) {
             assertThat(orders.find(id)).as(id + " live").isEmpty();
-            assertThat(rowsOf("order_line", id) + rowsOf("order_status_history", id)).isZero();
+            assertThat(rowsOf("order_line", id) + rowsOf("order_status_history", id))
+                    .isZero();
             assertThat(archive.find(id)).as(id + " archived").contains(before.get(id));
         }
-        assertThat(before.get(returned).history()).extracting(OrderHistory::note).contains("too small");
+        assertThat(before.get(returned).history())
+                .extracting(OrderHistory::note)
+                .contains("too small");
         for (String id : List.of(deliveredInWindow, cancelledJustNow, placedLongAgo)) {
             assertThat(orders.find(id)).as(id + " live").isPresent();
             assertThat(archive.find(id)).as(id + " archived").isEmpty();
         }
         // The oldest terminal order left: delivered two days ago, inside its return window.
-        assertThat(meters.get("bazaar.orders.archival.oldest.terminal.age").gauge().value())
+        assertThat(meters.get("bazaar.orders.archival.oldest.terminal.age")
+                        .gauge()
+                        .value())
                 .isGreaterThanOrEqualTo(OLD.toSeconds() - 60.0);
 
         // The shopper and OPS read an archived order as a live one.
@@ -243,14 +248,20 @@ class ArchivalIntegrationTests {
                 .json();
         Order archived = before.get(deliveredLongAgo).order();
         assertThat(one.path("status").asString()).isEqualTo("DELIVERED");
-        assertThat(one.path("total").path("minor").asLong()).isEqualTo(archived.total().minor());
+        assertThat(one.path("total").path("minor").asLong())
+                .isEqualTo(archived.total().minor());
         assertThat(one.path("lines").get(0).path("warehouseId").asString()).isEqualTo("WH-BOM");
-        assertThat(one.path("createdAt").asString()).isEqualTo(archived.createdAt().toString());
+        assertThat(one.path("createdAt").asString())
+                .isEqualTo(archived.createdAt().toString());
         JsonNode ops = api().get("/api/ops/orders/" + returned, "Authorization", TestJwts.bearer("ops-1", "OPS"))
                 .json();
         assertThat(ops.path("userId").asString()).isEqualTo(shopper);
-        assertThat(ops.path("history").size()).isEqualTo(before.get(returned).history().size());
-        assertThat(ops.path("history").get(ops.path("history").size() - 1).path("to").asString())
+        assertThat(ops.path("history").size())
+                .isEqualTo(before.get(returned).history().size());
+        assertThat(ops.path("history")
+                        .get(ops.path("history").size() - 1)
+                        .path("to")
+                        .asString())
                 .isEqualTo("RETURNED");
     }
 
@@ -348,8 +359,9 @@ class ArchivalIntegrationTests {
 
         assertThat(moved.get()).isEqualTo(30);
         assertThat(traversalsDuringMoves).as("traversals while orders moved").isPositive();
-        assertThat(all).allSatisfy(order ->
-                assertThat(orders.find(order.orderId()).isPresent()).isEqualTo(order.status() == PLACED));
+        assertThat(all)
+                .allSatisfy(order ->
+                        assertThat(orders.find(order.orderId()).isPresent()).isEqualTo(order.status() == PLACED));
     }
 
     @Test
@@ -369,8 +381,8 @@ class ArchivalIntegrationTests {
                     .until(() -> faults.waiting.get() > 0);
 
             Archival.Run second = archival.run();
-            HttpTestClient.Response ops = api().post(
-                            "/api/ops/archival/runs", "", "Authorization", TestJwts.bearer("ops-1", "OPS"));
+            HttpTestClient.Response ops =
+                    api().post("/api/ops/archival/runs", "", "Authorization", TestJwts.bearer("ops-1", "OPS"));
 
             assertThat(second.ran()).isFalse();
             assertThat(second.moved()).isZero();
@@ -426,7 +438,9 @@ class ArchivalIntegrationTests {
 
         assertThat(retried.moved()).isEqualTo(2);
         assertThat(retried.failed()).isZero();
-        assertThat(flaky.writes.get()).as("two failed writes, then one that landed").isEqualTo(3);
+        assertThat(flaky.writes.get())
+                .as("two failed writes, then one that landed")
+                .isEqualTo(3);
         assertThat(ids).allSatisfy(id -> {
             assertThat(orders.find(id)).isEmpty();
             assertThat(archive.find(id)).isPresent();
@@ -443,9 +457,7 @@ class ArchivalIntegrationTests {
         try {
             assertProblem(api().get("/api/orders", "Authorization", bearer), 503, "history-unavailable");
             assertProblem(
-                    api().get("/api/orders/" + UUID.randomUUID(), "Authorization", bearer),
-                    503,
-                    "history-unavailable");
+                    api().get("/api/orders/" + UUID.randomUUID(), "Authorization", bearer), 503, "history-unavailable");
             assertThat(api().get("/api/orders/" + live, "Authorization", bearer).status())
                     .isEqualTo(200);
         } finally {
@@ -616,7 +628,9 @@ class ArchivalIntegrationTests {
             JsonNode body = page.json();
             assertThat(body.path("orders").size()).isLessThanOrEqualTo(size);
             body.path("orders").forEach(order -> ids.add(order.path("orderId").asString()));
-            cursor = body.path("nextCursor").isNull() ? null : body.path("nextCursor").asString();
+            cursor = body.path("nextCursor").isNull()
+                    ? null
+                    : body.path("nextCursor").asString();
             firstPage.countDown();
             assertThat(++pages).as("pages").isLessThan(100);
         } while (cursor != null);

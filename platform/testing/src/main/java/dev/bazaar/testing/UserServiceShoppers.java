@@ -1,9 +1,15 @@
 package dev.bazaar.testing;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * token) for a service that asks it for shoppers' default addresses. Shoppers are registered
  * through its public API, so their ids are the ones user-service issued; a test then signs its own
  * JWT for that id with {@link TestJwts}, or uses the access token of their real login ({@link #signUp}).
+ * Sellers ({@link #seller}) are made as OPS makes them, by the process's demo OPS account.
  */
 public final class UserServiceShoppers implements AutoCloseable {
 
@@ -19,11 +26,13 @@ public final class UserServiceShoppers implements AutoCloseable {
     private final ServiceProcess process;
     private final String internalToken;
     private final HttpTestClient api;
+    private final Path demoLogins;
 
-    private UserServiceShoppers(ServiceProcess process, String internalToken) {
+    private UserServiceShoppers(ServiceProcess process, String internalToken, Path demoLogins) {
         this.process = process;
         this.internalToken = internalToken;
         this.api = new HttpTestClient(process.baseUrl());
+        this.demoLogins = demoLogins;
     }
 
     /** Starts it on names of its own (it starts before the test's Spring context has any). */
@@ -31,6 +40,8 @@ public final class UserServiceShoppers implements AutoCloseable {
         LocalServer.MARIADB.requireReachable();
         LocalServer.REDIS.requireReachable();
         IsolatedNames names = IsolatedNames.forTestClass(UserServiceShoppers.class);
+        // Its demo accounts (an OPS among them, who makes sellers) in a directory of its own.
+        Path demo = Files.createTempDirectory("user-service-shoppers");
         ServiceProcess process = ServiceProcess.start(
                 "user-service",
                 List.of(
@@ -40,9 +51,49 @@ public final class UserServiceShoppers implements AutoCloseable {
                         "--spring.data.redis.port=" + LocalServer.REDIS.port(),
                         "--bazaar.redis.key-prefix=" + names.redisKeyPrefix(),
                         "--bazaar.users.internal-token=" + internalToken,
-                        "--bazaar.users.demo.enabled=false",
+                        "--bazaar.users.demo.enabled=true",
+                        "--bazaar.users.demo.dir=" + demo,
                         "--bazaar.users.password.bcrypt-strength=4"));
-        return new UserServiceShoppers(process, internalToken);
+        return new UserServiceShoppers(process, internalToken, demo.resolve("demo-ops.txt"));
+    }
+
+    /**
+     * Registers a user whom the demo OPS account makes a SELLER linked to {@code supplierId} (as OPS does:
+     * {@code PUT /api/ops/users/{id}/roles} and {@code /supplier}), and logs them in: their access token
+     * carries the {@code supplier_id} claim.
+     */
+    public Shopper seller(String supplierId) {
+        Shopper user = signUp(null);
+        HttpTestClient ops = api.withBearer(opsToken());
+        expect(ops.put("/api/ops/users/" + user.userId() + "/roles", Map.of("roles", List.of("SELLER"))), 200);
+        expect(ops.put("/api/ops/users/" + user.userId() + "/supplier", Map.of("supplierId", supplierId)), 200);
+        String email = expect(api.withBearer(user.accessToken()).get("/api/users/me"), 200)
+                .path("email")
+                .asString();
+        return new Shopper(user.userId(), login(email, PASSWORD));
+    }
+
+    private String opsToken() {
+        Properties logins = new Properties();
+        Awaitility.await("user-service's demo logins in " + demoLogins)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    if (!Files.isReadable(demoLogins)) {
+                        return false;
+                    }
+                    logins.clear();
+                    logins.load(new StringReader(Files.readString(demoLogins)));
+                    // Written in one go, but a read may catch it half-written.
+                    return logins.getProperty("ops.password") != null;
+                });
+        return login(logins.getProperty("ops.email"), logins.getProperty("ops.password"));
+    }
+
+    private String login(String email, String password) {
+        return expect(api.post("/api/users/login", Map.of("email", email, "password", password)), 200)
+                .path("accessToken")
+                .stringValue();
     }
 
     public String baseUrl() {

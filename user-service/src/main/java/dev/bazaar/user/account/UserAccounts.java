@@ -103,7 +103,8 @@ public class UserAccounts {
 
     /** The SELLER accounts linked to the supplier, oldest first (at most {@code limit}). */
     public List<UserAccount> sellersOf(String supplierId, int limit) {
-        return jdbc.sql("SELECT * FROM app_user WHERE supplier_id = ? ORDER BY created_at, id LIMIT ?")
+        return jdbc
+                .sql("SELECT * FROM app_user WHERE supplier_id = ? ORDER BY created_at, id LIMIT ?")
                 .params(supplierId, limit)
                 .query(UserAccounts::map)
                 .list()

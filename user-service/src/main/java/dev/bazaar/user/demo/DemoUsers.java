@@ -35,6 +35,7 @@ class DemoUsers implements ApplicationRunner {
     static final String SELLER_EMAIL = "seller@bazaar.local";
     /** inbound-service's demo supplier id. */
     static final String DEMO_SUPPLIER = "demo-supplier";
+
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private final UserAccounts users;
@@ -70,8 +71,7 @@ class DemoUsers implements ApplicationRunner {
                 customer.password=%s
                 seller.email=%s
                 seller.password=%s
-                """.formatted(
-                        OPS_EMAIL, opsPassword, CUSTOMER_EMAIL, customerPassword, SELLER_EMAIL, sellerPassword));
+                """.formatted(OPS_EMAIL, opsPassword, CUSTOMER_EMAIL, customerPassword, SELLER_EMAIL, sellerPassword));
         log.info("Demo accounts ready; credentials in {}", file.toAbsolutePath());
     }
 

@@ -1,9 +1,9 @@
 package dev.bazaar.user.profile;
 
 import dev.bazaar.starter.problem.ApiProblem;
-import dev.bazaar.user.address.Address;
 import dev.bazaar.user.account.UserAccount;
 import dev.bazaar.user.account.UserAccounts;
+import dev.bazaar.user.address.Address;
 import dev.bazaar.user.address.AddressBook;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -46,8 +46,13 @@ class InternalUsersController {
     /** The user's email, name and phone, read from MariaDB; 404 {@code user-not-found}. */
     @GetMapping("/internal/users/{userId}/contact")
     Contact contact(@PathVariable String userId) {
-        return users.findById(userId).map(Contact::of).orElseThrow(() -> new ApiProblem(
-                HttpStatus.NOT_FOUND, "user-not-found", "User not found", "There is no user '" + userId + "'."));
+        return users.findById(userId)
+                .map(Contact::of)
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "user-not-found",
+                        "User not found",
+                        "There is no user '" + userId + "'."));
     }
 
     /** The SELLER accounts OPS linked to the supplier; an empty list when there are none (or no such supplier). */

@@ -1,8 +1,7 @@
 package dev.bazaar.user.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static dev.bazaar.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bazaar.testing.HttpTestClient;
 import dev.bazaar.testing.LocalServer;

@@ -28,7 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SmsSimulatorController {
 
     record SendRequest(
-            @NotBlank String to, @NotBlank String from, @NotBlank @Size(max = 1600) String text, @NotBlank String clientReference) {}
+            @NotBlank String to,
+            @NotBlank String from,
+            @NotBlank @Size(max = 1600) String text,
+            @NotBlank String clientReference) {}
 
     record Faults(@NotNull @Min(0) Integer failNext) {}
 

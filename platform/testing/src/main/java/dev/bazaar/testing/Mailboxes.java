@@ -1,6 +1,5 @@
-package dev.bazaar.notification;
+package dev.bazaar.testing;
 
-import dev.bazaar.testing.LocalServer;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
@@ -16,16 +15,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
-/** What arrived in a mailbox of the local GreenMail, read over IMAP as a mail client would (any password). */
-final class Mailboxes {
+/**
+ * What arrived in a mailbox of the local GreenMail, read over IMAP as a mail client would (any password):
+ * notification-service's tests and the end-to-end journeys read the mail it sent so.
+ */
+public final class Mailboxes {
 
-    static final int IMAP_PORT = Integer.parseInt(System.getenv().getOrDefault("BAZAAR_GREENMAIL_IMAP_PORT", "13143"));
+    public static final int IMAP_PORT =
+            Integer.parseInt(System.getenv().getOrDefault("BAZAAR_GREENMAIL_IMAP_PORT", "13143"));
 
-    record Mail(String messageId, String subject, List<String> to, String text, String html) {}
+    public record Mail(String messageId, String subject, List<String> to, String text, String html) {}
 
     private Mailboxes() {}
 
-    static List<Mail> of(String address) {
+    /** Every mail in the address's inbox, oldest first. */
+    public static List<Mail> of(String address) {
         try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
             store.connect(LocalServer.GREENMAIL.host(), IMAP_PORT, address, "any-password");
             Folder inbox = store.getFolder("INBOX");
@@ -52,7 +56,8 @@ final class Mailboxes {
         }
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+    private static void collect(Part part, StringBuilder text, StringBuilder html)
+            throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
         } else if (part.isMimeType("text/html")) {
