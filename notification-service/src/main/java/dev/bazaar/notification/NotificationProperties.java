@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param delivery how pending deliveries are sent and retried
  * @param email the sender of every mail
  * @param sms the SMS provider
+ * @param maxEventAge an event older than this when it is consumed plans no delivery (it is recorded, and
+ *     logged): a first start (a new consumer group reading the topics from their start), or a replay, must
+ *     not tell customers of orders that were news days ago
  */
 @Validated
 @ConfigurationProperties("bazaar.notifications")
@@ -33,7 +36,8 @@ public record NotificationProperties(
         @Valid @DefaultValue Users users,
         @Valid @DefaultValue Delivery delivery,
         @Valid @DefaultValue Email email,
-        @Valid @DefaultValue Sms sms) {
+        @Valid @DefaultValue Sms sms,
+        @DefaultValue("1d") Duration maxEventAge) {
 
     /**
      * @param url user-service's base URL ({@code BAZAAR_USERS_URL}, fallback in application.yml)

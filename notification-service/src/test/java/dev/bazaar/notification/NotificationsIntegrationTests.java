@@ -189,6 +189,18 @@ class NotificationsIntegrationTests {
 
         orderService.publish(names.topicPrefix(), placed);
         orderService.publish(names.topicPrefix(), placed);
+        // An old event (a topic read from its start by a first deployment) tells no one: past the max age (1 d).
+        OrderStatusChanged cancelledLongAgo = new OrderStatusChanged(
+                UUID.randomUUID(),
+                Instant.now().minus(Duration.ofDays(2)),
+                orderId,
+                customer.userId(),
+                OrderStatus.PLACED,
+                OrderStatus.CANCELLED,
+                "cancelled-by-ops",
+                lines,
+                Money.inr(346_800));
+        orderService.publish(names.topicPrefix(), cancelledLongAgo);
         OrderStatusChanged shipped =
                 event(orderId, customer.userId(), OrderStatus.PACKED, OrderStatus.SHIPPED, null, lines, 346_800);
         orderService.publish(names.topicPrefix(), shipped);
@@ -204,6 +216,7 @@ class NotificationsIntegrationTests {
         assertThat(Mailboxes.of(sellerA.email())).hasSize(1);
         assertThat(smsTo("+919123456780")).hasSize(1);
         assertThat(deliveries.ofEvent(placed.eventId())).hasSize(9);
+        assertThat(deliveries.ofEvent(cancelledLongAgo.eventId())).isEmpty();
         assertThat(inbox(customer.userId(), null, 20).path("messages")).hasSize(2);
     }
 

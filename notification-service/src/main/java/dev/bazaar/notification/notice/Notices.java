@@ -1,14 +1,19 @@
 package dev.bazaar.notification.notice;
 
 import dev.bazaar.contracts.orders.OrderStatus;
+import dev.bazaar.notification.NotificationProperties;
 import dev.bazaar.notification.delivery.Audience;
 import dev.bazaar.notification.delivery.Deliveries;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +31,18 @@ public class Notices {
     private static final Set<OrderStatus> SELLER_KNEW =
             EnumSet.of(OrderStatus.PLACED, OrderStatus.PACKED, OrderStatus.SHIPPED);
 
+    private static final Logger log = LoggerFactory.getLogger(Notices.class);
+
     private final JdbcClient jdbc;
     private final Deliveries deliveries;
     private final JsonMapper json;
+    private final Duration maxEventAge;
 
-    Notices(JdbcClient jdbc, Deliveries deliveries, JsonMapper json) {
+    Notices(JdbcClient jdbc, Deliveries deliveries, JsonMapper json, NotificationProperties properties) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
         this.json = json;
+        this.maxEventAge = properties.maxEventAge();
     }
 
     /** Remembers whose order it is (for a refund later), then records the notice, if any, and plans it. */
@@ -115,6 +124,16 @@ public class Notices {
 
     /** The customer always; the sellers of the lines on a new order and on a cancellation of one they knew. */
     private void planFor(Notice notice) {
+        if (notice.occurredAt().isBefore(Instant.now().minus(maxEventAge))) {
+            log.info(
+                    "Event {} ({} of order {}, {}) is older than {}: no one is told",
+                    notice.eventId(),
+                    notice.kind(),
+                    notice.orderId(),
+                    notice.occurredAt(),
+                    maxEventAge);
+            return;
+        }
         deliveries.plan(notice.eventId(), Audience.CUSTOMER, notice.userId());
         boolean sellers = switch (notice.kind()) {
             case ORDER_PLACED -> true;
