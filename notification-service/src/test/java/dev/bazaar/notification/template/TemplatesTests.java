@@ -19,7 +19,7 @@ class TemplatesTests {
 
     final Templates templates = new Templates(subjects());
     final List<OrderLine> lines = List.of(
-            new OrderLine("item-tv", "supplier-a", "WH-BOM", 2, Money.inr(12_345_050)),
+            new OrderLine("item-tv", "supplier-a", "WH-BOM", 2, Money.inr(12_345_050), "Sony Bravia 55\" TV"),
             new OrderLine("item-cable", "supplier-b", "WH-BOM", 1, Money.inr(49_900)));
 
     @Test
@@ -44,10 +44,13 @@ class TemplatesTests {
                 .contains(
                         "Hello Asha,",
                         "o-1",
-                        "- item-tv x 2 at ₹1,23,450.50 = ₹2,46,901.00",
+                        // An item by its title when the event carries one, else by its id.
+                        "- Sony Bravia 55\" TV x 2 at ₹1,23,450.50 = ₹2,46,901.00",
                         "- item-cable x 1",
                         "Total: ₹2,47,400.00");
-        assertThat(mail.html()).contains("<strong>o-1</strong>", "item-tv", "₹2,46,901.00", "₹2,47,400.00");
+        assertThat(mail.html())
+                .contains("<strong>o-1</strong>", "Sony Bravia 55&quot; TV", "₹2,46,901.00", "₹2,47,400.00")
+                .doesNotContain("item-tv");
         Rendered sms = templates.render(placed, Audience.CUSTOMER, Channel.SMS, "Asha", null);
         assertThat(sms.text())
                 .isEqualTo("Bazaar: your order o-1 is placed, total Rs. 2,47,400.00. We will tell you when it ships.");
@@ -63,8 +66,8 @@ class TemplatesTests {
         Notice placed = notice(Notice.Kind.ORDER_PLACED, OrderStatus.PAYMENT_PENDING, null, 24_740_000);
         Rendered mail = templates.render(placed, Audience.SELLER, Channel.EMAIL, null, "supplier-b");
         assertThat(mail.subject()).isEqualTo("New order o-1 for supplier-b");
-        assertThat(mail.text()).contains("item-cable", "Total: ₹499.00").doesNotContain("item-tv");
-        assertThat(mail.html()).contains("item-cable").doesNotContain("item-tv");
+        assertThat(mail.text()).contains("item-cable", "Total: ₹499.00").doesNotContain("Sony");
+        assertThat(mail.html()).contains("item-cable").doesNotContain("Sony");
         assertThat(templates
                         .render(placed, Audience.SELLER, Channel.SMS, null, "supplier-b")
                         .text())

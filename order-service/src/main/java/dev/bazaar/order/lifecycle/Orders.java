@@ -248,7 +248,8 @@ public class Orders {
                                 line.supplierId(),
                                 line.warehouseId(),
                                 line.quantity(),
-                                line.unitPrice()))
+                                line.unitPrice(),
+                                line.title()))
                         .toList(),
                 order.total()));
     }

@@ -155,6 +155,16 @@ class OrderTakingIntegrationTests {
             // The seller of each line, as item-service knows the item.
             assertThat(placed.lines())
                     .allSatisfy(line -> assertThat(line.supplierId()).isEqualTo("order-taking-supplier"));
+            // And its title as the order was taken with it (what a notification shows).
+            assertThat(placed.lines())
+                    .extracting(line -> line.itemId() + " " + line.title())
+                    .containsExactlyInAnyOrderElementsOf(order.path("lines")
+                            .valueStream()
+                            .map(line -> line.path("itemId").asString() + " "
+                                    + line.path("title").asString())
+                            .toList());
+            assertThat(placed.lines())
+                    .allSatisfy(line -> assertThat(line.title()).isNotBlank());
         }
     }
 
