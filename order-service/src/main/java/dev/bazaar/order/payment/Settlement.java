@@ -37,7 +37,6 @@ public class Settlement {
     public static final String PAYMENT_DECLINED = "PAYMENT_DECLINED";
     public static final String PAYMENT_FAILED = "PAYMENT_FAILED";
     public static final String PAYMENT_TIMEOUT = "PAYMENT_TIMEOUT";
-    public static final String CANCELLED_BY_SHOPPER = "CANCELLED_BY_SHOPPER";
     /** The taking stopped half-way (a crash between two of its steps): swept, stock released. */
     public static final String TAKING_INTERRUPTED = "TAKING_INTERRUPTED";
     /** Captured after the stock was released: cancelled and refunded. */
