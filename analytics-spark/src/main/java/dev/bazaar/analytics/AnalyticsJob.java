@@ -12,13 +12,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The jobs, one jar. {@code stream}: the live reports and the lake sink, until stopped (a restart
- * resumes from the checkpoints); {@code reports} or {@code lake}: one of the two; {@code recommend}:
+ * resumes from the checkpoints); {@code reports} or {@code lake}: one of the two; {@code catch-up}: both
+ * over what Kafka holds now, from the same checkpoints, then exit; {@code recommend}:
  * one training run over the lake, its results published, then exit. Settings: {@link AnalyticsSettings}.
  */
 public final class AnalyticsJob {
 
     private static final Logger log = LoggerFactory.getLogger(AnalyticsJob.class);
-    private static final String USAGE = "usage: AnalyticsJob stream|reports|lake|recommend";
+    private static final String USAGE = "usage: AnalyticsJob stream|reports|lake|catch-up|recommend";
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
@@ -30,6 +31,7 @@ public final class AnalyticsJob {
             case "stream" -> stream(settings, true, true);
             case "reports" -> stream(settings, true, false);
             case "lake" -> stream(settings, false, true);
+            case "catch-up" -> stream(settings.withOnce(true), true, true);
             case "recommend" -> {
                 SparkSession spark = SparkSessions.create("bazaar-recommend");
                 RecommendationRun.Summary summary = RecommendationRun.run(spark, settings);
@@ -59,6 +61,13 @@ public final class AnalyticsJob {
                 settings.topicPrefix(),
                 settings.lakeUri(),
                 settings.checkpointUri());
+        if (settings.once()) {
+            for (StreamingQuery query : queries) {
+                query.awaitTermination();
+            }
+            spark.stop();
+            return;
+        }
         // Any query failing ends the job (non-zero exit): a supervisor restarts it from the checkpoints.
         spark.streams().awaitAnyTermination();
     }

@@ -3,6 +3,7 @@ package dev.bazaar.analytics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.spark.sql.streaming.Trigger;
 
 /**
  * Where the jobs read and write, from environment variables (the names the services use) or system
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param lateness {@code BAZAAR_REPORT_LATENESS}: the watermark delay; an event older than the newest seen
  *     minus this is dropped (counted in the query's progress) rather than counted
  * @param topN {@code BAZAAR_TOP_N}: entries per report snapshot and items per recommendation list
+ * @param once {@code BAZAAR_STREAM_ONCE}: the streaming queries process what Kafka holds now and stop
+ *     ({@code Trigger.AvailableNow}, the {@code catch-up} job) instead of running on their triggers
  */
 public record AnalyticsSettings(
         String kafkaBootstrap,
@@ -27,7 +30,8 @@ public record AnalyticsSettings(
         String checkpointUri,
         Duration reportTrigger,
         Duration lateness,
-        int topN) {
+        int topN,
+        boolean once) {
 
     public static AnalyticsSettings fromEnvironment() {
         return from(System.getenv());
@@ -47,7 +51,15 @@ public record AnalyticsSettings(
                 setting(env, "BAZAAR_CHECKPOINT_URI", stripSlash(lake) + "/_checkpoints"),
                 Duration.parse(setting(env, "BAZAAR_REPORT_TRIGGER", "PT1M")),
                 Duration.parse(setting(env, "BAZAAR_REPORT_LATENESS", "PT10M")),
-                Integer.parseInt(setting(env, "BAZAAR_TOP_N", "10")));
+                Integer.parseInt(setting(env, "BAZAAR_TOP_N", "10")),
+                Boolean.parseBoolean(setting(env, "BAZAAR_STREAM_ONCE", "false")));
+    }
+
+    /**
+     * A streaming query's trigger: every {@code every}, or once over what is there when {@link #once()}.
+     */
+    public Trigger trigger(Duration every) {
+        return once ? Trigger.AvailableNow() : Trigger.ProcessingTime(every.toMillis());
     }
 
     /** The physical name of a logical topic ({@link dev.bazaar.contracts.Topics}). */
@@ -57,23 +69,38 @@ public record AnalyticsSettings(
 
     public AnalyticsSettings withLakeUri(String uri) {
         return new AnalyticsSettings(
-                kafkaBootstrap, topicPrefix, uri, stripSlash(uri) + "/_checkpoints", reportTrigger, lateness, topN);
+                kafkaBootstrap,
+                topicPrefix,
+                uri,
+                stripSlash(uri) + "/_checkpoints",
+                reportTrigger,
+                lateness,
+                topN,
+                once);
     }
 
     public AnalyticsSettings withCheckpointUri(String uri) {
-        return new AnalyticsSettings(kafkaBootstrap, topicPrefix, lakeUri, uri, reportTrigger, lateness, topN);
+        return new AnalyticsSettings(kafkaBootstrap, topicPrefix, lakeUri, uri, reportTrigger, lateness, topN, once);
     }
 
     public AnalyticsSettings withTopicPrefix(String prefix) {
-        return new AnalyticsSettings(kafkaBootstrap, prefix, lakeUri, checkpointUri, reportTrigger, lateness, topN);
+        return new AnalyticsSettings(
+                kafkaBootstrap, prefix, lakeUri, checkpointUri, reportTrigger, lateness, topN, once);
     }
 
     public AnalyticsSettings withReportTrigger(Duration trigger) {
-        return new AnalyticsSettings(kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, trigger, lateness, topN);
+        return new AnalyticsSettings(
+                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, trigger, lateness, topN, once);
     }
 
     public AnalyticsSettings withLateness(Duration delay) {
-        return new AnalyticsSettings(kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, reportTrigger, delay, topN);
+        return new AnalyticsSettings(
+                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, reportTrigger, delay, topN, once);
+    }
+
+    public AnalyticsSettings withOnce(boolean runOnce) {
+        return new AnalyticsSettings(
+                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, reportTrigger, lateness, topN, runOnce);
     }
 
     private static String setting(Map<String, String> env, String name, String fallback) {
