@@ -22,6 +22,8 @@ import org.apache.spark.sql.streaming.Trigger;
  * @param topN {@code BAZAAR_TOP_N}: entries per report snapshot and items per recommendation list
  * @param once {@code BAZAAR_STREAM_ONCE}: the streaming queries process what Kafka holds now and stop
  *     ({@code Trigger.AvailableNow}, the {@code catch-up} job) instead of running on their triggers
+ * @param lakeTrigger {@code BAZAAR_LAKE_TRIGGER}: how often the lake query writes what arrived (1 minute:
+ *     fewer, larger Parquet files than the reports' pace would need)
  */
 public record AnalyticsSettings(
         String kafkaBootstrap,
@@ -31,7 +33,8 @@ public record AnalyticsSettings(
         Duration reportTrigger,
         Duration lateness,
         int topN,
-        boolean once) {
+        boolean once,
+        Duration lakeTrigger) {
 
     public static AnalyticsSettings fromEnvironment() {
         return from(System.getenv());
@@ -52,7 +55,8 @@ public record AnalyticsSettings(
                 Duration.parse(setting(env, "BAZAAR_REPORT_TRIGGER", "PT1M")),
                 Duration.parse(setting(env, "BAZAAR_REPORT_LATENESS", "PT10M")),
                 Integer.parseInt(setting(env, "BAZAAR_TOP_N", "10")),
-                Boolean.parseBoolean(setting(env, "BAZAAR_STREAM_ONCE", "false")));
+                Boolean.parseBoolean(setting(env, "BAZAAR_STREAM_ONCE", "false")),
+                Duration.parse(setting(env, "BAZAAR_LAKE_TRIGGER", "PT1M")));
     }
 
     /**
@@ -76,31 +80,41 @@ public record AnalyticsSettings(
                 reportTrigger,
                 lateness,
                 topN,
-                once);
+                once,
+                lakeTrigger);
     }
 
     public AnalyticsSettings withCheckpointUri(String uri) {
-        return new AnalyticsSettings(kafkaBootstrap, topicPrefix, lakeUri, uri, reportTrigger, lateness, topN, once);
+        return new AnalyticsSettings(
+                kafkaBootstrap, topicPrefix, lakeUri, uri, reportTrigger, lateness, topN, once, lakeTrigger);
     }
 
     public AnalyticsSettings withTopicPrefix(String prefix) {
         return new AnalyticsSettings(
-                kafkaBootstrap, prefix, lakeUri, checkpointUri, reportTrigger, lateness, topN, once);
+                kafkaBootstrap, prefix, lakeUri, checkpointUri, reportTrigger, lateness, topN, once, lakeTrigger);
     }
 
     public AnalyticsSettings withReportTrigger(Duration trigger) {
         return new AnalyticsSettings(
-                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, trigger, lateness, topN, once);
+                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, trigger, lateness, topN, once, lakeTrigger);
     }
 
     public AnalyticsSettings withLateness(Duration delay) {
         return new AnalyticsSettings(
-                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, reportTrigger, delay, topN, once);
+                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, reportTrigger, delay, topN, once, lakeTrigger);
     }
 
     public AnalyticsSettings withOnce(boolean runOnce) {
         return new AnalyticsSettings(
-                kafkaBootstrap, topicPrefix, lakeUri, checkpointUri, reportTrigger, lateness, topN, runOnce);
+                kafkaBootstrap,
+                topicPrefix,
+                lakeUri,
+                checkpointUri,
+                reportTrigger,
+                lateness,
+                topN,
+                runOnce,
+                lakeTrigger);
     }
 
     private static String setting(Map<String, String> env, String name, String fallback) {
