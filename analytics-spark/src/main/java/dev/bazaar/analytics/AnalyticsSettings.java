@@ -34,7 +34,8 @@ public record AnalyticsSettings(
         Duration lateness,
         int topN,
         boolean once,
-        Duration lakeTrigger) {
+        Duration lakeTrigger)
+        implements java.io.Serializable {
 
     public static AnalyticsSettings fromEnvironment() {
         return from(System.getenv());
