@@ -22,9 +22,17 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
-    /** Reads of the catalogue, search and delivery promises: the storefront shows them before login. */
+    /**
+     * Reads of the catalogue, search, delivery promises, recommendations and trending items: the storefront shows
+     * them before login (recommendation-service serves a signed-in shopper their own when a token is sent).
+     */
     static final String[] PUBLIC_GETS = {
-        "/api/search/**", "/api/items/**", "/api/serviceability/**", "/api/logistics/pincodes/**"
+        "/api/search/**",
+        "/api/items/**",
+        "/api/serviceability/**",
+        "/api/logistics/pincodes/**",
+        "/api/recommendations/**",
+        "/api/trending/**"
     };
 
     /** Reads sent as POST because of their body size, the calls that obtain or drop a token (refresh and

@@ -74,6 +74,10 @@ class GatewaySecurityIntegrationTests {
         "GET, /api/search/suggest?q=ph, search",
         "GET, /api/items/0f7c, items",
         "POST, /api/items/bulk-get, items",
+        "GET, /api/items/0f7c/similar, recommendations",
+        "GET, /api/recommendations, recommendations",
+        "GET, /api/recommendations?category=Books, recommendations",
+        "GET, /api/trending?report=most-bought, recommendations",
         "GET, /api/serviceability?itemId=0f7c&pincode=560001, serviceability",
         "POST, /api/serviceability/batch, serviceability",
         "GET, /api/logistics/pincodes/560001, serviceability",
@@ -101,8 +105,8 @@ class GatewaySecurityIntegrationTests {
         "GET, /api/wishlist",
         "POST, /api/orders",
         "GET, /api/orders/1",
-        "GET, /api/recommendations",
-        "GET, /api/trending?report=most-bought",
+        "POST, /api/recommendations",
+        "POST, /api/items/0f7c/similar",
         "PUT, /api/items/0f7c",
         "DELETE, /api/items/0f7c",
         "POST, /api/search",
@@ -312,7 +316,8 @@ class GatewaySecurityIntegrationTests {
         "inventory",
         "orders",
         "payments",
-        "notifications"
+        "notifications",
+        "recommendations"
     })
     void eachServicesApiDocumentIsProxiedWithoutAToken(String backend) {
         var response = gateway.get("/v3/api-docs/" + backend);
@@ -346,6 +351,7 @@ class GatewaySecurityIntegrationTests {
                         "/v3/api-docs/orders",
                         "/v3/api-docs/payments",
                         "/v3/api-docs/notifications",
+                        "/v3/api-docs/recommendations",
                         "/v3/api-docs");
         ApiDocument own = ApiDocument.parse(gateway.get("/v3/api-docs").body());
         assertThat(own.openApi().getInfo().getTitle()).isEqualTo("gateway");
