@@ -18,6 +18,9 @@ public final class LakeLayout {
     public static final String EVENT_TYPE = "event_type";
     public static final String EVENT_DATE = "event_date";
 
+    /** What {@link #eventType} strips from a CloudEvents type. */
+    public static final String TYPE_PREFIX = "dev.bazaar.";
+
     /** The events table under a lake root ({@code file:/…} or {@code hdfs://…}). */
     public static String eventsPath(String lakeUri) {
         return (lakeUri.endsWith("/") ? lakeUri : lakeUri + "/") + "events";
@@ -25,9 +28,7 @@ public final class LakeLayout {
 
     /** {@code dev.bazaar.OrderStatusChanged} → {@code OrderStatusChanged}. */
     public static String eventType(String cloudEventType) {
-        return cloudEventType.startsWith("dev.bazaar.")
-                ? cloudEventType.substring("dev.bazaar.".length())
-                : cloudEventType;
+        return cloudEventType.startsWith(TYPE_PREFIX) ? cloudEventType.substring(TYPE_PREFIX.length()) : cloudEventType;
     }
 
     private LakeLayout() {}
