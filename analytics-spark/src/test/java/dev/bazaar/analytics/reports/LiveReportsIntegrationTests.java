@@ -128,6 +128,12 @@ class LiveReportsIntegrationTests {
         kafka.publish(topic(Topics.WISHLIST_EVENTS), wishlisted("u9", minute(180), "F"));
         kafka.publish(topic(Topics.SEARCH_QUERIES), search(minute(180), "closer"));
 
+        // Each query's batch at watermark 12:55 is the one that published the windows it closed: once all
+        // have run one, every snapshot of the sequence is on Kafka (and any window published twice would be).
+        EventsOnKafka.await(
+                "every report's watermark at 12:55 (" + watermarks() + ")",
+                WITHIN,
+                () -> queries.stream().allMatch(q -> watermark(q).equals(Optional.of(minute(175)))));
         // The last windows holding an event of the sequence: 10:20 is in 30-minute windows up to 10:50 and
         // in one-hour windows up to 11:20.
         Map<String, Instant> lastWindowEnds = Map.of(
