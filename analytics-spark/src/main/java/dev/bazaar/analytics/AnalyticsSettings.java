@@ -17,8 +17,10 @@ import org.apache.spark.sql.streaming.Trigger;
  *     {@code <lake>/_checkpoints}; kept across restarts, it is what makes a restart neither lose nor
  *     double-count
  * @param reportTrigger {@code BAZAAR_REPORT_TRIGGER}: how often the report queries run a micro-batch (1 minute)
- * @param lateness {@code BAZAAR_REPORT_LATENESS}: the watermark delay; an event older than the newest seen
- *     minus this is dropped (counted in the query's progress) rather than counted
+ * @param lateness {@code BAZAAR_REPORT_LATENESS}: the watermark delay (5 minutes); an event older than the
+ *     newest seen minus this is dropped (counted in the query's progress) rather than counted. The services
+ *     publish through outboxes within seconds, so 5 minutes covers a broker or relay hiccup, while a report
+ *     of "the last 30 minutes" is published at most 5 minutes after its window ends
  * @param topN {@code BAZAAR_TOP_N}: entries per report snapshot and items per recommendation list
  * @param once {@code BAZAAR_STREAM_ONCE}: the streaming queries process what Kafka holds now and stop
  *     ({@code Trigger.AvailableNow}, the {@code catch-up} job) instead of running on their triggers
@@ -54,7 +56,7 @@ public record AnalyticsSettings(
                 lake,
                 setting(env, "BAZAAR_CHECKPOINT_URI", stripSlash(lake) + "/_checkpoints"),
                 Duration.parse(setting(env, "BAZAAR_REPORT_TRIGGER", "PT1M")),
-                Duration.parse(setting(env, "BAZAAR_REPORT_LATENESS", "PT10M")),
+                Duration.parse(setting(env, "BAZAAR_REPORT_LATENESS", "PT5M")),
                 Integer.parseInt(setting(env, "BAZAAR_TOP_N", "10")),
                 Boolean.parseBoolean(setting(env, "BAZAAR_STREAM_ONCE", "false")),
                 Duration.parse(setting(env, "BAZAAR_LAKE_TRIGGER", "PT1M")));
