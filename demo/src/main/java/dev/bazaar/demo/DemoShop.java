@@ -187,6 +187,18 @@ public final class DemoShop {
     }
 
     static Map<String, String> options(String[] args) {
+        Map<String, String> options = options(
+                args,
+                List.of("url", "key", "key-file", "accounts", "out", "search-wait"),
+                List.of("no-import", "no-stock"));
+        if (options.containsKey("search-wait") && !options.get("search-wait").matches("\\d+")) {
+            throw new IllegalArgumentException("--search-wait takes whole seconds");
+        }
+        return options;
+    }
+
+    /** {@code --name=value} or {@code --name value} for the {@code valued} names, {@code --flag} for the flags. */
+    static Map<String, String> options(String[] args, List<String> valued, List<String> flags) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -198,21 +210,17 @@ public final class DemoShop {
             if (name.contains("=")) {
                 value = name.substring(name.indexOf('=') + 1);
                 name = name.substring(0, name.indexOf('='));
-            } else if (name.equals("no-import") || name.equals("no-stock")) {
+            } else if (flags.contains(name)) {
                 value = "";
             } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
                 throw new IllegalArgumentException("--" + name + " needs a value");
             }
-            if (!List.of("url", "key", "key-file", "accounts", "out", "search-wait", "no-import", "no-stock")
-                    .contains(name)) {
+            if (!valued.contains(name) && !flags.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
             options.put(name, value);
-        }
-        if (options.containsKey("search-wait") && !options.get("search-wait").matches("\\d+")) {
-            throw new IllegalArgumentException("--search-wait takes whole seconds");
         }
         return options;
     }

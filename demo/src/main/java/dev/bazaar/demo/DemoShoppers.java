@@ -32,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * --url=URL      the gateway; default http://127.0.0.1:8080
  * --count=N      shoppers; default 24
  * --seed=S       the tastes' random seed; default the time
+ * --close-minute the last shopper shops after the next whole minute: the live reports publish a window once
+ *                an event later than its end arrives (analytics-spark), so the others' minute is then final
+ * --login-file=F where to write the last shopper's login (email and password), to see their recommendations
  * </pre>
  * Exits 1 when the shop refuses a step it should take (the step and its answer are printed), 2 on a bad argument.
  */
@@ -63,7 +66,7 @@ public final class DemoShoppers {
     public static void main(String[] args) {
         Map<String, String> options;
         try {
-            options = DemoShop.options(args);
+            options = DemoShop.options(args, List.of("url", "count", "seed", "login-file"), List.of("close-minute"));
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(2);
@@ -73,22 +76,38 @@ public final class DemoShoppers {
         int count = Integer.parseInt(options.getOrDefault("count", "24"));
         long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(System.nanoTime())));
         try {
-            new DemoShoppers(url, seed, DemoCatalogue.standard().items()).run(count);
+            String login = new DemoShoppers(url, seed, DemoCatalogue.standard().items())
+                    .run(count, options.containsKey("close-minute"));
+            System.out.println("  sign in as " + login + " (password " + PASSWORD + ") to see one's recommendations");
+            if (options.containsKey("login-file")) {
+                java.nio.file.Path file = java.nio.file.Path.of(options.get("login-file"));
+                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+                java.nio.file.Files.writeString(file, login + " " + PASSWORD + "\n");
+            }
+        } catch (IOException e) {
+            System.err.println("error: cannot write the login file: " + e);
+            System.exit(1);
         } catch (DemoFailure e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    void run(int count) {
+    /** @return the last shopper's email */
+    String run(int count, boolean closeMinute) {
         List<String> names = List.copyOf(departments.keySet());
         String run = Long.toString(System.currentTimeMillis(), 36);
         Instant start = Instant.now();
         int searches = 0, wishlisted = 0, carted = 0, orders = 0;
         System.out.printf("demo shoppers: %d shoppers over %d departments, through %s%n", count, names.size(), url);
+        String email = null;
         for (int i = 0; i < count; i++) {
+            if (closeMinute && i == count - 1) {
+                awaitNextMinute();
+            }
             String favourite = names.get(i % names.size());
-            String bearer = signUp("shopper-" + run + "-" + i + "@demo.bazaar.local", "Demo Shopper " + (i + 1));
+            email = "shopper-" + run + "-" + i + "@demo.bazaar.local";
+            String bearer = signUp(email, "Demo Shopper " + (i + 1));
             List<DemoItem> picks = new ArrayList<>();
             for (int p = 0; p < 5; p++) {
                 picks.add(
@@ -119,13 +138,28 @@ public final class DemoShoppers {
                         "add to cart");
                 carted++;
             }
-            if (i % 3 != 2 && order(bearer)) {
+            // Two in three order; the last one always does (with closeMinute its events close the minute).
+            if ((i % 3 != 2 || i == count - 1) && order(bearer)) {
                 orders++;
             }
         }
         System.out.printf(
                 "  in %.1f s: %d searches, %d wishlisted, %d added to carts, %d orders paid%n",
                 Duration.between(start, Instant.now()).toMillis() / 1000.0, searches, wishlisted, carted, orders);
+        return email;
+    }
+
+    private static void awaitNextMinute() {
+        Instant next =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(61);
+        System.out.printf(
+                "  the last shopper waits for %s (the next whole minute), so the reports' windows close%n", next);
+        try {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), next).toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoFailure("interrupted", e);
+        }
     }
 
     /**
