@@ -120,7 +120,11 @@ public record AnalyticsSettings(
                 lakeTrigger);
     }
 
-    private static String setting(Map<String, String> env, String name, String fallback) {
+    /**
+     * The value of environment variable {@code name} in {@code env}, unless a system property of the same name in
+     * lower case with dots is set ({@code BAZAAR_LAKE_URI} → {@code bazaar.lake.uri}), which wins; blank is unset.
+     */
+    public static String setting(Map<String, String> env, String name, String fallback) {
         String property = System.getProperty(name.toLowerCase().replace('_', '.'));
         if (property != null && !property.isBlank()) {
             return property;

@@ -1,5 +1,7 @@
 package dev.bazaar.analytics.recommend;
 
+import static dev.bazaar.analytics.AnalyticsSettings.setting;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -43,14 +45,5 @@ public record RecommendationSettings(FeedbackWeights weights, AlsTuning als, Dur
                         env,
                         "BAZAAR_RECOMMEND_BESTSELLER_WINDOW",
                         standard.bestsellerWindow().toString())));
-    }
-
-    private static String setting(Map<String, String> env, String name, String fallback) {
-        String property = System.getProperty(name.toLowerCase().replace('_', '.'));
-        if (property != null && !property.isBlank()) {
-            return property;
-        }
-        String value = env.get(name);
-        return value != null && !value.isBlank() ? value : fallback;
     }
 }

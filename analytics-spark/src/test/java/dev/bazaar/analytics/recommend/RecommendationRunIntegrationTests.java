@@ -7,6 +7,7 @@ import dev.bazaar.analytics.EventsOnKafka;
 import dev.bazaar.analytics.LocalSpark;
 import dev.bazaar.analytics.kafka.PublishedEvents;
 import dev.bazaar.analytics.lake.LakeLayout;
+import dev.bazaar.analytics.lake.LakeReader;
 import dev.bazaar.contracts.IntegrationEvent;
 import dev.bazaar.contracts.Money;
 import dev.bazaar.contracts.Topics;
@@ -46,8 +47,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -339,16 +338,8 @@ class RecommendationRunIntegrationTests {
     }
 
     void writeLake() throws IOException {
-        StructType schema = new StructType()
-                .add(LakeLayout.EVENT_ID, DataTypes.StringType)
-                .add(LakeLayout.TOPIC, DataTypes.StringType)
-                .add(LakeLayout.KEY, DataTypes.StringType)
-                .add(LakeLayout.OCCURRED_AT, DataTypes.TimestampType)
-                .add(LakeLayout.VALUE, DataTypes.StringType)
-                .add(LakeLayout.EVENT_TYPE, DataTypes.StringType)
-                .add(LakeLayout.EVENT_DATE, DataTypes.DateType);
         Files.createDirectories(dir);
-        spark.createDataFrame(lake, schema)
+        spark.createDataFrame(lake, LakeReader.SCHEMA)
                 .write()
                 .partitionBy(LakeLayout.EVENT_TYPE, LakeLayout.EVENT_DATE)
                 .parquet(LakeLayout.eventsPath(dir.toUri().toString()));
