@@ -60,18 +60,7 @@ class AfterTheOrderJourneyIntegrationTests {
                         "--bazaar.notifications.users.url=" + platform.users.baseUrl(),
                         "--spring.mail.host=" + LocalServer.GREENMAIL.host(),
                         "--spring.mail.port=" + LocalServer.GREENMAIL.port()));
-        gateway = ServiceProcess.start(
-                "gateway",
-                List.of(
-                        platform.jwks(),
-                        "--bazaar.gateway.routes.users=" + platform.users.baseUrl(),
-                        "--bazaar.gateway.routes.orders=" + orders.baseUrl(),
-                        "--bazaar.gateway.routes.payments=" + platform.payments.baseUrl(),
-                        "--bazaar.gateway.routes.notifications=" + notifications.baseUrl(),
-                        "--bazaar.gateway.timeouts.orders=30000",
-                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                        "--bazaar.redis.key-prefix=" + platform.names.redisKeyPrefix()));
+        gateway = platform.gateway("orders=" + orders.baseUrl(), "notifications=" + notifications.baseUrl());
         shop = new HttpTestClient(gateway.baseUrl()).withTimeout(Duration.ofSeconds(60));
     }
 

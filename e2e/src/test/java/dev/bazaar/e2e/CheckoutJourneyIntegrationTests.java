@@ -63,18 +63,7 @@ class CheckoutJourneyIntegrationTests {
                         "--bazaar.cart.serviceability.url=" + platform.serviceability.baseUrl(),
                         "--bazaar.cart.users.url=" + platform.users.baseUrl()));
         orders = ServiceProcess.start("order-service", platform.orderServiceArguments("orders", cart.baseUrl()));
-        gateway = ServiceProcess.start(
-                "gateway",
-                List.of(
-                        platform.jwks(),
-                        "--bazaar.gateway.routes.users=" + platform.users.baseUrl(),
-                        "--bazaar.gateway.routes.cart=" + cart.baseUrl(),
-                        "--bazaar.gateway.routes.orders=" + orders.baseUrl(),
-                        "--bazaar.gateway.routes.payments=" + platform.payments.baseUrl(),
-                        "--bazaar.gateway.timeouts.orders=30000",
-                        "--spring.data.redis.host=" + LocalServer.REDIS.host(),
-                        "--spring.data.redis.port=" + LocalServer.REDIS.port(),
-                        "--bazaar.redis.key-prefix=" + platform.names.redisKeyPrefix()));
+        gateway = platform.gateway("cart=" + cart.baseUrl(), "orders=" + orders.baseUrl());
         shop = new HttpTestClient(gateway.baseUrl()).withTimeout(Duration.ofSeconds(60));
     }
 

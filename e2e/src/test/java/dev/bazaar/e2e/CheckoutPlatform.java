@@ -7,6 +7,7 @@ import dev.bazaar.testing.IsolatedNames;
 import dev.bazaar.testing.ItemServiceFeed;
 import dev.bazaar.testing.LocalServer;
 import dev.bazaar.testing.PaymentServiceProcess;
+import dev.bazaar.testing.ServiceProcess;
 import dev.bazaar.testing.ServiceabilityNetwork;
 import dev.bazaar.testing.TestJwts;
 import dev.bazaar.testing.UserServiceShoppers;
@@ -118,6 +119,26 @@ final class CheckoutPlatform implements AutoCloseable {
                 "--bazaar.orders.peers.timeout=20s"));
         arguments.addAll(List.of(more));
         return arguments;
+    }
+
+    /**
+     * The gateway's jar in front of these services' user- and payment-service and the {@code routes} given as
+     * {@code name=url} ({@code "orders=" + orders.baseUrl()}), on this platform's Redis key prefix.
+     */
+    ServiceProcess gateway(String... routes) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                jwks(),
+                "--bazaar.gateway.routes.users=" + users.baseUrl(),
+                "--bazaar.gateway.routes.payments=" + payments.baseUrl(),
+                // A checkout waits for cold C1-only peers on a loaded two-core machine.
+                "--bazaar.gateway.timeouts.orders=30000",
+                "--spring.data.redis.host=" + LocalServer.REDIS.host(),
+                "--spring.data.redis.port=" + LocalServer.REDIS.port(),
+                "--bazaar.redis.key-prefix=" + names.redisKeyPrefix()));
+        for (String route : routes) {
+            arguments.add("--bazaar.gateway.routes." + route);
+        }
+        return ServiceProcess.start("gateway", arguments);
     }
 
     /** Verifies the real user-service's tokens, as every service does. */
