@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.bazaar.contracts.IntegrationEvent;
 import dev.bazaar.contracts.kafka.CloudEventHeaders;
+import java.util.Iterator;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +44,29 @@ public final class PublishedEvents {
                     CloudEventHeaders.time(event.occurredAt()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + event, e);
+        }
+    }
+
+    /**
+     * Sends every event and returns only once Kafka acknowledged them all (what lets the caller's Spark batch
+     * or task commit); after a failed send no more are sent, and the first failure is thrown.
+     */
+    public static void sendAll(
+            KafkaProducer<String, byte[]> producer,
+            String physicalTopic,
+            Iterator<? extends IntegrationEvent> events,
+            String what) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        while (events.hasNext() && failure.get() == null) {
+            producer.send(record(physicalTopic, events.next()), (metadata, error) -> {
+                if (error != null) {
+                    failure.compareAndSet(null, error);
+                }
+            });
+        }
+        producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException(what + " not published to " + physicalTopic, failure.get());
         }
     }
 

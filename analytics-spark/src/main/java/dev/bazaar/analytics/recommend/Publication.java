@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterators;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
@@ -58,19 +59,14 @@ final class Publication implements ForeachPartitionFunction<Row> {
         if (!rows.hasNext()) {
             return;
         }
-        AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = PublishedEvents.producer(bootstrap)) {
-            while (rows.hasNext() && failure.get() == null) {
-                producer.send(PublishedEvents.record(topic, event(rows.next())), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    }
-                });
-            }
-            producer.flush();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("cannot publish recommendations to " + topic, failure.get());
+            PublishedEvents.sendAll(
+                    producer,
+                    topic,
+                    StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, 0), false)
+                            .map(this::event)
+                            .iterator(),
+                    "recommendations");
         }
     }
 

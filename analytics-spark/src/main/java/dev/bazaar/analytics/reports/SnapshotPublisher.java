@@ -8,14 +8,10 @@ import dev.bazaar.analytics.kafka.PublishedEvents;
 import dev.bazaar.contracts.Topics;
 import dev.bazaar.contracts.analytics.ReportPublished;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,21 +69,9 @@ final class SnapshotPublisher implements VoidFunction2<Dataset<Row>, Long> {
                 .toList();
         List<ReportPublished> snapshots = ReportSnapshots.of(report, scores, topN, Instant.now());
         KafkaProducer<String, byte[]> producer = PRODUCERS.computeIfAbsent(bootstrap, PublishedEvents::producer);
-        List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (ReportPublished snapshot : snapshots) {
-            sent.add(producer.send(PublishedEvents.record(topic, snapshot)));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> send : sent) {
-            try {
-                send.get();
-            } catch (ExecutionException e) {
-                // Failing the batch fails the query: the job stops and a restart replays this batch.
-                throw new IllegalStateException(
-                        report.reportName() + ": snapshots of batch " + batchId + " not published to " + topic,
-                        e.getCause());
-            }
-        }
+        // Failing the batch fails the query: the job stops and a restart replays this batch.
+        PublishedEvents.sendAll(
+                producer, topic, snapshots.iterator(), report.reportName() + ": snapshots of batch " + batchId);
         log.info(
                 "{}: published {} final windows up to {} (batch {})",
                 report.reportName(),
