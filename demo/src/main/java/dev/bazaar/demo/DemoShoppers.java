@@ -45,8 +45,6 @@ public final class DemoShoppers {
     private static final int POPULAR_ITEMS = 12;
     /** One pick in this many is from another department than the shopper's favourite. */
     private static final int STRAY_ONE_IN = 6;
-    /** 429 (the gateway's per-user rate limit) and a service still starting are asked again. */
-    private static final int ATTEMPTS = 20;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -249,29 +247,7 @@ public final class DemoShoppers {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpRequest built = request.build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                boolean busy = response.statusCode() == 429 || response.statusCode() == 503;
-                if (!busy || attempt == ATTEMPTS) {
-                    return response;
-                }
-            } catch (IOException e) {
-                if (attempt == ATTEMPTS) {
-                    throw new DemoFailure(built.method() + " " + built.uri() + " failed: " + e, e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DemoFailure("interrupted", e);
-            }
-            try {
-                Thread.sleep(250L * attempt); // back off: the rate limit refills, a service finishes starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DemoFailure("interrupted", e);
-            }
-        }
+        return OpsApi.sendRetrying(http, request.build());
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int status, String step) {

@@ -108,6 +108,15 @@ final class OpsApi {
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .build();
+        return sendRetrying(http, request);
+    }
+
+    /**
+     * The request, asked again while the gateway answers busy (429, its rate limit) or a service behind it is
+     * not there yet (502–504), after the answer's {@code Retry-After} or a second; at most {@link #ATTEMPTS}
+     * times, then the last answer. Also the demo shoppers' (each signed in: their own rate limit).
+     */
+    static HttpResponse<String> sendRetrying(HttpClient http, HttpRequest request) {
         HttpResponse<String> response = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             response = send(http, request);
